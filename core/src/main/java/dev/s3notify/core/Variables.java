@@ -1,0 +1,89 @@
+package dev.s3notify.core;
+
+import java.util.List;
+
+/**
+ * Every variable core reads, with its default: the one place defaults live. Adapters declare their own through
+ * their formatter. The README's table and {@code docs/configuration.md} are checked against this list.
+ */
+public final class Variables {
+    private Variables() {
+    }
+
+    private static final String LINK = "link-generator";
+    private static final String BOTH = "both";
+
+    /** Which {@link dev.s3notify.spi.LinkGenerator} makes links. */
+    public static final Variable LINK_KIND = Variable.optional("LINK_KIND", LINK, "s3-presigned",
+            "which link generator makes links: s3-presigned, public-url, or a plugin's kind");
+    /** Link lifetime in seconds. */
+    public static final Variable URL_EXPIRATION_SECONDS = Variable.optional("URL_EXPIRATION_SECONDS", LINK,
+            "86400", "how long a presigned link works, in seconds (1 to 604800, SigV4's 7-day cap)");
+    /** Whether a click downloads or displays the file. */
+    public static final Variable LINK_CONTENT_DISPOSITION = Variable.optional("LINK_CONTENT_DISPOSITION", LINK,
+            "attachment", "attachment (download under the file's own name), inline (let the browser show it) or none");
+    /** Base URL of a public bucket or CDN, for {@code LINK_KIND=public-url}. */
+    public static final Variable PUBLIC_BASE_URL = Variable.optional("PUBLIC_BASE_URL", LINK, null,
+            "base URL the encoded key is appended to when LINK_KIND=public-url (required for that kind)");
+    /** Secrets Manager secret with long-term keys for signing. */
+    public static final Variable LINK_SIGNING_SECRET_ARN = Variable.optional("LINK_SIGNING_SECRET_ARN", LINK, null,
+            "Secrets Manager secret holding {\"accessKeyId\",\"secretAccessKey\"} of an IAM user, read once at"
+                    + " start-up, so links can last up to 7 days instead of ending with the role's session");
+    /** When to call HeadObject. */
+    public static final Variable HEAD_OBJECT = Variable.optional("HEAD_OBJECT", LINK, "auto",
+            "auto (HeadObject only when an EventBridge key's encoding is ambiguous), always (also fills in content"
+                    + " type and size), never");
+    /** Path-style S3 addressing. */
+    public static final Variable S3_FORCE_PATH_STYLE = Variable.optional("S3_FORCE_PATH_STYLE", LINK, "false",
+            "address objects as ENDPOINT/bucket/key instead of bucket.ENDPOINT/key (S3-compatible stores)");
+    /** The {@code source} of published events. */
+    public static final Variable EVENT_SOURCE = Variable.optional("EVENT_SOURCE", LINK, "s3-link-generator",
+            "the source of the file-link-generated events published to EventBridge");
+    /** The {@code detail-type} of published events. */
+    public static final Variable EVENT_DETAIL_TYPE = Variable.optional("EVENT_DETAIL_TYPE", LINK,
+            "file-link-generated", "the detail-type of the events published to EventBridge");
+    /** The bus events go to. */
+    public static final Variable EVENT_BUS_NAME = Variable.optional("EVENT_BUS_NAME", LINK, "default",
+            "the EventBridge bus name or ARN the events are published to");
+    /** The region, set by Lambda. */
+    public static final Variable AWS_REGION = Variable.optional("AWS_REGION", BOTH, "us-east-1",
+            "the AWS region for EventBridge, Secrets Manager and links whose event names no region (set by Lambda;"
+                    + " AWS_DEFAULT_REGION is read when it is unset)");
+    /** Endpoint override for every AWS service. */
+    public static final Variable AWS_ENDPOINT_URL = Variable.optional("AWS_ENDPOINT_URL", BOTH, null,
+            "endpoint for every AWS service (the SDK's standard variable), for local tests and compatible stores");
+    /** Endpoint override for S3. */
+    public static final Variable AWS_ENDPOINT_URL_S3 = Variable.optional("AWS_ENDPOINT_URL_S3", LINK, null,
+            "endpoint for S3 only; wins over AWS_ENDPOINT_URL");
+    /** Endpoint override for EventBridge. */
+    public static final Variable AWS_ENDPOINT_URL_EVENTBRIDGE = Variable.optional("AWS_ENDPOINT_URL_EVENTBRIDGE",
+            LINK, null, "endpoint for EventBridge only; wins over AWS_ENDPOINT_URL");
+    /** Endpoint override for Secrets Manager. */
+    public static final Variable AWS_ENDPOINT_URL_SECRETS_MANAGER = Variable.optional(
+            "AWS_ENDPOINT_URL_SECRETS_MANAGER", BOTH, null, "endpoint for Secrets Manager only; wins over AWS_ENDPOINT_URL");
+
+    /** Every variable above, in table order. */
+    public static final List<Variable> ALL = List.of(LINK_KIND, URL_EXPIRATION_SECONDS, LINK_CONTENT_DISPOSITION,
+            PUBLIC_BASE_URL, LINK_SIGNING_SECRET_ARN, HEAD_OBJECT, S3_FORCE_PATH_STYLE, EVENT_SOURCE, EVENT_DETAIL_TYPE,
+            EVENT_BUS_NAME, AWS_REGION, AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL_EVENTBRIDGE,
+            AWS_ENDPOINT_URL_SECRETS_MANAGER);
+
+    /**
+     * @param settings the environment
+     * @param serviceVariable the service-specific endpoint variable
+     * @return the endpoint for that service (service variable, else {@code AWS_ENDPOINT_URL}), or null for AWS's own
+     */
+    public static java.net.URI endpoint(Settings settings, Variable serviceVariable) {
+        java.net.URI specific = settings.url(serviceVariable, false);
+        return specific != null ? specific : settings.url(AWS_ENDPOINT_URL, false);
+    }
+
+    /**
+     * @param settings the environment
+     * @return {@code AWS_REGION}, else {@code AWS_DEFAULT_REGION}, else us-east-1
+     */
+    public static String region(Settings settings) {
+        return settings.raw(AWS_REGION).or(() -> settings.raw("AWS_DEFAULT_REGION"))
+                .orElse(AWS_REGION.defaultValue());
+    }
+}
