@@ -2,7 +2,6 @@ package dev.s3notify.core;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -69,16 +68,14 @@ public record LinkSettings(
      */
     public static LinkSettings parse(Settings settings, CredentialsProvider credentials) {
         return new LinkSettings(
-                settings.string(Variables.LINK_KIND).toLowerCase(Locale.ROOT),
-                Duration.ofSeconds(settings.integer(Variables.URL_EXPIRATION_SECONDS, 1, 604_800)),
-                ContentDisposition.valueOf(settings.choice(Variables.LINK_CONTENT_DISPOSITION,
-                        List.of("attachment", "inline", "none")).toUpperCase(Locale.ROOT)),
-                settings.url(Variables.PUBLIC_BASE_URL, false),
+                settings.get(Variables.LINK_KIND).toLowerCase(Locale.ROOT),
+                Duration.ofSeconds(settings.get(Variables.URL_EXPIRATION_SECONDS)),
+                ContentDisposition.valueOf(settings.get(Variables.LINK_CONTENT_DISPOSITION).toUpperCase(Locale.ROOT)),
+                settings.get(Variables.PUBLIC_BASE_URL),
                 Variables.endpoint(settings, Variables.AWS_ENDPOINT_URL_S3),
-                settings.bool(Variables.S3_FORCE_PATH_STYLE),
+                settings.get(Variables.S3_FORCE_PATH_STYLE),
                 Variables.region(settings),
-                HeadObjectMode.valueOf(settings.choice(Variables.HEAD_OBJECT, List.of("auto", "always", "never"))
-                        .toUpperCase(Locale.ROOT)),
+                HeadObjectMode.valueOf(settings.get(Variables.HEAD_OBJECT).toUpperCase(Locale.ROOT)),
                 credentials);
     }
 }

@@ -1,69 +1,74 @@
 package dev.s3notify.core;
 
+import java.net.URI;
 import java.util.List;
 
 /**
- * Every variable core reads, with its default: the one place defaults live. Adapters declare their own through
- * their formatter. The README's table and {@code docs/configuration.md} are checked against this list.
+ * Every variable core reads, with its default and check: the one place they live. Formatters and link generators
+ * declare their own kind's variables. The README's table and {@code docs/configuration.md} are checked against
+ * these declarations.
  */
 public final class Variables {
-    private Variables() {
-    }
-
     private static final String LINK = "link-generator";
     private static final String BOTH = "both";
 
+    private Variables() {
+    }
+
     /** Which {@link dev.s3notify.spi.LinkGenerator} makes links. */
-    public static final Variable LINK_KIND = Variable.optional("LINK_KIND", LINK, "s3-presigned",
+    public static final Variable<String> LINK_KIND = Variable.text("LINK_KIND", LINK, "s3-presigned",
             "which link generator makes links: s3-presigned, public-url, or a plugin's kind");
     /** Link lifetime in seconds. */
-    public static final Variable URL_EXPIRATION_SECONDS = Variable.optional("URL_EXPIRATION_SECONDS", LINK,
-            "86400", "how long a presigned link works, in seconds (1 to 604800, SigV4's 7-day cap)");
+    public static final Variable<Long> URL_EXPIRATION_SECONDS = Variable.integer("URL_EXPIRATION_SECONDS", LINK,
+            "86400", 1, 604_800, "how long a presigned link works, in seconds (1 to 604800, SigV4's 7-day cap)");
     /** Whether a click downloads or displays the file. */
-    public static final Variable LINK_CONTENT_DISPOSITION = Variable.optional("LINK_CONTENT_DISPOSITION", LINK,
-            "attachment", "attachment (download under the file's own name), inline (let the browser show it) or none");
+    public static final Variable<String> LINK_CONTENT_DISPOSITION = Variable.choice("LINK_CONTENT_DISPOSITION",
+            LINK, "attachment",
+            "attachment (download under the file's own name), inline (let the browser show it) or none",
+            "attachment", "inline", "none");
     /** Base URL of a public bucket or CDN, for {@code LINK_KIND=public-url}. */
-    public static final Variable PUBLIC_BASE_URL = Variable.optional("PUBLIC_BASE_URL", LINK, null,
+    public static final Variable<URI> PUBLIC_BASE_URL = Variable.url("PUBLIC_BASE_URL", LINK, false,
             "base URL the encoded key is appended to when LINK_KIND=public-url (required for that kind)");
     /** Secrets Manager secret with long-term keys for signing. */
-    public static final Variable LINK_SIGNING_SECRET_ARN = Variable.optional("LINK_SIGNING_SECRET_ARN", LINK, null,
-            "Secrets Manager secret holding {\"accessKeyId\",\"secretAccessKey\"} of an IAM user, read once at"
+    public static final Variable<String> LINK_SIGNING_SECRET_ARN = Variable.text("LINK_SIGNING_SECRET_ARN", LINK,
+            null, "Secrets Manager secret holding {\"accessKeyId\",\"secretAccessKey\"} of an IAM user, read once at"
                     + " start-up, so links can last up to 7 days instead of ending with the role's session");
     /** When to call HeadObject. */
-    public static final Variable HEAD_OBJECT = Variable.optional("HEAD_OBJECT", LINK, "auto",
+    public static final Variable<String> HEAD_OBJECT = Variable.choice("HEAD_OBJECT", LINK, "auto",
             "auto (HeadObject only when an EventBridge key's encoding is ambiguous), always (also fills in content"
-                    + " type and size), never");
+                    + " type and size), never", "auto", "always", "never");
     /** Path-style S3 addressing. */
-    public static final Variable S3_FORCE_PATH_STYLE = Variable.optional("S3_FORCE_PATH_STYLE", LINK, "false",
+    public static final Variable<Boolean> S3_FORCE_PATH_STYLE = Variable.bool("S3_FORCE_PATH_STYLE", LINK, "false",
             "address objects as ENDPOINT/bucket/key instead of bucket.ENDPOINT/key (S3-compatible stores)");
     /** The {@code source} of published events. */
-    public static final Variable EVENT_SOURCE = Variable.optional("EVENT_SOURCE", LINK, "s3-link-generator",
+    public static final Variable<String> EVENT_SOURCE = Variable.text("EVENT_SOURCE", LINK, "s3-link-generator",
             "the source of the file-link-generated events published to EventBridge");
     /** The {@code detail-type} of published events. */
-    public static final Variable EVENT_DETAIL_TYPE = Variable.optional("EVENT_DETAIL_TYPE", LINK,
+    public static final Variable<String> EVENT_DETAIL_TYPE = Variable.text("EVENT_DETAIL_TYPE", LINK,
             "file-link-generated", "the detail-type of the events published to EventBridge");
     /** The bus events go to. */
-    public static final Variable EVENT_BUS_NAME = Variable.optional("EVENT_BUS_NAME", LINK, "default",
+    public static final Variable<String> EVENT_BUS_NAME = Variable.text("EVENT_BUS_NAME", LINK, "default",
             "the EventBridge bus name or ARN the events are published to");
     /** The region, set by Lambda. */
-    public static final Variable AWS_REGION = Variable.optional("AWS_REGION", BOTH, "us-east-1",
+    public static final Variable<String> AWS_REGION = Variable.text("AWS_REGION", BOTH, "us-east-1",
             "the AWS region for EventBridge, Secrets Manager and links whose event names no region (set by Lambda;"
                     + " AWS_DEFAULT_REGION is read when it is unset)");
     /** Endpoint override for every AWS service. */
-    public static final Variable AWS_ENDPOINT_URL = Variable.optional("AWS_ENDPOINT_URL", BOTH, null,
+    public static final Variable<URI> AWS_ENDPOINT_URL = Variable.url("AWS_ENDPOINT_URL", BOTH, false,
             "endpoint for every AWS service (the SDK's standard variable), for local tests and compatible stores");
     /** Endpoint override for S3. */
-    public static final Variable AWS_ENDPOINT_URL_S3 = Variable.optional("AWS_ENDPOINT_URL_S3", LINK, null,
+    public static final Variable<URI> AWS_ENDPOINT_URL_S3 = Variable.url("AWS_ENDPOINT_URL_S3", LINK, false,
             "endpoint for S3 only; wins over AWS_ENDPOINT_URL");
     /** Endpoint override for EventBridge. */
-    public static final Variable AWS_ENDPOINT_URL_EVENTBRIDGE = Variable.optional("AWS_ENDPOINT_URL_EVENTBRIDGE",
-            LINK, null, "endpoint for EventBridge only; wins over AWS_ENDPOINT_URL");
+    public static final Variable<URI> AWS_ENDPOINT_URL_EVENTBRIDGE = Variable.url("AWS_ENDPOINT_URL_EVENTBRIDGE",
+            LINK, false, "endpoint for EventBridge only; wins over AWS_ENDPOINT_URL");
     /** Endpoint override for Secrets Manager. */
-    public static final Variable AWS_ENDPOINT_URL_SECRETS_MANAGER = Variable.optional(
-            "AWS_ENDPOINT_URL_SECRETS_MANAGER", BOTH, null, "endpoint for Secrets Manager only; wins over AWS_ENDPOINT_URL");
+    public static final Variable<URI> AWS_ENDPOINT_URL_SECRETS_MANAGER = Variable.url(
+            "AWS_ENDPOINT_URL_SECRETS_MANAGER", BOTH, false,
+            "endpoint for Secrets Manager only; wins over AWS_ENDPOINT_URL");
 
     /** Every variable above, in table order. */
-    public static final List<Variable> ALL = List.of(LINK_KIND, URL_EXPIRATION_SECONDS, LINK_CONTENT_DISPOSITION,
+    public static final List<Variable<?>> ALL = List.of(LINK_KIND, URL_EXPIRATION_SECONDS, LINK_CONTENT_DISPOSITION,
             PUBLIC_BASE_URL, LINK_SIGNING_SECRET_ARN, HEAD_OBJECT, S3_FORCE_PATH_STYLE, EVENT_SOURCE, EVENT_DETAIL_TYPE,
             EVENT_BUS_NAME, AWS_REGION, AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL_EVENTBRIDGE,
             AWS_ENDPOINT_URL_SECRETS_MANAGER);
@@ -73,9 +78,9 @@ public final class Variables {
      * @param serviceVariable the service-specific endpoint variable
      * @return the endpoint for that service (service variable, else {@code AWS_ENDPOINT_URL}), or null for AWS's own
      */
-    public static java.net.URI endpoint(Settings settings, Variable serviceVariable) {
-        java.net.URI specific = settings.url(serviceVariable, false);
-        return specific != null ? specific : settings.url(AWS_ENDPOINT_URL, false);
+    public static URI endpoint(Settings settings, Variable<URI> serviceVariable) {
+        URI specific = settings.get(serviceVariable);
+        return specific != null ? specific : settings.get(AWS_ENDPOINT_URL);
     }
 
     /**
@@ -83,7 +88,7 @@ public final class Variables {
      * @return {@code AWS_REGION}, else {@code AWS_DEFAULT_REGION}, else us-east-1
      */
     public static String region(Settings settings) {
-        return settings.raw(AWS_REGION).or(() -> settings.raw("AWS_DEFAULT_REGION"))
+        return settings.raw(AWS_REGION.name()).or(() -> settings.raw("AWS_DEFAULT_REGION"))
                 .orElse(AWS_REGION.defaultValue());
     }
 }

@@ -4,6 +4,7 @@ import dev.s3notify.core.Link;
 import dev.s3notify.core.LinkSettings;
 import dev.s3notify.core.ObjectEvent;
 import dev.s3notify.core.Settings;
+import dev.s3notify.core.Variable;
 import java.time.Instant;
 import java.util.List;
 
@@ -41,8 +42,11 @@ public interface LinkGenerator {
     default void check(LinkSettings settings, Settings env) {
     }
 
-    /** @return the variables this kind reads, for {@code s3notify kinds}; the default reads none of its own */
-    default List<String> variables() {
+    /**
+     * @return the variables this kind reads beyond the common ones, for {@code s3notify kinds} and the docs; the
+     *     default reads none of its own
+     */
+    default List<Variable<?>> variables() {
         return List.of();
     }
 }

@@ -1,0 +1,126 @@
+package dev.s3notify.core;
+
+import dev.s3notify.core.internal.Credentials;
+import dev.s3notify.core.internal.EventBridgePublisher;
+import dev.s3notify.core.internal.SecretsManagerClient;
+import dev.s3notify.spi.LinkGenerator;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Builds the link generator's {@link LinkPipeline} from the environment, once, at cold start. Every configuration
+ * problem is reported together in one {@link ConfigurationException}, so a misconfigured function fails at
+ * start-up rather than at the first upload.
+ */
+public final class LinkFunction {
+    private static final Log LOG = Log.of(LinkFunction.class);
+    private static final Duration AWS_TIMEOUT = Duration.ofSeconds(10);
+
+    private LinkFunction() {
+    }
+
+    /**
+     * What the caller changes about the function; null fields mean "as configured".
+     *
+     * @param dryRun publish nothing: entries only reach {@code onPublished}; without AWS credentials, links are
+     *     signed with placeholder keys (and do not work), with a warning
+     * @param onPublished sees every batch of entries once it is published (or, in a dry run, would be), or null
+     * @param publisher where events go instead of EventBridge (tests, an in-memory bus), or null
+     * @param credentials where credentials come from instead of the default chain, or null
+     * @param loader where link generators are looked for, or null for this class's loader
+     */
+    public record Overrides(boolean dryRun, Consumer<List<EventEntry>> onPublished, EventPublisher publisher,
+            CredentialsProvider credentials, ClassLoader loader) {
+        /** @return no overrides: EventBridge, the default credentials chain, this class's loader */
+        public static Overrides none() {
+            return new Overrides(false, null, null, null, null);
+        }
+    }
+
+    /**
+     * @param env the environment, read once at the edge
+     * @param overrides what replaces the defaults
+     * @return the pipeline
+     * @throws ConfigurationException listing every problem found
+     */
+    public static LinkPipeline create(Map<String, String> env, Overrides overrides) {
+        Settings settings = new Settings(env);
+        CredentialsProvider roleCredentials = overrides.credentials() != null ? overrides.credentials()
+                : Credentials.defaultChain(env);
+        if (overrides.dryRun()) {
+            roleCredentials = placeholderWhenMissing(roleCredentials);
+        }
+        LinkSettings linkSettings = LinkSettings.parse(settings, roleCredentials);
+        ClassLoader loader = overrides.loader() != null ? overrides.loader() : LinkFunction.class.getClassLoader();
+        LinkGenerator generator = null;
+        try {
+            generator = LinkGenerators.load(loader).get(linkSettings.kind());
+            generator.check(linkSettings, settings);
+        } catch (ConfigurationException e) {
+            e.problems().forEach(settings::problem);
+        }
+        LinkPipeline.PublishTarget target = new LinkPipeline.PublishTarget(settings.get(Variables.EVENT_SOURCE),
+                settings.get(Variables.EVENT_DETAIL_TYPE), settings.get(Variables.EVENT_BUS_NAME));
+        String signingSecretArn = settings.get(Variables.LINK_SIGNING_SECRET_ARN);
+        java.net.URI eventsEndpoint = Variables.endpoint(settings, Variables.AWS_ENDPOINT_URL_EVENTBRIDGE);
+        java.net.URI secretsEndpoint = Variables.endpoint(settings, Variables.AWS_ENDPOINT_URL_SECRETS_MANAGER);
+        settings.validate();
+
+        if (signingSecretArn != null) {
+            AwsCredentials signing = SigningKeys.fromSecret(SecretsManagerClient.create(secretsEndpoint,
+                    linkSettings.region(), roleCredentials, AWS_TIMEOUT).secretString(signingSecretArn),
+                    signingSecretArn);
+            linkSettings = withCredentials(linkSettings, () -> signing);
+        } else {
+            warnWhenLinksOutliveCredentials(env, linkSettings);
+        }
+        EventPublisher publisher = overrides.dryRun() ? entries -> { }
+                : overrides.publisher() != null ? overrides.publisher()
+                : EventBridgePublisher.create(eventsEndpoint, linkSettings.region(), roleCredentials, AWS_TIMEOUT);
+        if (overrides.onPublished() != null) {
+            publisher = observed(publisher, overrides.onPublished());
+        }
+        LOG.info("link generator ready", "linkKind", generator.kind(), "expirationSeconds",
+                linkSettings.expiration().toSeconds(), "headObject", linkSettings.headObject().name().toLowerCase(),
+                "eventBus", target.busName(), "source", target.source(), "detailType", target.detailType());
+        return new LinkPipeline(linkSettings, generator, KeyResolver.create(linkSettings), publisher, target);
+    }
+
+    private static void warnWhenLinksOutliveCredentials(Map<String, String> env, LinkSettings settings) {
+        boolean temporary = env.containsKey("AWS_SESSION_TOKEN")
+                || env.containsKey("AWS_CONTAINER_CREDENTIALS_FULL_URI")
+                || env.containsKey("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI");
+        if (temporary && settings.kind().equals("s3-presigned") && settings.expiration().toSeconds() > 3600) {
+            LOG.warn("links may stop working before they expire: they are signed with the function role's"
+                    + " temporary credentials, which end within hours; set LINK_SIGNING_SECRET_ARN for links that"
+                    + " really last", "expirationSeconds", settings.expiration().toSeconds());
+        }
+    }
+
+    private static EventPublisher observed(EventPublisher publisher, Consumer<List<EventEntry>> observer) {
+        return entries -> {
+            publisher.publish(entries);
+            observer.accept(entries);
+        };
+    }
+
+    private static CredentialsProvider placeholderWhenMissing(CredentialsProvider chain) {
+        return () -> {
+            try {
+                return chain.credentials();
+            } catch (ConfigurationException e) {
+                LOG.warn("dry run without AWS credentials: links are signed with placeholder keys and will not"
+                        + " work; set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY for real links");
+                return new AwsCredentials("AKIAIOSFODNN7EXAMPLE", Secret.of("placeholder-secret-for-dry-runs"),
+                        null, null);
+            }
+        };
+    }
+
+    private static LinkSettings withCredentials(LinkSettings s, CredentialsProvider credentials) {
+        return new LinkSettings(s.kind(), s.expiration(), s.contentDisposition(), s.publicBaseUrl(), s.s3Endpoint(),
+                s.forcePathStyle(), s.region(), s.headObject(), credentials);
+    }
+}

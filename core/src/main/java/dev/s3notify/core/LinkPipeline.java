@@ -1,0 +1,125 @@
+package dev.s3notify.core;
+
+import dev.s3notify.spi.LinkGenerator;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The link generator's work for one invocation: unwrap the envelope, decode the S3 events, settle ambiguous
+ * keys, make a link per downloadable object and publish one {@code file-link-generated} event per object. Built
+ * once per function instance by {@link LinkFunction}; thread-safe.
+ *
+ * <p>Nothing is dropped: an input that cannot be decoded, linked or published fails the invocation, or, in an SQS
+ * batch, is reported as a batch item failure so only that message is retried.
+ */
+public final class LinkPipeline {
+    private static final Log LOG = Log.of(LinkPipeline.class);
+
+    private final LinkSettings settings;
+    private final LinkGenerator generator;
+    private final KeyResolver resolver;
+    private final EventPublisher publisher;
+    private final PublishTarget target;
+    private final S3EventDecoder decoder = new S3EventDecoder();
+
+    LinkPipeline(LinkSettings settings, LinkGenerator generator, KeyResolver resolver, EventPublisher publisher,
+            PublishTarget target) {
+        this.settings = settings;
+        this.generator = generator;
+        this.resolver = resolver;
+        this.publisher = publisher;
+        this.target = target;
+    }
+
+    /** Where events go and how they are labelled ({@code EVENT_SOURCE}, {@code EVENT_DETAIL_TYPE}, bus). */
+    record PublishTarget(String source, String detailType, String busName) {
+    }
+
+    /**
+     * The outcome of an invocation that did not fail as a whole.
+     *
+     * @param published the entries published, in order
+     * @param failedMessageIds the SQS message ids to report as batch item failures
+     */
+    public record Outcome(List<EventEntry> published, List<String> failedMessageIds) {
+        /** Copies the lists. */
+        public Outcome {
+            published = List.copyOf(published);
+            failedMessageIds = List.copyOf(failedMessageIds);
+        }
+    }
+
+    /**
+     * @param input the raw invocation payload
+     * @param now the time links count from
+     * @return what was published and which SQS messages failed
+     * @throws S3NotifyException when the invocation must fail as a whole (not an SQS batch)
+     */
+    public Outcome handle(byte[] input, Instant now) {
+        List<Envelope> envelopes = Envelopes.unwrap(Envelopes.parse(input));
+        boolean batch = envelopes.stream().anyMatch(e -> e.messageId() != null);
+        List<EventEntry> published = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        List<EventEntry> pending = new ArrayList<>();
+        for (Envelope envelope : envelopes) {
+            try {
+                List<EventEntry> entries = entries(envelope, now);
+                if (batch) {
+                    publish(entries);
+                    published.addAll(entries);
+                } else {
+                    pending.addAll(entries);
+                }
+            } catch (S3NotifyException e) {
+                if (!batch) {
+                    throw e;
+                }
+                LOG.error("message failed; reported for retry", "messageId", envelope.messageId(),
+                        "error", e.getMessage());
+                failed.add(envelope.messageId());
+            }
+        }
+        publish(pending);
+        published.addAll(pending);
+        return new Outcome(published, failed);
+    }
+
+    private List<EventEntry> entries(Envelope envelope, Instant now) {
+        if (envelope.error() != null) {
+            throw envelope.error();
+        }
+        List<EventEntry> entries = new ArrayList<>();
+        for (ObjectEvent event : decoder.decode(envelope.body())) {
+            entries.add(entry(event, now));
+        }
+        return entries;
+    }
+
+    private EventEntry entry(ObjectEvent event, Instant now) {
+        ObjectEvent object = event;
+        Link link = null;
+        if (event.type().downloadable()) {
+            object = resolver.resolve(event, settings);
+            link = generator.generate(object, settings, now);
+        }
+        LinkEvent detail = LinkEvent.of(object, link, settings.expiration().toSeconds(), now);
+        String label = "sourceEventId=" + object.sourceEventId() + " s3://" + object.bucket() + "/" + object.key();
+        LOG.info("link event prepared", "eventId", object.sourceEventId(), "bucket", object.bucket(),
+                "key", object.key(), "eventType", object.type().wireName(), "linkKind", generator.kind(),
+                "link", link == null ? null : link.redacted(), "expiresAt", link == null ? null : link.expiresAt());
+        return new EventEntry(target.source(), target.detailType(), target.busName(),
+                LinkEventJson.toJson(detail).toString(), List.of("arn:aws:s3:::" + object.bucket()), label);
+    }
+
+    private void publish(List<EventEntry> entries) {
+        if (!entries.isEmpty()) {
+            publisher.publish(entries);
+        }
+    }
+
+    /** @return the link settings in force */
+    public LinkSettings settings() {
+        return settings;
+    }
+}
