@@ -11,6 +11,7 @@ import java.util.List;
 public final class Variables {
     private static final String LINK = "link-generator";
     private static final String BOTH = "both";
+    private static final String DISPATCH = "webhook-dispatcher";
 
     private Variables() {
     }
@@ -67,11 +68,40 @@ public final class Variables {
             "AWS_ENDPOINT_URL_SECRETS_MANAGER", BOTH, false,
             "endpoint for Secrets Manager only; wins over AWS_ENDPOINT_URL");
 
+    /** Which {@link dev.s3notify.spi.WebhookFormatter} formats messages. */
+    public static final Variable<String> WEBHOOK_KIND = Variable.text("WEBHOOK_KIND", DISPATCH, null,
+            "which formatter: discord, slack, teams, generic, or a plugin's kind; inferred from WEBHOOK_URL when unset");
+    /** The webhook URL, a credential. */
+    public static final Variable<URI> WEBHOOK_URL = Variable.url("WEBHOOK_URL", DISPATCH, true,
+            "the webhook to post to (https; http only for localhost); required unless WEBHOOK_URL_SECRET_ARN or"
+                    + " WEBHOOK_URL_PARAMETER is set").asSecret();
+    /** Secrets Manager secret holding the webhook URL. */
+    public static final Variable<String> WEBHOOK_URL_SECRET_ARN = Variable.text("WEBHOOK_URL_SECRET_ARN", DISPATCH,
+            null, "Secrets Manager secret whose value is the webhook URL (or JSON with a \"url\" field), read once at"
+                    + " start-up");
+    /** SSM SecureString parameter holding the webhook URL. */
+    public static final Variable<String> WEBHOOK_URL_PARAMETER = Variable.text("WEBHOOK_URL_PARAMETER", DISPATCH,
+            null, "SSM Parameter Store (SecureString) parameter name whose value is the webhook URL, read once at"
+                    + " start-up");
+    /** The message template. */
+    public static final Variable<String> MESSAGE_TEMPLATE = Variable.text("MESSAGE_TEMPLATE", DISPATCH, null,
+            "Mustache template for the message text (see docs/templates.md); each formatter has a default");
+    /** Per-attempt timeout. */
+    public static final Variable<Long> REQUEST_TIMEOUT_SECONDS = Variable.integer("REQUEST_TIMEOUT_SECONDS",
+            DISPATCH, "10", 1, 900, "how long one webhook request may take, in seconds (1 to 900)");
+    /** Delivery attempts. */
+    public static final Variable<Long> MAX_ATTEMPTS = Variable.integer("MAX_ATTEMPTS", DISPATCH, "4", 1, 10,
+            "how many times a message is tried before the invocation fails (1 to 10)");
+    /** Endpoint override for SSM. */
+    public static final Variable<URI> AWS_ENDPOINT_URL_SSM = Variable.url("AWS_ENDPOINT_URL_SSM", DISPATCH, false,
+            "endpoint for SSM Parameter Store only; wins over AWS_ENDPOINT_URL");
+
     /** Every variable above, in table order. */
     public static final List<Variable<?>> ALL = List.of(LINK_KIND, URL_EXPIRATION_SECONDS, LINK_CONTENT_DISPOSITION,
             PUBLIC_BASE_URL, LINK_SIGNING_SECRET_ARN, HEAD_OBJECT, S3_FORCE_PATH_STYLE, EVENT_SOURCE, EVENT_DETAIL_TYPE,
             EVENT_BUS_NAME, AWS_REGION, AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL_EVENTBRIDGE,
-            AWS_ENDPOINT_URL_SECRETS_MANAGER);
+            AWS_ENDPOINT_URL_SECRETS_MANAGER, WEBHOOK_KIND, WEBHOOK_URL, WEBHOOK_URL_SECRET_ARN, WEBHOOK_URL_PARAMETER,
+            MESSAGE_TEMPLATE, REQUEST_TIMEOUT_SECONDS, MAX_ATTEMPTS, AWS_ENDPOINT_URL_SSM);
 
     /**
      * @param settings the environment

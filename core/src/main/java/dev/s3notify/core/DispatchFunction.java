@@ -1,0 +1,110 @@
+package dev.s3notify.core;
+
+import dev.s3notify.core.internal.Credentials;
+import dev.s3notify.core.internal.ParameterStoreClient;
+import dev.s3notify.core.internal.SecretsManagerClient;
+import dev.s3notify.core.internal.WebhookSender;
+import dev.s3notify.spi.WebhookFormatter;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * Builds the webhook dispatcher's {@link DispatchPipeline} from the environment, once, at cold start. Every
+ * configuration problem is reported together. The webhook URL, wherever it comes from, is held as a
+ * {@link Secret}: only its host is ever logged.
+ */
+public final class DispatchFunction {
+    private static final Log LOG = Log.of(DispatchFunction.class);
+    private static final Duration AWS_TIMEOUT = Duration.ofSeconds(10);
+
+    private DispatchFunction() {
+    }
+
+    /**
+     * What the caller changes about the function; null fields mean "as configured".
+     *
+     * @param preview format only: no webhook URL is needed and nothing is sent
+     * @param onRequest sees every request once it is delivered (or, previewing, formatted), or null
+     * @param kind the formatter kind instead of {@code WEBHOOK_KIND}, or null
+     * @param template the template text instead of {@code MESSAGE_TEMPLATE}, or null
+     * @param loader where formatters are looked for, or null for this class's loader
+     * @param credentials AWS credentials for reading the URL from Secrets Manager or SSM, or null for the chain
+     */
+    public record Overrides(boolean preview, BiConsumer<Destination, WebhookRequest> onRequest, String kind,
+            String template, ClassLoader loader, CredentialsProvider credentials) {
+        /** @return no overrides */
+        public static Overrides none() {
+            return new Overrides(false, null, null, null, null, null);
+        }
+    }
+
+    /**
+     * @param env the environment, read once at the edge
+     * @param overrides what replaces the defaults
+     * @return the pipeline
+     * @throws ConfigurationException listing every problem found
+     */
+    public static DispatchPipeline create(Map<String, String> env, Overrides overrides) {
+        Settings settings = new Settings(env);
+        URI url = overrides.preview() ? settings.get(Variables.WEBHOOK_URL) : webhookUrl(settings, env, overrides);
+        String kind = overrides.kind() != null ? overrides.kind() : settings.get(Variables.WEBHOOK_KIND);
+        String templateText = overrides.template() != null ? overrides.template()
+                : settings.get(Variables.MESSAGE_TEMPLATE);
+        Duration timeout = Duration.ofSeconds(settings.get(Variables.REQUEST_TIMEOUT_SECONDS));
+        int maxAttempts = settings.get(Variables.MAX_ATTEMPTS).intValue();
+        ClassLoader loader = overrides.loader() != null ? overrides.loader()
+                : DispatchFunction.class.getClassLoader();
+        Destination destination = null;
+        try {
+            WebhookFormatter formatter = WebhookFormatters.choose(WebhookFormatters.load(loader), kind, url);
+            FormatterSettings formatterSettings = FormatterSettings.read(formatter.variables(), settings);
+            MessageTemplate template = MessageTemplate.compile(
+                    templateText != null ? templateText : formatter.defaultTemplate(),
+                    templateText != null ? Variables.MESSAGE_TEMPLATE.name() : formatter.kind() + "'s default template",
+                    formatter::escape);
+            destination = new Destination(formatter.kind(), formatter, formatterSettings, template,
+                    url == null ? null : Secret.of(url.toString()));
+        } catch (ConfigurationException e) {
+            e.problems().forEach(settings::problem);
+        }
+        settings.validate();
+        WebhookSender sender = overrides.preview() ? null : WebhookSender.create(timeout, maxAttempts);
+        LOG.info(overrides.preview() ? "webhook dispatcher ready to preview" : "webhook dispatcher ready",
+                "kind", destination.formatter().kind(), "host", destination.host(),
+                "customTemplate", templateText != null, "timeoutSeconds", timeout.toSeconds(),
+                "maxAttempts", maxAttempts);
+        return new DispatchPipeline(List.of(destination), sender, overrides.onRequest());
+    }
+
+    /** {@code WEBHOOK_URL}, or the value of the secret or parameter that holds it: exactly one of the three. */
+    private static URI webhookUrl(Settings settings, Map<String, String> env, Overrides overrides) {
+        URI direct = settings.get(Variables.WEBHOOK_URL);
+        String secretArn = settings.get(Variables.WEBHOOK_URL_SECRET_ARN);
+        String parameter = settings.get(Variables.WEBHOOK_URL_PARAMETER);
+        int sources = (settings.isSet(Variables.WEBHOOK_URL) ? 1 : 0) + (secretArn != null ? 1 : 0)
+                + (parameter != null ? 1 : 0);
+        if (sources != 1) {
+            settings.problem(sources == 0
+                    ? "WEBHOOK_URL is required: set it, or WEBHOOK_URL_SECRET_ARN (Secrets Manager) or"
+                            + " WEBHOOK_URL_PARAMETER (SSM SecureString) to where it is stored"
+                    : "set only one of WEBHOOK_URL, WEBHOOK_URL_SECRET_ARN and WEBHOOK_URL_PARAMETER");
+            return null;
+        }
+        if (direct != null || !settings.problems().isEmpty()) {
+            return direct;
+        }
+        CredentialsProvider credentials = overrides.credentials() != null ? overrides.credentials()
+                : Credentials.defaultChain(env);
+        String region = Variables.region(settings);
+        Secret stored = secretArn != null
+                ? SecretsManagerClient.create(Variables.endpoint(settings, Variables.AWS_ENDPOINT_URL_SECRETS_MANAGER),
+                        region, credentials, AWS_TIMEOUT).secretString(secretArn)
+                : ParameterStoreClient.create(Variables.endpoint(settings, Variables.AWS_ENDPOINT_URL_SSM), region,
+                        credentials, AWS_TIMEOUT).parameter(parameter);
+        String where = secretArn != null ? "WEBHOOK_URL_SECRET_ARN=" + secretArn : "WEBHOOK_URL_PARAMETER=" + parameter;
+        return StoredUrl.parse(stored, where, settings);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.s3notify.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.s3notify.core.internal.SigV4;
+import dev.s3notify.core.internal.WebhookSender;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/**
+ * The webhook dispatcher's work for one invocation: unwrap the envelope (EventBridge, or EventBridge events
+ * batched in SQS), read each {@code file-link-generated} detail, render and format the message for each
+ * destination, and deliver it. Built once per function instance by {@link DispatchFunction}; thread-safe.
+ *
+ * <p>A message that is not accepted after every attempt fails the invocation, or, in an SQS batch, is reported as
+ * a batch item failure, so AWS retries it or parks it in a dead-letter queue. Success is never reported for a
+ * message that was not accepted.
+ */
+public final class DispatchPipeline {
+    private static final Log LOG = Log.of(DispatchPipeline.class);
+
+    private final List<Destination> destinations;
+    private final WebhookSender sender;
+    private final BiConsumer<Destination, WebhookRequest> onRequest;
+
+    DispatchPipeline(List<Destination> destinations, WebhookSender sender,
+            BiConsumer<Destination, WebhookRequest> onRequest) {
+        this.destinations = List.copyOf(destinations);
+        this.sender = sender;
+        this.onRequest = onRequest;
+    }
+
+    /**
+     * The outcome of an invocation that did not fail as a whole.
+     *
+     * @param delivered how many messages were delivered (or, previewing, formatted)
+     * @param failedMessageIds the SQS message ids to report as batch item failures
+     */
+    public record Outcome(int delivered, List<String> failedMessageIds) {
+        /** Copies the list. */
+        public Outcome {
+            failedMessageIds = List.copyOf(failedMessageIds);
+        }
+    }
+
+    /**
+     * @param input the raw invocation payload
+     * @param deadline when the invocation must be over (Lambda's deadline less a margin)
+     * @return how many were delivered and which SQS messages failed
+     * @throws S3NotifyException when the invocation must fail as a whole (not an SQS batch)
+     */
+    public Outcome handle(byte[] input, Instant deadline) {
+        List<Envelope> envelopes = Envelopes.unwrap(Envelopes.parse(input));
+        boolean batch = envelopes.stream().anyMatch(e -> e.messageId() != null);
+        int delivered = 0;
+        List<String> failed = new ArrayList<>();
+        for (Envelope envelope : envelopes) {
+            try {
+                delivered += deliver(envelope, deadline);
+            } catch (S3NotifyException e) {
+                if (!batch) {
+                    throw e;
+                }
+                LOG.error("message failed; reported for retry", "messageId", envelope.messageId(),
+                        "error", e.getMessage());
+                failed.add(envelope.messageId());
+            }
+        }
+        return new Outcome(delivered, failed);
+    }
+
+    private int deliver(Envelope envelope, Instant deadline) {
+        if (envelope.error() != null) {
+            throw envelope.error();
+        }
+        JsonNode body = envelope.body();
+        JsonNode detail = body.has("detail") ? body.get("detail") : body;
+        LinkEvent event = LinkEventJson.fromJson(detail);
+        String eventId = eventId(body, envelope, detail);
+        for (Destination destination : destinations) {
+            Notification notification = destination.notification(event, eventId);
+            WebhookRequest request = destination.request(notification);
+            if (sender != null) {
+                WebhookSender.Delivered result = sender.send(destination, request, notification, deadline);
+                LOG.info("message delivered", "eventId", eventId, "sourceEventId", event.sourceEventId(),
+                        "bucket", event.bucket(), "key", event.key(), "kind", destination.formatter().kind(),
+                        "host", destination.host(), "status", result.status(), "attempts", result.attempts(),
+                        "durationMs", result.elapsed().toMillis());
+            }
+            if (onRequest != null) {
+                onRequest.accept(destination, request);
+            }
+        }
+        return destinations.size();
+    }
+
+    /** The EventBridge id, else the SQS message id, else a hash of the detail: stable across retries. */
+    private static String eventId(JsonNode body, Envelope envelope, JsonNode detail) {
+        if (body != detail && body.hasNonNull("id") && !body.get("id").asText().isBlank()) {
+            return body.get("id").asText();
+        }
+        if (envelope.messageId() != null) {
+            return envelope.messageId();
+        }
+        return "sha256:" + SigV4.sha256Hex(detail.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 32);
+    }
+}

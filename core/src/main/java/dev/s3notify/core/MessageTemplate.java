@@ -1,0 +1,129 @@
+package dev.s3notify.core;
+
+import com.github.mustachejava.Code;
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import com.github.mustachejava.MustacheException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A {@code MESSAGE_TEMPLATE}: Mustache (mustache.java), compiled once at start-up. {@code {{name}}} inserts a
+ * value escaped for the target platform (the formatter's {@code escape}), {@code {{{name}}}} inserts it as is.
+ * The names are those of {@link TemplateModel}. A template that does not compile, uses the old printf style
+ * ({@code %s}), names a value no event has, or includes partials is a configuration error naming the problem.
+ */
+public final class MessageTemplate {
+    private static final Pattern PRINTF = Pattern.compile("%[-+ #0]*\\d*(?:\\.\\d+)?[sdvqfx]");
+    private static final String[] PRINTF_GUESS = {"{{fileName}}", "{{fileUrl}}", "{{expirationTime}}"};
+
+    private final Mustache mustache;
+    private final String variable;
+
+    private MessageTemplate(Mustache mustache, String variable) {
+        this.mustache = mustache;
+        this.variable = variable;
+    }
+
+    /**
+     * @param template the template text
+     * @param variable where it came from, for messages ({@code MESSAGE_TEMPLATE}, or a formatter's default)
+     * @param escaper the platform's escaping for {@code {{name}}}
+     * @return the compiled template
+     * @throws ConfigurationException saying what is wrong and, for printf style, the Mustache equivalent
+     */
+    public static MessageTemplate compile(String template, String variable, UnaryOperator<String> escaper) {
+        Matcher printf = PRINTF.matcher(template);
+        if (printf.find()) {
+            throw new ConfigurationException(variable + " uses the printf style ('" + printf.group()
+                    + "'); templates are Mustache now. The equivalent, taking the placeholders as file name, link and"
+                    + " expiry in that order: '" + printfToMustache(template) + "'. See docs/templates.md.");
+        }
+        Mustache mustache;
+        try {
+            mustache = new EscapingFactory(escaper).compile(new StringReader(template), variable);
+        } catch (MustacheException e) {
+            throw new ConfigurationException(variable + " is not a valid Mustache template: " + e.getMessage()
+                    + ". See docs/templates.md.");
+        }
+        Set<String> unknown = new TreeSet<>();
+        collectUnknownNames(mustache.getCodes(), unknown);
+        if (!unknown.isEmpty()) {
+            throw new ConfigurationException(variable + " uses " + unknown + ", which no event has; the names are "
+                    + TemplateModel.NAMES + ". See docs/templates.md.");
+        }
+        return new MessageTemplate(mustache, variable);
+    }
+
+    /**
+     * @param model the values
+     * @return the message text, with surrounding white space trimmed
+     */
+    public String render(TemplateModel model) {
+        StringWriter out = new StringWriter();
+        try {
+            mustache.execute(out, model.asMap()).flush();
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (MustacheException e) {
+            throw new S3NotifyException(variable + " failed to render: " + e.getMessage(), e);
+        }
+        return out.toString().strip();
+    }
+
+    private static void collectUnknownNames(Code[] codes, Set<String> unknown) {
+        if (codes == null) {
+            return;
+        }
+        for (Code code : codes) {
+            String name = code.getName();
+            if (name != null && !name.isEmpty() && !name.equals(".") && !TemplateModel.NAMES.contains(name)) {
+                unknown.add("{{" + name + "}}");
+            }
+            collectUnknownNames(code.getCodes(), unknown);
+        }
+    }
+
+    private static String printfToMustache(String template) {
+        Matcher matcher = PRINTF.matcher(template);
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (matcher.find()) {
+            matcher.appendReplacement(out, Matcher.quoteReplacement(i < PRINTF_GUESS.length ? PRINTF_GUESS[i] : ""));
+            i++;
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    /** Escapes with the platform's rules instead of HTML's, and refuses partials (they would read files). */
+    private static final class EscapingFactory extends DefaultMustacheFactory {
+        private final UnaryOperator<String> escaper;
+
+        EscapingFactory(UnaryOperator<String> escaper) {
+            super(resourceName -> null);
+            this.escaper = escaper;
+        }
+
+        @Override
+        public void encode(String value, Writer writer) {
+            try {
+                writer.write(escaper.apply(value));
+            } catch (java.io.IOException e) {
+                throw new MustacheException("cannot write", e);
+            }
+        }
+
+        @Override
+        public Mustache compilePartial(String name) {
+            throw new MustacheException("partials ({{> " + name + "}}) are not supported");
+        }
+    }
+}

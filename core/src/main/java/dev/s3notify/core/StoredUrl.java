@@ -1,0 +1,34 @@
+package dev.s3notify.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+
+/** Reads a webhook URL stored in Secrets Manager or SSM: the URL itself, or JSON with a {@code url} field. */
+final class StoredUrl {
+    private StoredUrl() {
+    }
+
+    static URI parse(Secret stored, String where, Settings settings) {
+        String text = stored.reveal().strip();
+        if (text.startsWith("{")) {
+            try {
+                JsonNode url = new ObjectMapper().readTree(text).get("url");
+                text = url == null || !url.isTextual() ? "" : url.asText().strip();
+            } catch (IOException e) {
+                text = "";
+            }
+            if (text.isEmpty()) {
+                settings.problem(where + ": the stored value is JSON without a \"url\" text field");
+                return null;
+            }
+        }
+        try {
+            return Urls.parse(text, true);
+        } catch (IllegalArgumentException e) {
+            settings.problem(where + ": the stored value is not a webhook URL: expected " + e.getMessage());
+            return null;
+        }
+    }
+}
