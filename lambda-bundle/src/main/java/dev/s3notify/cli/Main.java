@@ -24,9 +24,18 @@ public final class Main {
                   EventBridge, S3 notification, SQS, SNS); print what was published to EventBridge as JSON.
                   --dry-run publishes nothing and prints what would be published; without AWS credentials it
                   signs links with placeholder keys (the links will not work).
+              invoke webhook-dispatcher --event FILE [--kind K] [--template T]
+                  run the webhook-dispatcher handler on the file-link-generated event in FILE (EventBridge event,
+                  SQS batch of them, or the old system's detail) and post to WEBHOOK_URL; print what was delivered.
+              preview --event FILE [--kind K] [--template T]
+                  print the exact body the dispatcher would post, one per line, sending nothing. FILE may hold an
+                  S3 event (it goes through a link-generator dry run first) or a file-link-generated event.
+                  --kind picks the formatter (else WEBHOOK_KIND, else inferred from WEBHOOK_URL); --template
+                  replaces MESSAGE_TEMPLATE.
 
             Configuration comes from the environment, as in Lambda (see the README's variable table).
-            Exit codes: 0 success, 1 the invocation failed, 2 bad usage or configuration.
+            Exit codes: 0 success, 1 the invocation failed (or a message was not delivered), 2 bad usage or
+            configuration.
             """;
 
     private Main() {
@@ -59,6 +68,7 @@ public final class Main {
             }
             return switch (args[0]) {
                 case "invoke" -> new InvokeCommand(env, out).run(options);
+                case "preview" -> new PreviewCommand(env, out).run(options);
                 default -> throw new UsageException("unknown command '" + args[0] + "'");
             };
         } catch (UsageException e) {
