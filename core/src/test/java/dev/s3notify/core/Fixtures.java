@@ -1,0 +1,45 @@
+package dev.s3notify.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+
+/** Reads the incoming events under {@code src/test/resources/fixtures/events/}. */
+final class Fixtures {
+    private Fixtures() {
+    }
+
+    static byte[] bytes(String name) {
+        try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/events/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture fixtures/events/" + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static JsonNode event(String name) {
+        return Envelopes.parse(bytes(name));
+    }
+
+    /** @return the fixture after {@code edit} changed it, for variations of one realistic event */
+    static JsonNode edited(String name, Consumer<ObjectNode> edit) {
+        ObjectNode root = (ObjectNode) event(name);
+        edit.accept(root);
+        return root;
+    }
+
+    static ObjectNode object(JsonNode root, String pointer) {
+        return (ObjectNode) root.at(pointer);
+    }
+
+    static JsonNode json(String text) {
+        return Envelopes.parse(text.getBytes(StandardCharsets.UTF_8));
+    }
+}
