@@ -1,0 +1,88 @@
+package dev.s3notify.core.internal;
+
+import dev.s3notify.core.InvalidEventException;
+import dev.s3notify.core.LinkSettings;
+import dev.s3notify.core.ObjectEvent;
+import dev.s3notify.core.S3NotifyException;
+import dev.s3notify.core.internal.HeadObjectClient.Head;
+import dev.s3notify.core.internal.HeadObjectClient.Status;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Settles which key an event names, with HeadObject, as {@code HEAD_OBJECT} says: {@code auto} only when the
+ * envelope left the key's URL-encoding undecided, {@code always} for every downloadable object (which also fills
+ * in size and content type), {@code never} not at all (the decoded key is taken). Thread-safe.
+ */
+public final class KeyResolver {
+    private final LinkSettings settings;
+    private final HeadObjectClient client;
+
+    private KeyResolver(LinkSettings settings, HeadObjectClient client) {
+        this.settings = settings;
+        this.client = client;
+    }
+
+    /**
+     * @param settings validated settings (HeadObject mode, endpoint, region, credentials)
+     * @return a resolver sharing the process's HTTP client
+     */
+    public static KeyResolver create(LinkSettings settings) {
+        return new KeyResolver(settings, new HeadObjectClient(SharedHttpClient.get(), settings));
+    }
+
+    /**
+     * @param event an event, its key possibly ambiguous
+     * @param now the signing time of the HeadObject requests
+     * @return the event with its key settled ({@link ObjectEvent#undecodedKey()} null) and, when HeadObject was
+     *     called, the size and content type it reported
+     * @throws InvalidEventException when no candidate key exists (the object may have been deleted since), so the
+     *     record fails and is retried or parked rather than dropped
+     * @throws S3NotifyException when HeadObject is refused (403) or fails otherwise
+     */
+    public ObjectEvent resolve(ObjectEvent event, Instant now) {
+        boolean head = event.type().downloadable() && switch (settings.headObject()) {
+            case ALWAYS -> true;
+            case AUTO -> event.keyAmbiguous();
+            case NEVER -> false;
+        };
+        if (!head) {
+            return event.resolved(event.key(), null, null);
+        }
+        List<String> candidates = event.keyAmbiguous() ? List.of(event.key(), event.undecodedKey())
+                : List.of(event.key());
+        String region = S3Locations.region(event, settings);
+        List<String> forbidden = new ArrayList<>();
+        for (String candidate : candidates) {
+            Head found = client.head(event.bucket(), candidate, event.versionId(), region, now);
+            if (found.status() == Status.FOUND) {
+                return event.resolved(candidate, found.size(), found.contentType());
+            }
+            if (found.status() == Status.FORBIDDEN) {
+                forbidden.add(candidate);
+            }
+        }
+        throw forbidden.isEmpty() ? notFound(event, candidates) : forbidden(event, forbidden);
+    }
+
+    private static InvalidEventException notFound(ObjectEvent event, List<String> candidates) {
+        String version = event.versionId() == null ? "" : " (version " + event.versionId() + ")";
+        return new InvalidEventException("HeadObject found no object in bucket " + event.bucket() + version
+                + " under " + (candidates.size() == 1 ? "the key '" + candidates.get(0) + "'"
+                        : "either candidate key, '" + candidates.get(0) + "' (decoded) or '" + candidates.get(1)
+                                + "' (as received)")
+                + ": it may have been deleted since the event. The record fails so it is retried or parked in"
+                + " the dead-letter queue rather than dropped; if the object is gone, remove it from there.");
+    }
+
+    private static S3NotifyException forbidden(ObjectEvent event, List<String> keys) {
+        return new S3NotifyException("HeadObject was refused (403) in bucket " + event.bucket() + " for "
+                + keys.stream().map(k -> "'" + k + "'").collect(Collectors.joining(" and "))
+                + ": the function's role needs s3:GetObject on arn:aws:s3:::" + event.bucket() + "/* (and"
+                + " s3:ListBucket on arn:aws:s3:::" + event.bucket() + ", without which S3 answers 403 instead of 404"
+                + " for a key that does not exist); check also that the signing credentials are valid and the clock"
+                + " is right.");
+    }
+}

@@ -1,0 +1,37 @@
+package dev.s3notify.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.s3notify.core.internal.PublicUrlLinkGenerator;
+import dev.s3notify.core.internal.S3PresignedLinkGenerator;
+import dev.s3notify.spi.LinkGenerator;
+import org.junit.jupiter.api.Test;
+
+class LinkGeneratorsTest {
+    private final KindRegistry<LinkGenerator> registry = LinkGenerators.load(getClass().getClassLoader());
+
+    @Test
+    void listsTheBuiltInKindsSorted() {
+        assertThat(registry.kinds()).containsExactly("public-url", "s3-presigned");
+        assertThat(registry.failures()).isEmpty();
+    }
+
+    @Test
+    void findsEachBuiltInByItsKindInAnyCase() {
+        assertThat(registry.get("s3-presigned")).isInstanceOf(S3PresignedLinkGenerator.class);
+        assertThat(registry.get("Public-URL")).isInstanceOf(PublicUrlLinkGenerator.class);
+    }
+
+    @Test
+    void listsTheAvailableKindsWhenTheKindIsUnknown() {
+        assertThatThrownBy(() -> registry.get("nope"))
+                .isInstanceOf(UnknownKindException.class)
+                .hasMessageContaining("LINK_KIND=nope names no known kind; available: public-url, s3-presigned");
+    }
+
+    @Test
+    void theDefaultKindIsAvailable() {
+        assertThat(registry.kinds()).contains(Variables.LINK_KIND.defaultValue());
+    }
+}

@@ -1,0 +1,159 @@
+package dev.s3notify.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.s3notify.core.AwsCredentials;
+import dev.s3notify.core.EventType;
+import dev.s3notify.core.Link;
+import dev.s3notify.core.LinkSettings;
+import dev.s3notify.core.LinkSettings.ContentDisposition;
+import dev.s3notify.core.LinkSettings.HeadObjectMode;
+import dev.s3notify.core.ObjectEvent;
+import dev.s3notify.core.Secret;
+import dev.s3notify.core.testing.S3ProxyServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Presigned links checked by a real peer: S3Proxy verifies the signature and the expiry, and serves the bytes. */
+class S3PresignedLinkGeneratorTest {
+    private static final String BUCKET = "uploads";
+    private static final String KEY = "reports/Q3 résumé 📄 + data.pdf";
+    private static final byte[] CONTENT = new byte[4096];
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static S3ProxyServer s3;
+
+    private final S3PresignedLinkGenerator generator = new S3PresignedLinkGenerator();
+
+    @BeforeAll
+    static void startS3Proxy() {
+        new Random(42).nextBytes(CONTENT);
+        s3 = S3ProxyServer.start();
+        s3.createBucket(BUCKET);
+        s3.putObject(BUCKET, KEY, CONTENT, "application/pdf");
+    }
+
+    @AfterAll
+    static void stopS3Proxy() {
+        s3.close();
+    }
+
+    @Test
+    void servesTheUploadedBytesForAKeyWithSpacesUnicodeAndPlus() throws Exception {
+        Link link = generator.generate(TestSettings.created(BUCKET, KEY), settings(ContentDisposition.NONE),
+                Instant.now());
+
+        HttpResponse<byte[]> response = get(link.url());
+
+        assertThat(response.statusCode()).as(s3.outputTail()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo(CONTENT);
+        assertThat(link.url()).doesNotContain("response-content-disposition");
+    }
+
+    @Test
+    void makesTheBrowserDownloadUnderTheFilesOwnName() throws Exception {
+        Link link = generator.generate(TestSettings.created(BUCKET, KEY), settings(ContentDisposition.ATTACHMENT),
+                Instant.now());
+
+        HttpResponse<byte[]> response = get(link.url());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-disposition")).contains(
+                "attachment; filename=\"Q3 r_sum_ _ + data.pdf\"; filename*=UTF-8''Q3%20r%C3%A9sum%C3%A9%20%F0%9F%93%84%20+%20data.pdf");
+    }
+
+    @Test
+    void asksForInlineDisplayWhenConfigured() throws Exception {
+        Link link = generator.generate(TestSettings.created(BUCKET, KEY), settings(ContentDisposition.INLINE),
+                Instant.now());
+
+        HttpResponse<byte[]> response = get(link.url());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-disposition")).hasValueSatisfying(
+                value -> assertThat(value).startsWith("inline; filename=\"Q3 r_sum_ _ + data.pdf\"; filename*="));
+    }
+
+    @Test
+    void refusesALinkWithATamperedSignature() throws Exception {
+        String url = generator.generate(TestSettings.created(BUCKET, KEY), settings(ContentDisposition.NONE),
+                Instant.now()).url();
+        char last = url.charAt(url.length() - 1);
+        String tampered = url.substring(0, url.length() - 1) + (last == '0' ? '1' : '0');
+
+        HttpResponse<byte[]> response = get(tampered);
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(new String(response.body(), StandardCharsets.UTF_8)).contains("SignatureDoesNotMatch");
+    }
+
+    @Test
+    void refusesAnExpiredLink() throws Exception {
+        LinkSettings oneMinute = TestSettings.s3(s3.endpoint(), true, s3.credentials(), Duration.ofSeconds(60),
+                ContentDisposition.NONE, HeadObjectMode.NEVER);
+        Instant tenMinutesAgo = Instant.now().minus(Duration.ofMinutes(10));
+
+        Link link = generator.generate(TestSettings.created(BUCKET, KEY), oneMinute, tenMinutesAgo);
+
+        HttpResponse<byte[]> response = get(link.url());
+
+        assertThat(link.expiresAt()).isEqualTo(tenMinutesAgo.plusSeconds(60));
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(new String(response.body(), StandardCharsets.UTF_8)).contains("Request has expired");
+    }
+
+    @Test
+    void acceptsALinkSignedEarlierThatHasNotExpiredYet() throws Exception {
+        Instant twentyMinutesAgo = Instant.now().minus(Duration.ofMinutes(20));
+
+        Link link = generator.generate(TestSettings.created(BUCKET, KEY), settings(ContentDisposition.NONE),
+                twentyMinutesAgo);
+
+        assertThat(link.expiresAt()).isEqualTo(twentyMinutesAgo.plus(Duration.ofHours(1)));
+        assertThat(get(link.url()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void signsTheSessionTokenIntoTheLink() throws Exception {
+        AwsCredentials session = new AwsCredentials(S3ProxyServer.IDENTITY, Secret.of(S3ProxyServer.CREDENTIAL),
+                Secret.of("session/token+value="), Instant.now().plusSeconds(3600));
+        LinkSettings settings = TestSettings.s3(s3.endpoint(), true, session, Duration.ofHours(1),
+                ContentDisposition.NONE, HeadObjectMode.NEVER);
+
+        String url = generator.generate(TestSettings.created(BUCKET, KEY), settings, Instant.now()).url();
+
+        assertThat(url).contains("X-Amz-Security-Token=session%2Ftoken%2Bvalue%3D");
+        assertThat(get(url).statusCode()).isEqualTo(200);
+        assertThat(get(url.replace("token%2Bvalue", "token%2Bother")).statusCode()).isEqualTo(403);
+    }
+
+    // S3Proxy's filesystem store has no versioning (it answers 501 to any versionId), so only the URL is checked.
+    @Test
+    void signsTheVersionTheEventNamesIntoTheLink() {
+        ObjectEvent versioned = new ObjectEvent(BUCKET, KEY, null, null, "3HL4kqtJlcpXroDTDmJ+rmSpXd3dIbrHY",
+                EventType.CREATED, null, null, "evt", null, null);
+
+        String url = generator.generate(versioned, settings(ContentDisposition.NONE), Instant.now()).url();
+
+        assertThat(url).contains("versionId=3HL4kqtJlcpXroDTDmJ%2BrmSpXd3dIbrHY&");
+    }
+
+    private static LinkSettings settings(ContentDisposition disposition) {
+        return TestSettings.s3(s3.endpoint(), true, s3.credentials(), Duration.ofHours(1), disposition,
+                HeadObjectMode.NEVER);
+    }
+
+    private static HttpResponse<byte[]> get(String url) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+}

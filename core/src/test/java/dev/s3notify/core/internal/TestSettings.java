@@ -1,0 +1,31 @@
+package dev.s3notify.core.internal;
+
+import dev.s3notify.core.AwsCredentials;
+import dev.s3notify.core.EventType;
+import dev.s3notify.core.LinkSettings;
+import dev.s3notify.core.LinkSettings.ContentDisposition;
+import dev.s3notify.core.LinkSettings.HeadObjectMode;
+import dev.s3notify.core.ObjectEvent;
+import java.net.URI;
+import java.time.Duration;
+
+/** Settings and events for tests, varied one field at a time. */
+final class TestSettings {
+    private TestSettings() {
+    }
+
+    static LinkSettings s3(URI endpoint, boolean pathStyle, AwsCredentials credentials, Duration expiration,
+            ContentDisposition disposition, HeadObjectMode headObject) {
+        return new LinkSettings("s3-presigned", expiration, disposition, null, endpoint, pathStyle, "us-east-1",
+                headObject, () -> credentials);
+    }
+
+    static ObjectEvent created(String bucket, String key) {
+        return event(bucket, key, null, null);
+    }
+
+    static ObjectEvent event(String bucket, String key, String undecodedKey, String region) {
+        return new ObjectEvent(bucket, key, null, null, null, EventType.CREATED, null, region, "evt-1", null,
+                undecodedKey);
+    }
+}
