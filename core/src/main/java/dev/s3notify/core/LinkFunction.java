@@ -2,6 +2,7 @@ package dev.s3notify.core;
 
 import dev.s3notify.core.internal.Credentials;
 import dev.s3notify.core.internal.EventBridgePublisher;
+import dev.s3notify.core.internal.KeyResolver;
 import dev.s3notify.core.internal.SecretsManagerClient;
 import dev.s3notify.spi.LinkGenerator;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.s3notify.core;
 
+import dev.s3notify.core.internal.KeyResolver;
 import dev.s3notify.spi.LinkGenerator;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -100,7 +101,7 @@ public final class LinkPipeline {
         ObjectEvent object = event;
         Link link = null;
         if (event.type().downloadable()) {
-            object = resolver.resolve(event, settings);
+            object = resolver.resolve(event, now);
             link = generator.generate(object, settings, now);
         }
         LinkEvent detail = LinkEvent.of(object, link, settings.expiration().toSeconds(), now);

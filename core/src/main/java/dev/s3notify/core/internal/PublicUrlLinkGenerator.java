@@ -5,6 +5,7 @@ import dev.s3notify.core.Link;
 import dev.s3notify.core.LinkSettings;
 import dev.s3notify.core.ObjectEvent;
 import dev.s3notify.core.Settings;
+import dev.s3notify.core.Variable;
 import dev.s3notify.core.Variables;
 import dev.s3notify.spi.LinkGenerator;
 import java.time.Instant;
@@ -40,13 +41,13 @@ public final class PublicUrlLinkGenerator implements LinkGenerator {
     @Override
     public void check(LinkSettings settings, Settings env) {
         // An invalid value was reported already when it was parsed; only a missing one is reported here.
-        if (env.raw(Variables.PUBLIC_BASE_URL).isEmpty()) {
+        if (!env.isSet(Variables.PUBLIC_BASE_URL)) {
             env.problem(MISSING_BASE_URL);
         }
     }
 
     @Override
-    public List<String> variables() {
-        return List.of(Variables.PUBLIC_BASE_URL.name());
+    public List<Variable<?>> variables() {
+        return List.of(Variables.PUBLIC_BASE_URL);
     }
 }

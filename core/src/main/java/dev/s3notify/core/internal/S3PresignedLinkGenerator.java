@@ -1,8 +1,10 @@
 package dev.s3notify.core.internal;
 
+import dev.s3notify.core.AwsCredentials;
 import dev.s3notify.core.Link;
 import dev.s3notify.core.LinkSettings;
 import dev.s3notify.core.ObjectEvent;
+import dev.s3notify.core.Variable;
 import dev.s3notify.core.Variables;
 import dev.s3notify.spi.LinkGenerator;
 import java.time.Instant;
@@ -34,16 +36,20 @@ public final class S3PresignedLinkGenerator implements LinkGenerator {
         }
         ContentDispositions.header(settings.contentDisposition(), object.fileName())
                 .ifPresent(value -> query.put("response-content-disposition", value));
-        String url = SigV4.presign("GET", S3Locations.objectUrl(object, settings), query,
-                settings.credentials().credentials(), S3Locations.region(object, settings), "s3", now,
-                settings.expiration().getSeconds());
-        return new Link(url, now.plus(settings.expiration()));
+        AwsCredentials credentials = settings.credentials().credentials();
+        String url = SigV4.presign("GET", S3Locations.objectUrl(object, settings), query, credentials,
+                S3Locations.region(object, settings), "s3", now, settings.expiration().getSeconds());
+        // A link dies with the credentials that signed it: report the earlier of the two as its expiry.
+        Instant expiresAt = now.plus(settings.expiration());
+        if (credentials.expiration() != null && credentials.expiration().isBefore(expiresAt)) {
+            expiresAt = credentials.expiration();
+        }
+        return new Link(url, expiresAt);
     }
 
     @Override
-    public List<String> variables() {
-        return List.of(Variables.URL_EXPIRATION_SECONDS.name(), Variables.LINK_CONTENT_DISPOSITION.name(),
-                Variables.S3_FORCE_PATH_STYLE.name(), Variables.AWS_ENDPOINT_URL_S3.name(),
-                Variables.LINK_SIGNING_SECRET_ARN.name());
+    public List<Variable<?>> variables() {
+        return List.of(Variables.URL_EXPIRATION_SECONDS, Variables.LINK_CONTENT_DISPOSITION,
+                Variables.S3_FORCE_PATH_STYLE, Variables.AWS_ENDPOINT_URL_S3, Variables.LINK_SIGNING_SECRET_ARN);
     }
 }
