@@ -6,6 +6,7 @@ import dev.s3notify.core.CredentialsProvider;
 import dev.s3notify.core.Link;
 import dev.s3notify.core.LinkSettings;
 import dev.s3notify.core.Settings;
+import dev.s3notify.core.Variable;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class PublicUrlLinkGeneratorTest {
         generator.check(LinkSettings.parse(env, UNUSED), env);
 
         assertThat(env.problems()).isEmpty();
-        assertThat(generator.variables()).containsExactly("PUBLIC_BASE_URL");
+        assertThat(generator.variables()).extracting(Variable::name).containsExactly("PUBLIC_BASE_URL");
     }
 
     private static LinkSettings settings(Map<String, String> env) {
