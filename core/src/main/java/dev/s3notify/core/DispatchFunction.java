@@ -64,7 +64,7 @@ public final class DispatchFunction {
             MessageTemplate template = MessageTemplate.compile(
                     templateText != null ? templateText : formatter.defaultTemplate(),
                     templateText != null ? Variables.MESSAGE_TEMPLATE.name() : formatter.kind() + "'s default template",
-                    formatter::escape);
+                    text -> formatter.escape(text, formatterSettings));
             destination = new Destination(formatter.kind(), formatter, formatterSettings, template,
                     url == null ? null : Secret.of(url.toString()));
         } catch (ConfigurationException e) {

@@ -48,6 +48,18 @@ public interface WebhookFormatter {
         return text;
     }
 
+    /**
+     * Escapes a template value when the right escaping depends on the formatter's settings (a generic webhook's
+     * content type, say). This is what the dispatcher calls; the default applies {@link #escape(String)}.
+     *
+     * @param text a value from the event
+     * @param settings the validated settings
+     * @return the text, safe to place in the message
+     */
+    default String escape(String text, FormatterSettings settings) {
+        return escape(text);
+    }
+
     /** @return the variables this kind reads, with defaults and checks; the default reads none */
     default List<Variable<?>> variables() {
         return List.of();

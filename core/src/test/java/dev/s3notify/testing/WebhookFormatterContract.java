@@ -180,9 +180,10 @@ public abstract class WebhookFormatterContract {
      */
     protected WebhookRequest format(LinkEvent event, String template) {
         WebhookFormatter formatter = formatter();
-        String message = MessageTemplate.compile(template, "MESSAGE_TEMPLATE", formatter::escape)
+        FormatterSettings settings = formatterSettings();
+        String message = MessageTemplate.compile(template, "MESSAGE_TEMPLATE", text -> formatter.escape(text, settings))
                 .render(TemplateModel.of(event, "evt-1"));
-        return formatter.format(new Notification(event, message, "evt-1"), formatterSettings());
+        return formatter.format(new Notification(event, message, "evt-1"), settings);
     }
 
     private void assertWellFormed(WebhookRequest request) {
