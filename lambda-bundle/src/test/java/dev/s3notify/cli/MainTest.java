@@ -1,0 +1,127 @@
+package dev.s3notify.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.s3notify.core.testing.S3ProxyServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line, in process, on the example events shipped in docs/examples. */
+class MainTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path EXAMPLES = Path.of(System.getProperty("repo.root", ".."), "docs", "examples");
+    private static S3ProxyServer s3;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeAll
+    static void start() {
+        s3 = S3ProxyServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        s3.close();
+    }
+
+    @Test
+    void dryRunPrintsALinkThatS3ProxyAcceptsWhenPointedAtIt() throws Exception {
+        s3.createBucket("example-uploads");
+        byte[] bytes = "quarterly figures".getBytes(StandardCharsets.UTF_8);
+        s3.putObject("example-uploads", "reports/quarterly-report.pdf", bytes, "application/pdf");
+        Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", s3.identity(), "AWS_SECRET_ACCESS_KEY", s3.credential(),
+                "AWS_ENDPOINT_URL", s3.endpoint().toString(), "S3_FORCE_PATH_STYLE", "true");
+
+        int exit = run(env, "invoke", "link-generator", "--event",
+                EXAMPLES.resolve("eventbridge-object-created.json").toString(), "--dry-run");
+
+        assertThat(exit).as(err.toString()).isZero();
+        JsonNode printed = JSON.readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(printed.get("dryRun").asBoolean()).isTrue();
+        JsonNode entry = printed.get("wouldPublish").get(0);
+        assertThat(entry.get("DetailType").asText()).isEqualTo("file-link-generated");
+        String link = entry.get("Detail").get("fileUrl").asText();
+        HttpResponse<byte[]> download = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(link)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo(bytes);
+    }
+
+    @Test
+    void acceptsTheOldSystemsTestEventUnchanged() throws Exception {
+        int exit = run(Map.of(), "invoke", "link-generator", "--event",
+                EXAMPLES.resolve("legacy-test-event.json").toString(), "--dry-run");
+
+        assertThat(exit).as(err.toString()).isZero();
+        JsonNode detail = JSON.readTree(out.toString(StandardCharsets.UTF_8)).get("wouldPublish").get(0).get("Detail");
+        assertThat(detail.get("fileName").asText()).isEqualTo("test-file.pdf");
+        assertThat(detail.get("bucket").asText()).isEqualTo("your-bucket-name");
+        assertThat(detail.get("fileUrl").asText())
+                .startsWith("https://your-bucket-name.s3.us-east-1.amazonaws.com/test-file.pdf?");
+    }
+
+    @Test
+    void acceptsEveryShippedExampleInADryRun() throws Exception {
+        try (var files = Files.list(EXAMPLES)) {
+            for (Path example : files.filter(p -> p.toString().endsWith(".json")).toList()) {
+                out.reset();
+                assertThat(run(Map.of("HEAD_OBJECT", "never"), "invoke", "link-generator", "--event",
+                        example.toString(), "--dry-run")).as(example + ": " + err).isZero();
+            }
+        }
+    }
+
+    @Test
+    void failsWithExitOneWhenTheEventCannotBeDecoded(@TempDir Path dir) throws Exception {
+        Path event = Files.writeString(dir.resolve("bad.json"), "{\"hello\":\"world\"}");
+
+        assertThat(run(Map.of(), "invoke", "link-generator", "--event", event.toString(), "--dry-run")).isEqualTo(1);
+        assertThat(err.toString()).contains("expected an S3 event");
+    }
+
+    @Test
+    void failsWithExitTwoOnBadConfiguration() {
+        int exit = run(Map.of("URL_EXPIRATION_SECONDS", "0"), "invoke", "link-generator", "--event",
+                EXAMPLES.resolve("legacy-test-event.json").toString(), "--dry-run");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("URL_EXPIRATION_SECONDS='0'");
+    }
+
+    @Test
+    void failsWithExitTwoOnBadUsage() {
+        assertThat(run(Map.of())).isEqualTo(2);
+        assertThat(run(Map.of(), "frobnicate")).isEqualTo(2);
+        assertThat(run(Map.of(), "invoke", "link-generator")).isEqualTo(2);
+        assertThat(err.toString()).contains("--event FILE is required");
+        assertThat(run(Map.of(), "invoke", "link-generator", "--event", "/no/such/file.json")).isEqualTo(2);
+        assertThat(err.toString()).contains("no such event file");
+        assertThat(run(Map.of(), "invoke", "nothing", "--event", "x")).isEqualTo(2);
+    }
+
+    @Test
+    void printsHelp() {
+        assertThat(run(Map.of(), "--help")).isZero();
+        assertThat(out.toString()).contains("invoke link-generator --event FILE [--dry-run]");
+    }
+
+    private int run(Map<String, String> env, String... args) {
+        return Main.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+}
