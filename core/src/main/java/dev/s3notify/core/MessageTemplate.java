@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  */
 public final class MessageTemplate {
     private static final Pattern PRINTF = Pattern.compile("%[-+ #0]*\\d*(?:\\.\\d+)?[sdvqfx]");
-    private static final String[] PRINTF_GUESS = {"{{fileName}}", "{{fileUrl}}", "{{expirationTime}}"};
+    private static final String[] PRINTF_GUESS = {"{{fileName}}", "{{{fileUrl}}}", "{{expirationTime}}"};
 
     private final Mustache mustache;
     private final String variable;
