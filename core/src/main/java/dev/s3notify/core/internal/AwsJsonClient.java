@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The one client for the AWS JSON 1.1 services core calls (EventBridge, Secrets Manager, Systems Manager): a signed
@@ -23,14 +24,13 @@ import java.util.Objects;
 final class AwsJsonClient {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String CONTENT_TYPE = "application/x-amz-json-1.1";
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
 
     private final String service;
     private final URI url;
     private final String region;
     private final CredentialsProvider credentials;
     private final Duration timeout;
-    private final HttpClient http;
+    private final Supplier<HttpClient> http;
     private final Clock clock;
 
     /**
@@ -40,7 +40,7 @@ final class AwsJsonClient {
      * @param clock the signing time
      */
     AwsJsonClient(String service, URI endpointOrNull, String region, CredentialsProvider credentials,
-            Duration timeout, HttpClient http, Clock clock) {
+            Duration timeout, Supplier<HttpClient> http, Clock clock) {
         this.service = Objects.requireNonNull(service, "service");
         this.region = Objects.requireNonNull(region, "region");
         URI endpoint = endpoint(endpointOrNull, service, region);
@@ -54,13 +54,8 @@ final class AwsJsonClient {
     /** The production client: one shared HTTP client, the system clock. */
     static AwsJsonClient create(String service, URI endpointOrNull, String region, CredentialsProvider credentials,
             Duration timeout) {
-        return new AwsJsonClient(service, endpointOrNull, region, credentials, timeout, SharedHttp.CLIENT,
+        return new AwsJsonClient(service, endpointOrNull, region, credentials, timeout, SharedHttpClient::get,
                 Clock.systemUTC());
-    }
-
-    /** @return an HTTP/1.1 client with a connect timeout, as every AWS call uses */
-    static HttpClient newHttpClient() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT).build();
     }
 
     /** @return the override, else {@code https://{service}.{region}.amazonaws.com} (.com.cn in China) */
@@ -119,7 +114,7 @@ final class AwsJsonClient {
 
     private HttpResponse<byte[]> send(String target, HttpRequest request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return http.get().send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) {
             throw AwsCallException.noResponse(describe(target), "Timeout",
                     "no response within " + timeout.toMillis() + " ms", e, true);
@@ -168,10 +163,5 @@ final class AwsJsonClient {
 
     private String describe(String target) {
         return target + " to " + host();
-    }
-
-    /** Created on first use, then shared: one selector thread and one connection pool per process. */
-    private static final class SharedHttp {
-        static final HttpClient CLIENT = newHttpClient();
     }
 }

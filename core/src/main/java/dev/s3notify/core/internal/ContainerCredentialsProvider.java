@@ -32,11 +32,12 @@ final class ContainerCredentialsProvider implements CredentialsProvider {
 
     private final URI endpoint;
     private final Supplier<String> authorization;
-    private final HttpClient http;
+    private final Supplier<HttpClient> http;
     private final Clock clock;
     private volatile AwsCredentials cached;
 
-    ContainerCredentialsProvider(URI endpoint, Supplier<String> authorization, HttpClient http, Clock clock) {
+    ContainerCredentialsProvider(URI endpoint, Supplier<String> authorization, Supplier<HttpClient> http,
+            Clock clock) {
         this.endpoint = endpoint;
         this.authorization = authorization;
         this.http = http;
@@ -87,7 +88,7 @@ final class ContainerCredentialsProvider implements CredentialsProvider {
         }
         HttpResponse<String> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response = http.get().send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw failure("could not be reached (" + e.getClass().getSimpleName() + ")", e);
         } catch (InterruptedException e) {

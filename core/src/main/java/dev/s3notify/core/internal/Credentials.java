@@ -42,10 +42,10 @@ public final class Credentials {
      *     looked at when none is set
      */
     public static CredentialsProvider defaultChain(Map<String, String> env) {
-        return defaultChain(env, SharedHttpClient.get(), Clock.systemUTC());
+        return defaultChain(env, SharedHttpClient::get, Clock.systemUTC());
     }
 
-    static CredentialsProvider defaultChain(Map<String, String> env, HttpClient http, Clock clock) {
+    static CredentialsProvider defaultChain(Map<String, String> env, Supplier<HttpClient> http, Clock clock) {
         String accessKeyId = value(env, ACCESS_KEY_ID);
         String secretKey = value(env, SECRET_ACCESS_KEY);
         if (accessKeyId != null && secretKey != null) {

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.function.Supplier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -28,10 +29,10 @@ final class HeadObjectClient {
     record Head(Status status, Long size, String contentType) {
     }
 
-    private final HttpClient http;
+    private final Supplier<HttpClient> http;
     private final LinkSettings settings;
 
-    HeadObjectClient(HttpClient http, LinkSettings settings) {
+    HeadObjectClient(Supplier<HttpClient> http, LinkSettings settings) {
         this.http = http;
         this.settings = settings;
     }
@@ -71,7 +72,7 @@ final class HeadObjectClient {
 
     private HttpResponse<Void> send(HttpRequest request, String bucket, String key) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.discarding());
+            return http.get().send(request, HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
             throw new S3NotifyException("HeadObject on s3://" + bucket + "/" + key + " failed: could not reach "
                     + request.uri().getHost() + " (" + e.getClass().getSimpleName() + ")", e);

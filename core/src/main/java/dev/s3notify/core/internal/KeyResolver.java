@@ -30,7 +30,7 @@ public final class KeyResolver {
      * @return a resolver sharing the process's HTTP client
      */
     public static KeyResolver create(LinkSettings settings) {
-        return new KeyResolver(settings, new HeadObjectClient(SharedHttpClient.get(), settings));
+        return new KeyResolver(settings, new HeadObjectClient(SharedHttpClient::get, settings));
     }
 
     /**

@@ -12,7 +12,7 @@ final class SharedHttpClient {
         // HTTP/1.1: S3 and the credentials endpoints speak nothing else, and h2c upgrade attempts only cost time.
         static final HttpClient CLIENT = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
+                .connectTimeout(Duration.ofSeconds(3))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }

@@ -30,7 +30,7 @@ final class AwsFixtures {
     static final Instant NOW = Instant.parse("2024-05-01T12:34:56Z");
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     /** One client for all tests, as in production, so pooled connections meet WireMock's faults too. */
-    static final HttpClient HTTP = AwsJsonClient.newHttpClient();
+    static final HttpClient HTTP = SharedHttpClient.get();
 
     private AwsFixtures() {
     }
@@ -46,7 +46,7 @@ final class AwsFixtures {
     }
 
     static AwsJsonClient client(String service, WireMockServer server, CredentialsProvider keys, Duration timeout) {
-        return new AwsJsonClient(service, endpoint(server), "us-east-1", keys, timeout, HTTP, CLOCK);
+        return new AwsJsonClient(service, endpoint(server), "us-east-1", keys, timeout, () -> HTTP, CLOCK);
     }
 
     /** A jitter source that always draws the given fraction of the ceiling. */

@@ -128,7 +128,7 @@ class ContainerCredentialsProviderTest {
     private CredentialsProvider provider(Map<String, String> extra) {
         Map<String, String> env = new java.util.HashMap<>(extra);
         env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:" + endpoint.port() + PATH);
-        return Credentials.defaultChain(env, http, clock);
+        return Credentials.defaultChain(env, () -> http, clock);
     }
 
     private void answer(String accessKeyId, Instant expiration) {

@@ -46,7 +46,7 @@ class CredentialsTest {
     @Test
     void asksTheEcsAgentForARelativeUri() {
         CredentialsProvider provider = Credentials.defaultChain(
-                Map.of("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "/v2/credentials/abc"), NO_HTTP, Clock.systemUTC());
+                Map.of("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "/v2/credentials/abc"), () -> NO_HTTP, Clock.systemUTC());
 
         assertThat(provider).isInstanceOfSatisfying(ContainerCredentialsProvider.class, container ->
                 assertThat(container.endpoint()).isEqualTo(URI.create("http://169.254.170.2/v2/credentials/abc")));
