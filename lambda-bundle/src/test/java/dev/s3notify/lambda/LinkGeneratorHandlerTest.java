@@ -17,9 +17,11 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.s3notify.core.ConfigurationException;
 import dev.s3notify.core.DeliveryException;
 import dev.s3notify.core.LinkFunction;
+import dev.s3notify.core.Log;
 import dev.s3notify.core.testing.S3ProxyServer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -146,6 +148,23 @@ class LinkGeneratorHandlerTest {
         events.verify(1, postRequestedFor(urlEqualTo("/")).withRequestBody(
                 matchingJsonPath("$.Entries[0].Detail", com.github.tomakehurst.wiremock.client.WireMock
                         .containing("good.txt"))));
+    }
+
+    @Test
+    void neverLogsALinksSignatureOrACredential() throws Exception {
+        s3.putObject(BUCKET, "logged.txt", randomBytes(), "text/plain");
+        ByteArrayOutputStream logs = new ByteArrayOutputStream();
+        Log.redirect(new PrintStream(logs, true, StandardCharsets.UTF_8));
+        try {
+            invoke(handler(env()), eventBridgeCreated(BUCKET, "logged.txt"));
+        } finally {
+            Log.redirect(System.err);
+        }
+
+        String logged = logs.toString(StandardCharsets.UTF_8);
+        assertThat(logged).contains("logged.txt").contains("?<redacted>")
+                .doesNotContain("X-Amz-Signature").doesNotContain("X-Amz-Credential")
+                .doesNotContain(s3.credential());
     }
 
     @Test
