@@ -45,7 +45,7 @@ public record WebhookRequest(String body, String contentType, Map<String, String
     /** @return the request without header values, which may hold credentials */
     @Override
     public String toString() {
-        return "WebhookRequest[contentType=" + contentType + ", bytes=" + body.length() + ", headers="
+        return "WebhookRequest[contentType=" + contentType + ", chars=" + body.length() + ", headers="
                 + headers.keySet() + ", query=" + query.keySet() + "]";
     }
 }

@@ -85,7 +85,10 @@ public interface WebhookFormatter {
      */
     default String describeError(int status, String body) {
         String firstLine = body == null ? "" : body.strip().lines().findFirst().orElse("");
-        return firstLine.length() > 300 ? firstLine.substring(0, 300) + "…" : firstLine;
+        if (firstLine.codePointCount(0, firstLine.length()) <= 300) {
+            return firstLine;
+        }
+        return firstLine.substring(0, firstLine.offsetByCodePoints(0, 299)) + "…";
     }
 
     /**
