@@ -39,10 +39,10 @@ public abstract class WebhookFormatterContract {
             "<!everyone>", "<@U", "<@W", "<@&", "<at>", "<!subteam");
     /** A file name made of every mention token. */
     protected static final String PINGING_NAME = "@everyone @here <@123456789> <@&42> <!channel> <!here|here>"
-            + " <!everyone> <@U024BE7LH> <!subteam^S123> <at>Boss</at>.txt";
+            + " <!everyone> <@U024BE7LH> <!subteam^S123> <at>Boss<at>.txt";
     /** A file name made of markdown, mrkdwn, HTML and JSON metacharacters. */
-    protected static final String METACHAR_NAME = "**bold** _it_ ~~s~~ `code` ||spoiler|| > quote # h [x](http://evil)"
-            + " <https://evil|click> \" \\ \n\t {\"a\":1} </script> & < > %s {{x}}.pdf";
+    protected static final String METACHAR_NAME = "**bold** _it_ ~~s~~ `code` ||spoiler|| > quote # h [x](https:evil)"
+            + " <https:evil|click> \" \\ \n\t {\"a\":1} <script> & < > %s {{x}}.pdf";
 
     /** @return the formatter under test */
     protected abstract WebhookFormatter formatter();
@@ -78,6 +78,11 @@ public abstract class WebhookFormatterContract {
         return template.toString();
     }
 
+    /** @return a template whose output is far longer than any platform accepts for a 4,000-character key */
+    protected String floodingTemplate() {
+        return "{{key}} ".repeat(20) + "{{{fileUrl}}}";
+    }
+
     static Stream<Arguments> hostileEvents() {
         String longKey = "deep/" + "k".repeat(3_990) + ".pdf";
         String unicodeKey = "📄".repeat(256);
@@ -103,6 +108,12 @@ public abstract class WebhookFormatterContract {
     @MethodSource("hostileEvents")
     void keepsHostileInputWithinLimitsWithACustomTemplate(String name, LinkEvent event) {
         assertWellFormed(format(event, customTemplate()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileEvents")
+    void keepsHostileInputWithinLimitsWithAFloodingTemplate(String name, LinkEvent event) {
+        assertWellFormed(format(event, floodingTemplate()));
     }
 
     @ParameterizedTest(name = "{0}")
