@@ -5,11 +5,15 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** JSON string escaping for template values, and a parser whose errors never quote more than a character or two. */
+/**
+ * JSON string escaping for template values (Jackson's), and a parser whose errors never quote more than a
+ * character or two of the text.
+ */
 final class JsonText {
     /** Reads JSON; its error messages show no source and cut tokens to a couple of characters. */
     static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
@@ -19,41 +23,18 @@ final class JsonText {
                     .maxErrorTokenLength(0).maxRawContentLength(0).build())
             .build()).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-
     private JsonText() {
     }
 
     /**
-     * Escapes text for the inside of a JSON string: quote, backslash, control characters, and U+2028/U+2029
-     * (valid JSON, but line breaks to JavaScript). Everything else, unicode included, is kept as is.
+     * Escapes text for the inside of a JSON string, as Jackson writes string values: quote, backslash and control
+     * characters. Everything else, unicode included, is kept as is.
      *
      * @param text any text
      * @return the text, safe between double quotes in a JSON document
      */
     static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        out.append("\\u").append(HEX[c >> 12 & 0xF]).append(HEX[c >> 8 & 0xF])
-                                .append(HEX[c >> 4 & 0xF]).append(HEX[c & 0xF]);
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
+        return new String(JsonStringEncoder.getInstance().quoteAsString(text));
     }
 
     /**

