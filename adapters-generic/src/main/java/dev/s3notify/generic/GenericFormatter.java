@@ -89,6 +89,7 @@ public final class GenericFormatter implements WebhookFormatter {
      * @param settings the validated settings
      * @return the text, safe to place in the body
      */
+    @Override
     public String escape(String text, FormatterSettings settings) {
         return isTemplateBody(settings) && settings.get(GenericVariables.WEBHOOK_CONTENT_TYPE).json()
                 ? JsonText.escape(text) : text;
