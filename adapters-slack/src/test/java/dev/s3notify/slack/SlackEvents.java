@@ -1,0 +1,99 @@
+package dev.s3notify.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.s3notify.core.EventType;
+import dev.s3notify.core.FormatterSettings;
+import dev.s3notify.core.LinkEvent;
+import dev.s3notify.core.MessageTemplate;
+import dev.s3notify.core.Notification;
+import dev.s3notify.core.TemplateModel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Fixed events and the dispatcher's render-then-format path, for the Slack tests. */
+final class SlackEvents {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Instant NOW = Instant.parse("2026-11-21T17:16:21Z");
+    static final String URL = "https://example-uploads.s3.us-east-1.amazonaws.com/reports/2026/Q3%20report.pdf"
+            + "?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=20261121T171621Z&X-Amz-Expires=86400"
+            + "&X-Amz-SignedHeaders=host&X-Amz-Signature=" + "0".repeat(64);
+
+    private SlackEvents() {
+    }
+
+    static LinkEvent created(String key, String url) {
+        return event(key, url, EventType.CREATED);
+    }
+
+    static LinkEvent created(String key) {
+        return created(key, URL);
+    }
+
+    static LinkEvent event(String key, String url, EventType type) {
+        return event(key.substring(key.lastIndexOf('/') + 1), key, url, type);
+    }
+
+    /** An event whose file name is exactly {@code name}, even when it holds a "/". */
+    static LinkEvent named(String name, EventType type) {
+        return event(name, "uploads/" + name, type.downloadable() ? URL : null, type);
+    }
+
+    static LinkEvent event(String name, String key, String url, EventType type) {
+        return new LinkEvent(LinkEvent.SCHEMA_VERSION, name, url,
+                "example-uploads", url == null ? null : "24 hours", NOW, key, url == null ? null : 1_572_864L,
+                "b1946ac92492d2347c6235b4d2611184", null, type, NOW.minusSeconds(1),
+                url == null ? null : NOW.plusSeconds(86_400), "us-east-1", "17793124-05d4-b198-2fde-7ededc63b103",
+                "application/pdf");
+    }
+
+    static LinkEvent deleted(String key) {
+        return event(key, null, EventType.DELETED);
+    }
+
+    /** The old system's five fields, nothing else. */
+    static LinkEvent oldSystem() {
+        return new LinkEvent(null, "test-file.pdf", "https://your-bucket-name.s3.amazonaws.com/test-file.pdf?X=1",
+                "your-bucket-name", "24 hours", Instant.parse("2024-01-01T12:00:00Z"), "test-file.pdf", null, null,
+                null, EventType.CREATED, null, null, null, null, null);
+    }
+
+    static JsonNode format(LinkEvent event, String template) {
+        return format(event, template, Map.of());
+    }
+
+    static JsonNode format(LinkEvent event, String template, Map<String, String> env) {
+        SlackFormatter formatter = new SlackFormatter();
+        String message = MessageTemplate.compile(template, "MESSAGE_TEMPLATE", formatter::escape)
+                .render(TemplateModel.of(event, "evt-1"));
+        String body = formatter.format(new Notification(event, message, "evt-1"),
+                FormatterSettings.of(formatter.variables(), env)).body();
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<String> blockTypes(JsonNode body) {
+        List<String> types = new ArrayList<>();
+        body.path("blocks").forEach(block -> types.add(block.path("type").asText()));
+        return types;
+    }
+
+    static JsonNode fixture(String name) {
+        try (InputStream in = SlackEvents.class.getResourceAsStream("/fixtures/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture " + name);
+            }
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
