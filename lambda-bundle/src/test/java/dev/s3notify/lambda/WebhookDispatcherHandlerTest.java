@@ -76,7 +76,7 @@ class WebhookDispatcherHandlerTest {
         assertThatThrownBy(() -> invoke(kind, "file-link-generated.json"))
                 .isInstanceOf(DeliveryException.class)
                 .hasMessageContaining("HTTP 404")
-                .hasMessageContaining("127.0.0.1")
+                .hasMessageContaining("at localhost")
                 .hasMessageNotContaining("secret-token");
         assertThat(webhook.findAll(postRequestedFor(urlPathEqualTo("/hook/secret-token")))).hasSize(1);
     }
