@@ -18,6 +18,8 @@ import java.util.function.Consumer;
 public final class LinkFunction {
     private static final Log LOG = Log.of(LinkFunction.class);
     private static final Duration AWS_TIMEOUT = Duration.ofSeconds(10);
+    private static final AwsCredentials PLACEHOLDER = new AwsCredentials("AKIAIOSFODNN7EXAMPLE",
+            Secret.of("placeholder-secret-for-dry-runs"), null, null);
 
     private LinkFunction() {
     }
@@ -25,8 +27,9 @@ public final class LinkFunction {
     /**
      * What the caller changes about the function; null fields mean "as configured".
      *
-     * @param dryRun publish nothing: entries only reach {@code onPublished}; without AWS credentials, links are
-     *     signed with placeholder keys (and do not work), with a warning
+     * @param dryRun publish nothing: entries only reach {@code onPublished}; without AWS credentials in the
+     *     environment, links are signed with placeholder keys (and do not work) and HeadObject is not called, with
+     *     a warning
      * @param onPublished sees every batch of entries once it is published (or, in a dry run, would be), or null
      * @param publisher where events go instead of EventBridge (tests, an in-memory bus), or null
      * @param credentials where credentials come from instead of the default chain, or null
@@ -50,10 +53,17 @@ public final class LinkFunction {
         Settings settings = new Settings(env);
         CredentialsProvider roleCredentials = overrides.credentials() != null ? overrides.credentials()
                 : Credentials.defaultChain(env);
-        if (overrides.dryRun()) {
-            roleCredentials = placeholderWhenMissing(roleCredentials);
+        boolean placeholder = overrides.dryRun() && overrides.credentials() == null && !hasCredentials(env);
+        if (placeholder) {
+            roleCredentials = () -> PLACEHOLDER;
         }
         LinkSettings linkSettings = LinkSettings.parse(settings, roleCredentials);
+        if (placeholder) {
+            LOG.warn("dry run without AWS credentials: links are signed with placeholder keys and will not work,"
+                    + " and ambiguous keys are not checked with HeadObject; set AWS_ACCESS_KEY_ID and"
+                    + " AWS_SECRET_ACCESS_KEY for real links");
+            linkSettings = with(linkSettings, roleCredentials, LinkSettings.HeadObjectMode.NEVER);
+        }
         ClassLoader loader = overrides.loader() != null ? overrides.loader() : LinkFunction.class.getClassLoader();
         LinkGenerator generator = null;
         try {
@@ -73,7 +83,7 @@ public final class LinkFunction {
             AwsCredentials signing = SigningKeys.fromSecret(SecretsManagerClient.create(secretsEndpoint,
                     linkSettings.region(), roleCredentials, AWS_TIMEOUT).secretString(signingSecretArn),
                     signingSecretArn);
-            linkSettings = withCredentials(linkSettings, () -> signing);
+            linkSettings = with(linkSettings, () -> signing, linkSettings.headObject());
         } else {
             warnWhenLinksOutliveCredentials(env, linkSettings);
         }
@@ -107,21 +117,15 @@ public final class LinkFunction {
         };
     }
 
-    private static CredentialsProvider placeholderWhenMissing(CredentialsProvider chain) {
-        return () -> {
-            try {
-                return chain.credentials();
-            } catch (ConfigurationException e) {
-                LOG.warn("dry run without AWS credentials: links are signed with placeholder keys and will not"
-                        + " work; set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY for real links");
-                return new AwsCredentials("AKIAIOSFODNN7EXAMPLE", Secret.of("placeholder-secret-for-dry-runs"),
-                        null, null);
-            }
-        };
+    /** Whether the environment names any credentials the default chain would use. */
+    private static boolean hasCredentials(Map<String, String> env) {
+        return env.containsKey("AWS_ACCESS_KEY_ID") || env.containsKey("AWS_CONTAINER_CREDENTIALS_FULL_URI")
+                || env.containsKey("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI");
     }
 
-    private static LinkSettings withCredentials(LinkSettings s, CredentialsProvider credentials) {
+    private static LinkSettings with(LinkSettings s, CredentialsProvider credentials,
+            LinkSettings.HeadObjectMode headObject) {
         return new LinkSettings(s.kind(), s.expiration(), s.contentDisposition(), s.publicBaseUrl(), s.s3Endpoint(),
-                s.forcePathStyle(), s.region(), s.headObject(), credentials);
+                s.forcePathStyle(), s.region(), headObject, credentials);
     }
 }

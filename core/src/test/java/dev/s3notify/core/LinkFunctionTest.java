@@ -94,12 +94,14 @@ class LinkFunctionTest {
     void signsDryRunsWithPlaceholderKeysWhenThereAreNoCredentials() throws Exception {
         List<EventEntry> seen = new ArrayList<>();
         try (LogCapture logs = new LogCapture()) {
+            // An ambiguous key would need HeadObject, which placeholder keys cannot do: the decoded key is taken.
             LinkFunction.create(Map.of(), new LinkFunction.Overrides(true, seen::addAll, null, null, null))
-                    .handle(EVENT.getBytes(StandardCharsets.UTF_8), NOW);
+                    .handle(EVENT.replace("f.txt", "my+report.pdf").getBytes(StandardCharsets.UTF_8), NOW);
 
             assertThat(logs.lines()).anySatisfy(line -> assertThat(line).contains("placeholder keys"));
         }
         assertThat(detail(seen).get("fileUrl").asText()).contains("X-Amz-Credential=AKIAIOSFODNN7EXAMPLE");
+        assertThat(detail(seen).get("key").asText()).isEqualTo("my report.pdf");
     }
 
     @Test
