@@ -1,0 +1,95 @@
+package dev.s3notify.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** {@code s3notify preview}: S3 events and link events, every kind, hostile keys; nothing is sent. */
+class PreviewCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path EXAMPLES = Path.of(System.getProperty("repo.root", ".."), "docs", "examples");
+    private static final List<String> KINDS = List.of("discord", "slack", "teams", "generic");
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    static Stream<Arguments> hostileEvents() throws IOException, URISyntaxException {
+        Path dir = Path.of(PreviewCommandTest.class.getResource("/fixtures/hostile").toURI());
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> events = files.sorted().toList();
+            return KINDS.stream().flatMap(kind -> events.stream().map(e -> Arguments.of(kind, e)));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("hostileEvents")
+    void previewsHostileS3EventsAsOneValidBodyWithoutPings(String kind, Path event) throws IOException {
+        int exit = run(Map.of(), "preview", "--kind", kind, "--event", event.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).hasSize(1);
+        JsonNode body = JSON.readTree(lines.get(0));
+        assertThat(body.isObject()).isTrue();
+        if (!kind.equals("generic")) {
+            assertThat(lines.get(0)).doesNotContain("@everyone").doesNotContain("<!channel>");
+        }
+    }
+
+    @Test
+    void previewsALinkEventWithACustomTemplate() throws IOException {
+        int exit = run(Map.of(), "preview", "--kind", "slack", "--template", "{{fileName}} is {{sizeText}}",
+                "--event", EXAMPLES.resolve("link-events/file-link-generated.json").toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(JSON.readTree(out.toString(StandardCharsets.UTF_8)).toString())
+                .contains("quarterly-report.pdf is 512.0 KB");
+    }
+
+    @Test
+    void infersTheKindFromWebhookUrlWithoutSendingAnything() throws IOException {
+        int exit = run(Map.of("WEBHOOK_URL", "https://discord.com/api/webhooks/1/token"), "preview", "--event",
+                EXAMPLES.resolve("link-events/legacy-dispatcher-test-event.json").toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(JSON.readTree(out.toString(StandardCharsets.UTF_8)).get("allowed_mentions").get("parse"))
+                .isEmpty();
+    }
+
+    @Test
+    void explainsThatAKindIsNeededWhenNothingNamesOne() {
+        int exit = run(Map.of(), "preview", "--event", EXAMPLES.resolve("eventbridge-object-created.json").toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("WEBHOOK_KIND is not set").contains("discord, generic, slack, teams");
+    }
+
+    @Test
+    void refusesAPrintfTemplateShowingTheMustacheEquivalent() {
+        int exit = run(Map.of(), "preview", "--kind", "discord", "--template", "New file: %s %s", "--event",
+                EXAMPLES.resolve("eventbridge-object-created.json").toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("New file: {{fileName}} {{{fileUrl}}}");
+    }
+
+    private int run(Map<String, String> env, String... args) {
+        return Main.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+}
