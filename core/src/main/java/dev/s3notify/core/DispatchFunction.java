@@ -57,26 +57,45 @@ public final class DispatchFunction {
         int maxAttempts = settings.get(Variables.MAX_ATTEMPTS).intValue();
         ClassLoader loader = overrides.loader() != null ? overrides.loader()
                 : DispatchFunction.class.getClassLoader();
-        Destination destination = null;
-        try {
-            WebhookFormatter formatter = WebhookFormatters.choose(WebhookFormatters.load(loader), kind, url);
-            FormatterSettings formatterSettings = FormatterSettings.read(formatter.variables(), settings);
-            MessageTemplate template = MessageTemplate.compile(
-                    templateText != null ? templateText : formatter.defaultTemplate(),
-                    templateText != null ? Variables.MESSAGE_TEMPLATE.name() : formatter.kind() + "'s default template",
-                    text -> formatter.escape(text, formatterSettings));
-            destination = new Destination(formatter.kind(), formatter, formatterSettings, template,
-                    url == null ? null : Secret.of(url.toString()));
-        } catch (ConfigurationException e) {
-            e.problems().forEach(settings::problem);
-        }
+        // Without a URL (already reported) the kind cannot be inferred; saying so again would only add noise.
+        boolean canChoose = kind != null || url != null || overrides.preview();
+        WebhookFormatter formatter = canChoose ? formatter(loader, kind, url, settings) : null;
+        FormatterSettings formatterSettings = formatter == null ? null
+                : FormatterSettings.read(formatter.variables(), settings);
+        MessageTemplate template = template(templateText, formatter, formatterSettings, settings);
         settings.validate();
+        Destination destination = new Destination(formatter.kind(), formatter, formatterSettings, template,
+                url == null ? null : Secret.of(url.toString()));
         WebhookSender sender = overrides.preview() ? null : WebhookSender.create(timeout, maxAttempts);
         LOG.info(overrides.preview() ? "webhook dispatcher ready to preview" : "webhook dispatcher ready",
-                "kind", destination.formatter().kind(), "host", destination.host(),
-                "customTemplate", templateText != null, "timeoutSeconds", timeout.toSeconds(),
-                "maxAttempts", maxAttempts);
+                "kind", formatter.kind(), "host", destination.host(), "customTemplate", templateText != null,
+                "timeoutSeconds", timeout.toSeconds(), "maxAttempts", maxAttempts);
         return new DispatchPipeline(List.of(destination), sender, overrides.onRequest());
+    }
+
+    private static WebhookFormatter formatter(ClassLoader loader, String kind, URI url, Settings settings) {
+        try {
+            return WebhookFormatters.choose(WebhookFormatters.load(loader), kind, url);
+        } catch (ConfigurationException e) {
+            e.problems().forEach(settings::problem);
+            return null;
+        }
+    }
+
+    /** Compiled even when no formatter could be chosen, so that a bad template is reported with the rest. */
+    private static MessageTemplate template(String text, WebhookFormatter formatter,
+            FormatterSettings formatterSettings, Settings settings) {
+        if (text == null && formatter == null) {
+            return null;
+        }
+        try {
+            return MessageTemplate.compile(text != null ? text : formatter.defaultTemplate(),
+                    text != null ? Variables.MESSAGE_TEMPLATE.name() : formatter.kind() + "'s default template",
+                    formatter == null ? value -> value : value -> formatter.escape(value, formatterSettings));
+        } catch (ConfigurationException e) {
+            e.problems().forEach(settings::problem);
+            return null;
+        }
     }
 
     /** {@code WEBHOOK_URL}, or the value of the secret or parameter that holds it: exactly one of the three. */
@@ -99,11 +118,19 @@ public final class DispatchFunction {
         CredentialsProvider credentials = overrides.credentials() != null ? overrides.credentials()
                 : Credentials.defaultChain(env);
         String region = Variables.region(settings);
-        Secret stored = secretArn != null
-                ? SecretsManagerClient.create(Variables.endpoint(settings, Variables.AWS_ENDPOINT_URL_SECRETS_MANAGER),
-                        region, credentials, AWS_TIMEOUT).secretString(secretArn)
-                : ParameterStoreClient.create(Variables.endpoint(settings, Variables.AWS_ENDPOINT_URL_SSM), region,
-                        credentials, AWS_TIMEOUT).parameter(parameter);
+        Secret stored;
+        try {
+            stored = secretArn != null
+                    ? SecretsManagerClient.create(Variables.endpoint(settings,
+                            Variables.AWS_ENDPOINT_URL_SECRETS_MANAGER), region, credentials, AWS_TIMEOUT)
+                            .secretString(secretArn)
+                    : ParameterStoreClient.create(Variables.endpoint(settings, Variables.AWS_ENDPOINT_URL_SSM),
+                            region, credentials, AWS_TIMEOUT).parameter(parameter);
+        } catch (ConfigurationException e) {
+            // A missing or forbidden secret is one problem among the others, not the only one reported.
+            e.problems().forEach(settings::problem);
+            return null;
+        }
         String where = secretArn != null ? "WEBHOOK_URL_SECRET_ARN=" + secretArn : "WEBHOOK_URL_PARAMETER=" + parameter;
         return StoredUrl.parse(stored, where, settings);
     }

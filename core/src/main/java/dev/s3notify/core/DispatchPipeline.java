@@ -59,12 +59,15 @@ public final class DispatchPipeline {
         for (Envelope envelope : envelopes) {
             try {
                 delivered += deliver(envelope, deadline);
-            } catch (S3NotifyException e) {
+            } catch (RuntimeException e) {
+                // Any failure, a formatter's bug included, fails only its own message: the others were delivered
+                // and must not be sent again with the whole batch.
                 if (!batch) {
                     throw e;
                 }
-                LOG.error("message failed; reported for retry", "messageId", envelope.messageId(),
-                        "error", e.getMessage());
+                LOG.error("message failed; reported for retry", "messageId", envelope.messageId(), "error",
+                        e instanceof S3NotifyException ? e.getMessage() : e.getClass().getName() + " at "
+                                + (e.getStackTrace().length == 0 ? "?" : e.getStackTrace()[0]));
                 failed.add(envelope.messageId());
             }
         }
@@ -77,7 +80,12 @@ public final class DispatchPipeline {
         }
         JsonNode body = envelope.body();
         JsonNode detail = body.has("detail") ? body.get("detail") : body;
-        LinkEvent event = LinkEventJson.fromJson(detail);
+        LinkEvent event;
+        try {
+            event = LinkEventJson.fromJson(detail);
+        } catch (InvalidEventException e) {
+            throw new InvalidEventException(origin(body, envelope, detail) + ": " + e.getMessage(), e);
+        }
         String eventId = eventId(body, envelope, detail);
         for (Destination destination : destinations) {
             Notification notification = destination.notification(event, eventId);
@@ -94,6 +102,17 @@ public final class DispatchPipeline {
             }
         }
         return destinations.size();
+    }
+
+    /** Which message failed, for an error that must say so: SQS message id, EventBridge id and detail-type. */
+    private static String origin(JsonNode body, Envelope envelope, JsonNode detail) {
+        String sqs = envelope.messageId() == null ? null : "SQS message " + envelope.messageId();
+        String eventBridge = body == detail ? null : "EventBridge event " + EventJson.text(body, "id")
+                + " (detail-type '" + EventJson.text(body, "detail-type") + "')";
+        if (sqs != null && eventBridge != null) {
+            return sqs + ", " + eventBridge;
+        }
+        return sqs != null ? sqs : eventBridge != null ? eventBridge : "event";
     }
 
     /** The EventBridge id, else the SQS message id, else a hash of the detail: stable across retries. */

@@ -97,6 +97,11 @@ public final class LinkEventJson {
 
     private static String text(JsonNode detail, String field) {
         JsonNode value = detail.get(field);
+        if (value != null && value.isContainerNode()) {
+            // asText() would read an object as "": an S3 event's {"bucket":{"name":...}} must not pass for a bucket.
+            throw new InvalidEventException("file-link-generated detail field '" + field + "' must be a string, not"
+                    + (value.isObject() ? " an object" : " an array") + "; is this a file-link-generated event?");
+        }
         return value == null || value.isNull() ? null : value.asText();
     }
 

@@ -4,14 +4,16 @@ import com.github.mustachejava.Code;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
+import com.github.mustachejava.codes.CommentCode;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +24,8 @@ import java.util.regex.Pattern;
  */
 public final class MessageTemplate {
     private static final Pattern PRINTF = Pattern.compile("%[-+ #0]*\\d*(?:\\.\\d+)?[sdvqfx]");
+    /** {@code %2f}, {@code %3d}: percent-encoding in a link, not a printf placeholder. */
+    private static final Pattern PERCENT_ENCODED = Pattern.compile("%\\p{XDigit}{2}");
     private static final String[] PRINTF_GUESS = {"{{fileName}}", "{{{fileUrl}}}", "{{expirationTime}}"};
 
     private final Mustache mustache;
@@ -40,11 +44,11 @@ public final class MessageTemplate {
      * @throws ConfigurationException saying what is wrong and, for printf style, the Mustache equivalent
      */
     public static MessageTemplate compile(String template, String variable, UnaryOperator<String> escaper) {
-        Matcher printf = PRINTF.matcher(template);
-        if (printf.find()) {
-            throw new ConfigurationException(variable + " uses the printf style ('" + printf.group()
+        List<MatchResult> printf = printfPlaceholders(template);
+        if (!printf.isEmpty()) {
+            throw new ConfigurationException(variable + " uses the printf style ('" + printf.get(0).group()
                     + "'); templates are Mustache now. The equivalent, taking the placeholders as file name, link and"
-                    + " expiry in that order: '" + printfToMustache(template) + "'. See docs/templates.md.");
+                    + " expiry in that order: '" + printfToMustache(template, printf) + "'. See docs/templates.md.");
         }
         Mustache mustache;
         try {
@@ -83,6 +87,9 @@ public final class MessageTemplate {
             return;
         }
         for (Code code : codes) {
+            if (code instanceof CommentCode) {
+                continue;
+            }
             String name = code.getName();
             if (name != null && !name.isEmpty() && !name.equals(".") && !TemplateModel.NAMES.contains(name)) {
                 unknown.add("{{" + name + "}}");
@@ -91,16 +98,20 @@ public final class MessageTemplate {
         }
     }
 
-    private static String printfToMustache(String template) {
-        Matcher matcher = PRINTF.matcher(template);
+    private static List<MatchResult> printfPlaceholders(String template) {
+        return PRINTF.matcher(template).results()
+                .filter(match -> !PERCENT_ENCODED.matcher(match.group()).matches()).toList();
+    }
+
+    private static String printfToMustache(String template, List<MatchResult> placeholders) {
         StringBuilder out = new StringBuilder();
-        int i = 0;
-        while (matcher.find()) {
-            matcher.appendReplacement(out, Matcher.quoteReplacement(i < PRINTF_GUESS.length ? PRINTF_GUESS[i] : ""));
-            i++;
+        int from = 0;
+        for (int i = 0; i < placeholders.size(); i++) {
+            MatchResult placeholder = placeholders.get(i);
+            out.append(template, from, placeholder.start()).append(i < PRINTF_GUESS.length ? PRINTF_GUESS[i] : "");
+            from = placeholder.end();
         }
-        matcher.appendTail(out);
-        return out.toString();
+        return out.append(template.substring(from)).toString();
     }
 
     /** Escapes with the platform's rules instead of HTML's, and refuses partials (they would read files). */

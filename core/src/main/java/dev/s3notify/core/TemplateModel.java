@@ -67,7 +67,8 @@ public final class TemplateModel {
         String[] units = {"KB", "MB", "GB", "TB", "PB", "EB"};
         double value = bytes;
         int unit = -1;
-        while (value >= 1024 && unit < units.length - 1) {
+        // 1023.95 and up would print as "1024.0": that is the next unit's 1.0.
+        while (value >= 1023.95 && unit < units.length - 1) {
             value /= 1024;
             unit++;
         }

@@ -36,7 +36,7 @@ public final class WebhookFormatters {
         }
         if (webhookUrl == null) {
             throw new ConfigurationException("WEBHOOK_KIND is not set and there is no WEBHOOK_URL to infer it from;"
-                    + " set WEBHOOK_KIND to one of " + String.join(", ", registry.kinds()));
+                    + " set WEBHOOK_KIND to one of: " + available(registry));
         }
         List<WebhookFormatter> matches = registry.all().stream().filter(f -> f.recognizes(webhookUrl)).toList();
         if (matches.size() > 1) {
@@ -44,8 +44,20 @@ public final class WebhookFormatters {
                     + webhookUrl.getHost() + ": " + matches.stream().map(WebhookFormatter::kind).toList()
                     + "; set WEBHOOK_KIND");
         }
+        if (matches.isEmpty() && !registry.kinds().contains(FALLBACK_KIND)) {
+            // Not registry.get(FALLBACK_KIND): its error would blame a WEBHOOK_KIND=generic nobody set.
+            throw new ConfigurationException("WEBHOOK_KIND is not set, no formatter recognizes the host "
+                    + webhookUrl.getHost() + ", and the fallback kind '" + FALLBACK_KIND + "' is not on the class"
+                    + " path; set WEBHOOK_KIND to one of: " + available(registry));
+        }
         WebhookFormatter chosen = matches.isEmpty() ? registry.get(FALLBACK_KIND) : matches.get(0);
-        LOG.info("webhook kind inferred from the URL", "kind", chosen.kind(), "host", webhookUrl.getHost());
+        LOG.info("webhook kind inferred from the URL", "kind", chosen.kind(), "host", webhookUrl.getHost(),
+                "fallback", matches.isEmpty());
         return chosen;
+    }
+
+    private static String available(KindRegistry<WebhookFormatter> registry) {
+        return registry.kinds().isEmpty() ? "none (no formatter is on the class path)"
+                : String.join(", ", registry.kinds());
     }
 }

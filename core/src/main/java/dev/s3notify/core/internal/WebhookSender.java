@@ -7,6 +7,7 @@ import dev.s3notify.core.Notification;
 import dev.s3notify.core.WebhookRequest;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,7 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
 
 /**
@@ -28,6 +34,8 @@ public final class WebhookSender {
     private static final Log LOG = Log.of(WebhookSender.class);
     static final Duration BACKOFF_BASE = Duration.ofMillis(500);
     static final Duration BACKOFF_CAP = Duration.ofSeconds(10);
+    /** Path segments this long are taken for tokens (Discord's are 68 characters, Slack's 24). */
+    private static final int SECRET_SEGMENT_LENGTH = 16;
 
     private final HttpClient http;
     private final Duration timeout;
@@ -74,8 +82,9 @@ public final class WebhookSender {
     public static WebhookSender create(Duration timeout, int maxAttempts) {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        // ThreadLocalRandom, not RandomGenerator.getDefault(), which scans providers at cold start.
         return new WebhookSender(client, timeout, maxAttempts, d -> Thread.sleep(d.toMillis()),
-                RandomGenerator.getDefault(), Clock.systemUTC());
+                () -> ThreadLocalRandom.current().nextLong(), Clock.systemUTC());
     }
 
     /**
@@ -89,7 +98,8 @@ public final class WebhookSender {
     public Delivered send(Destination destination, WebhookRequest request, Notification notification,
             Instant deadline) {
         Instant start = clock.instant();
-        URI target = withQuery(URI.create(destination.url().reveal()), request.query());
+        URI url = URI.create(destination.url().reveal());
+        URI target = withQuery(url, request.query());
         String failure = "no attempt was made";
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             Instant now = clock.instant();
@@ -99,44 +109,55 @@ public final class WebhookSender {
             }
             WebhookRequest prepared = destination.formatter().prepareAttempt(request, notification,
                     destination.settings(), now);
-            Duration wait;
+            Duration attemptTimeout = min(timeout, remaining);
+            HttpResponse<String> response = null;
             try {
-                HttpResponse<String> response = http.send(build(target, prepared, min(timeout, remaining)),
+                response = http.send(build(target, prepared, attemptTimeout),
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 int status = response.statusCode();
                 if (status >= 200 && status < 300) {
                     return new Delivered(status, attempt, Duration.between(start, clock.instant()));
                 }
-                String reason = destination.formatter().describeError(status, response.body());
+                String reason = scrub(destination.formatter().describeError(status, response.body()), url);
                 failure = "HTTP " + status + (reason.isBlank() ? "" : ": " + reason);
                 if (status != 429 && status != 408 && status < 500) {
                     throw failed(destination, notification, attempt, failure + " (not retried: the platform refused"
                             + " the message; check the webhook URL and the message)");
                 }
-                wait = status == 429 ? RetryAfter.of(response).orElse(backoff(attempt)) : backoff(attempt);
             } catch (HttpTimeoutException e) {
-                failure = "no answer within " + min(timeout, remaining).toMillis() + " ms";
-                wait = backoff(attempt);
+                failure = "no answer within " + attemptTimeout.toMillis() + " ms";
             } catch (IOException e) {
                 failure = "connection failed (" + e.getClass().getSimpleName() + ")";
-                wait = backoff(attempt);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw failed(destination, notification, attempt, "interrupted");
             }
+            Duration wait = attempt == maxAttempts ? null : waitAfter(response, attempt);
             LOG.warn("webhook attempt failed", "eventId", notification.eventId(), "kind",
                     destination.formatter().kind(), "host", destination.host(), "attempt", attempt,
-                    "error", failure, "retryInMs", wait.toMillis());
-            if (attempt == maxAttempts) {
-                break;
+                    "error", failure, "retryInMs", wait == null ? null : wait.toMillis());
+            if (wait != null) {
+                waitBeforeRetry(wait, deadline, destination, notification, attempt, failure);
             }
-            if (clock.instant().plus(wait).isAfter(deadline)) {
-                throw failed(destination, notification, attempt, failure + "; the next attempt, due in "
-                        + wait.toMillis() + " ms, would be after the Lambda deadline");
-            }
-            sleep(wait, destination, notification, attempt);
         }
         throw failed(destination, notification, maxAttempts, failure + " (MAX_ATTEMPTS=" + maxAttempts + ")");
+    }
+
+    /** A 429's own wait when it gives one; otherwise (5xx, 408, timeouts, dropped connections) backoff. */
+    private Duration waitAfter(HttpResponse<String> response, int attempt) {
+        if (response != null && response.statusCode() == 429) {
+            return RetryAfter.of(response, clock.instant()).orElseGet(() -> backoff(attempt));
+        }
+        return backoff(attempt);
+    }
+
+    private void waitBeforeRetry(Duration wait, Instant deadline, Destination destination,
+            Notification notification, int attempt, String failure) {
+        if (wait.compareTo(Duration.between(clock.instant(), deadline)) > 0) {
+            throw failed(destination, notification, attempt, failure + "; the next attempt, due in "
+                    + wait.toMillis() + " ms, would be after the Lambda deadline");
+        }
+        sleep(wait, destination, notification, attempt);
     }
 
     private void sleep(Duration wait, Destination destination, Notification notification, int attempt) {
@@ -153,22 +174,61 @@ public final class WebhookSender {
                 .header("Content-Type", request.contentType())
                 .header("User-Agent", "s3-notify")
                 .POST(HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
-        request.headers().forEach(builder::header);
+        request.headers().forEach(builder::setHeader);
         return builder.build();
     }
 
+    /**
+     * Adds the formatter's query parameters to the webhook URL, replacing any of the same name the URL already has
+     * (the formatter's come from explicit settings) and keeping the fragment.
+     */
     static URI withQuery(URI url, Map<String, String> query) {
         if (query.isEmpty()) {
             return url;
         }
-        StringBuilder text = new StringBuilder(url.toString());
-        char separator = url.getRawQuery() == null ? '?' : '&';
-        for (Map.Entry<String, String> parameter : new java.util.TreeMap<>(query).entrySet()) {
-            text.append(separator).append(SigV4.encode(parameter.getKey(), true)).append('=')
-                    .append(SigV4.encode(parameter.getValue(), true));
-            separator = '&';
+        String text = url.toString();
+        String fragment = url.getRawFragment();
+        String rawQuery = url.getRawQuery();
+        int end = text.length() - (fragment == null ? 0 : fragment.length() + 1);
+        int base = rawQuery == null ? end : end - rawQuery.length() - 1;
+        StringJoiner parameters = new StringJoiner("&");
+        if (rawQuery != null) {
+            for (String pair : rawQuery.split("&")) {
+                String name = URLDecoder.decode(pair.split("=", 2)[0], StandardCharsets.UTF_8);
+                if (!pair.isEmpty() && !query.containsKey(name)) {
+                    parameters.add(pair);
+                }
+            }
         }
-        return URI.create(text.toString());
+        new TreeMap<>(query).forEach((name, value) -> parameters.add(SigV4.encode(name, true) + "="
+                + SigV4.encode(value, true)));
+        return URI.create(text.substring(0, base) + "?" + parameters
+                + (fragment == null ? "" : "#" + fragment));
+    }
+
+    /**
+     * Removes the webhook URL's secret parts from a platform's explanation: some servers echo the request line
+     * ("Cannot POST /hooks/TOKEN"), and the formatter cannot know the URL.
+     */
+    static String scrub(String reason, URI url) {
+        String scrubbed = reason == null ? "" : reason;
+        List<String> secrets = new ArrayList<>();
+        secrets.add(url.toString());
+        secrets.add(url.getRawPath());
+        secrets.add(url.getPath());
+        secrets.add(url.getRawQuery());
+        for (String segment : url.getRawPath() == null ? new String[0] : url.getRawPath().split("/")) {
+            if (segment.length() >= SECRET_SEGMENT_LENGTH) {
+                secrets.add(segment);
+                secrets.add(URLDecoder.decode(segment, StandardCharsets.UTF_8));
+            }
+        }
+        for (String secret : secrets) {
+            if (secret != null && secret.length() > 1) {
+                scrubbed = scrubbed.replace(secret, "<redacted>");
+            }
+        }
+        return scrubbed;
     }
 
     /** Full jitter: a random wait between zero and min(cap, base × 2^(attempt-1)). */

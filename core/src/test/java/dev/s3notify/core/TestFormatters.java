@@ -1,0 +1,208 @@
+package dev.s3notify.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.s3notify.spi.WebhookFormatter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Formatters that exist only in core's tests (no adapter is on core's test class path), and a class loader that
+ * offers them to {@link java.util.ServiceLoader} the way a third-party jar would.
+ */
+public final class TestFormatters {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TestFormatters() {
+    }
+
+    /**
+     * @param dir an empty directory, the class path entry
+     * @param providers the formatters to list in its {@code META-INF/services} file
+     * @return a loader whose ServiceLoader finds exactly those formatters
+     */
+    static ClassLoader loader(Path dir, Class<?>... providers) {
+        try {
+            Path services = dir.resolve("META-INF/services/" + WebhookFormatter.class.getName());
+            Files.createDirectories(services.getParent());
+            Files.writeString(services, Arrays.stream(providers).map(Class::getName)
+                    .collect(Collectors.joining("\n", "# test formatters\n", "\n")), StandardCharsets.UTF_8);
+            return new URLClassLoader(new URL[] {dir.toUri().toURL()}, TestFormatters.class.getClassLoader());
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A Discord-like chat formatter: recognizes {@code /api/webhooks/} URLs, asks for {@code wait=true}, explains
+     * errors as Discord does, and stamps each attempt with its time, as a signing formatter would.
+     */
+    public static class Chat implements WebhookFormatter {
+        static final Variable<String> USERNAME = Variable.text("CHAT_USERNAME", "webhook-dispatcher", "s3-notify",
+                "the name messages are posted under");
+        static final Variable<Long> COLOR = Variable.integer("CHAT_COLOR", "webhook-dispatcher", null, 0, 0xFFFFFF,
+                "the embed colour");
+        static final String DEFAULT_TEMPLATE = "{{#hasLink}}New file {{fileName}} in {{bucket}}: {{{fileUrl}}}"
+                + " (link valid for {{expirationTime}}){{/hasLink}}{{^hasLink}}{{fileName}} was removed from"
+                + " {{bucket}}{{/hasLink}}";
+
+        /** ServiceLoader's constructor. */
+        public Chat() {
+        }
+
+        @Override
+        public String kind() {
+            return "chat";
+        }
+
+        @Override
+        public WebhookRequest format(Notification notification, FormatterSettings settings) {
+            ObjectNode body = JSON.createObjectNode().put("content", notification.message())
+                    .put("username", settings.get(USERNAME)).put("eventId", notification.eventId());
+            return new WebhookRequest(body.toString(), "application/json",
+                    Map.of("X-Event-Id", notification.eventId()), Map.of("wait", "true"));
+        }
+
+        @Override
+        public String defaultTemplate() {
+            return DEFAULT_TEMPLATE;
+        }
+
+        @Override
+        public String escape(String text) {
+            return text.replace("*", "\\*").replace("_", "\\_");
+        }
+
+        @Override
+        public List<Variable<?>> variables() {
+            return List.of(USERNAME, COLOR);
+        }
+
+        @Override
+        public boolean recognizes(URI webhookUrl) {
+            return webhookUrl.getPath() != null && webhookUrl.getPath().startsWith("/api/webhooks/");
+        }
+
+        /** Discord's wording: {@code {"code":50006,"message":"Cannot send an empty message"}}. */
+        @Override
+        public String describeError(int status, String body) {
+            try {
+                JsonNode error = JSON.readTree(body);
+                if (error != null && error.hasNonNull("code") && error.hasNonNull("message")) {
+                    return "Discord error " + error.get("code").asText() + ": " + error.get("message").asText();
+                }
+            } catch (IOException e) {
+                // not Discord's JSON: say what the body says
+            }
+            return WebhookFormatter.super.describeError(status, body);
+        }
+
+        @Override
+        public WebhookRequest prepareAttempt(WebhookRequest request, Notification notification,
+                FormatterSettings settings, Instant now) {
+            return request.withHeader("X-Attempt-At", now.toString());
+        }
+    }
+
+    /** A second chat platform that claims the {@code chat.test} host, so that one URL can match two formatters. */
+    public static final class OtherChat implements WebhookFormatter {
+        /** ServiceLoader's constructor. */
+        public OtherChat() {
+        }
+
+        @Override
+        public String kind() {
+            return "otherchat";
+        }
+
+        @Override
+        public WebhookRequest format(Notification notification, FormatterSettings settings) {
+            return WebhookRequest.json(JSON.createObjectNode().put("text", notification.message()).toString());
+        }
+
+        @Override
+        public String defaultTemplate() {
+            return "{{fileName}}";
+        }
+
+        @Override
+        public boolean recognizes(URI webhookUrl) {
+            return "chat.test".equals(webhookUrl.getHost());
+        }
+    }
+
+    /** Claims the kind {@code chat} too: loading it next to {@link Chat} is a start-up error. */
+    public static final class ChatImpostor extends Chat {
+        /** ServiceLoader's constructor. */
+        public ChatImpostor() {
+        }
+    }
+
+    /** The fallback: the notification as plain JSON, for any URL no other formatter recognizes. */
+    public static final class Generic implements WebhookFormatter {
+        /** ServiceLoader's constructor. */
+        public Generic() {
+        }
+
+        @Override
+        public String kind() {
+            return "generic";
+        }
+
+        @Override
+        public WebhookRequest format(Notification notification, FormatterSettings settings) {
+            ObjectNode body = JSON.createObjectNode().put("text", notification.message())
+                    .put("eventId", notification.eventId());
+            body.set("detail", LinkEventJson.toJson(notification.event()));
+            return WebhookRequest.json(body.toString());
+        }
+
+        @Override
+        public String defaultTemplate() {
+            return "{{fileName}}";
+        }
+    }
+
+    /** A plugin whose constructor fails: reported by class name, never silently skipped. */
+    public static final class Broken extends Chat {
+        /** ServiceLoader's constructor, which fails as a plugin missing a dependency would. */
+        public Broken() {
+            throw new IllegalStateException("needs a library that is not on the class path");
+        }
+    }
+
+    /** Fails to format files whose name contains "poison", as a formatter bug would. */
+    public static final class Fussy extends Chat {
+        /** ServiceLoader's constructor. */
+        public Fussy() {
+        }
+
+        @Override
+        public String kind() {
+            return "fussy";
+        }
+
+        @Override
+        public WebhookRequest format(Notification notification, FormatterSettings settings) {
+            if (notification.event().fileName().contains("poison")) {
+                throw new IllegalStateException("cannot format " + notification.event().fileName());
+            }
+            return super.format(notification, settings);
+        }
+    }
+}
