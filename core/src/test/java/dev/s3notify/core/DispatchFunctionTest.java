@@ -70,7 +70,7 @@ class DispatchFunctionTest {
                 .anySatisfy(p -> assertThat(p).contains(
                         "WEBHOOK_KIND=nope names no known kind; available: chat, generic, otherchat"))
                 .anySatisfy(p -> assertThat(p).contains("MESSAGE_TEMPLATE uses the printf style")
-                        .contains("'New file: {{fileName}}, download it at {{fileUrl}}'"));
+                        .contains("'New file: {{fileName}}, download it at {{{fileUrl}}}'"));
         assertThat(e).hasMessageStartingWith("Invalid configuration (5 problems):");
     }
 
