@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.s3notify.spi.WebhookFormatter;
-import dev.s3notify.testing.WebhookFormatterContract;
+import dev.s3notify.core.testing.WebhookFormatterContract;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 

@@ -2,7 +2,7 @@ package dev.s3notify.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.s3notify.spi.WebhookFormatter;
-import dev.s3notify.testing.WebhookFormatterContract;
+import dev.s3notify.core.testing.WebhookFormatterContract;
 
 class SlackFormatterContractTest extends WebhookFormatterContract {
 

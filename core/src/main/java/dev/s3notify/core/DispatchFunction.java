@@ -7,6 +7,7 @@ import dev.s3notify.core.internal.WebhookSender;
 import dev.s3notify.spi.WebhookFormatter;
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -48,7 +49,7 @@ public final class DispatchFunction {
      * @throws ConfigurationException listing every problem found
      */
     public static DispatchPipeline create(Map<String, String> env, Overrides overrides) {
-        Settings settings = new Settings(env);
+        Settings settings = new Settings(withTemplate(env, overrides.template()));
         URI url = overrides.preview() ? settings.get(Variables.WEBHOOK_URL) : webhookUrl(settings, env, overrides);
         String kind = overrides.kind() != null ? overrides.kind() : settings.get(Variables.WEBHOOK_KIND);
         String templateText = overrides.template() != null ? overrides.template()
@@ -66,11 +67,38 @@ public final class DispatchFunction {
         settings.validate();
         Destination destination = new Destination(formatter.kind(), formatter, formatterSettings, template,
                 url == null ? null : Secret.of(url.toString()));
+        formatSamples(destination, templateText != null);
         WebhookSender sender = overrides.preview() ? null : WebhookSender.create(timeout, maxAttempts);
         LOG.info(overrides.preview() ? "webhook dispatcher ready to preview" : "webhook dispatcher ready",
                 "kind", formatter.kind(), "host", destination.host(), "customTemplate", templateText != null,
                 "timeoutSeconds", timeout.toSeconds(), "maxAttempts", maxAttempts);
         return new DispatchPipeline(List.of(destination), sender, overrides.onRequest());
+    }
+
+    /** The template given on the command line counts as {@code MESSAGE_TEMPLATE} for the formatter too. */
+    private static Map<String, String> withTemplate(Map<String, String> env, String template) {
+        if (template == null || template.isBlank()) {
+            return env;
+        }
+        Map<String, String> copy = new HashMap<>(env);
+        copy.put(Variables.MESSAGE_TEMPLATE.name(), template);
+        return copy;
+    }
+
+    /**
+     * Formats a sample of each kind of message at start-up, so that a template whose output the formatter refuses
+     * (a JSON body that is not JSON, say) fails the cold start rather than every delivery.
+     */
+    private static void formatSamples(Destination destination, boolean customTemplate) {
+        for (LinkEvent sample : SampleEvents.ALL) {
+            try {
+                destination.request(destination.notification(sample, "startup-check"));
+            } catch (S3NotifyException | IllegalArgumentException e) {
+                throw new ConfigurationException((customTemplate ? Variables.MESSAGE_TEMPLATE.name()
+                        : destination.formatter().kind() + "'s default template") + " cannot be formatted for a "
+                        + sample.eventType().wireName() + " event: " + e.getMessage());
+            }
+        }
     }
 
     private static WebhookFormatter formatter(ClassLoader loader, String kind, URI url, Settings settings) {

@@ -88,6 +88,25 @@ class PreviewCommandTest {
         assertThat(err.toString()).contains("New file: {{fileName}} {{{fileUrl}}}");
     }
 
+    @Test
+    void sendsTheTemplateAsTheGenericBodyWhenGivenOnTheCommandLine() throws IOException {
+        int exit = run(Map.of(), "preview", "--kind", "generic", "--template", "{\"file\": \"{{fileName}}\"}",
+                "--event", EXAMPLES.resolve("link-events/file-link-generated.json").toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8).strip()).isEqualTo("{\"file\": \"quarterly-report.pdf\"}");
+    }
+
+    @Test
+    void refusesAtStartUpATemplateTheFormatterCannotUse() {
+        int exit = run(Map.of(), "preview", "--kind", "generic", "--template", "{\"size\": {{size}}}", "--event",
+                EXAMPLES.resolve("link-events/file-link-generated.json").toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("MESSAGE_TEMPLATE cannot be formatted for a deleted event")
+                .contains("not valid JSON");
+    }
+
     private int run(Map<String, String> env, String... args) {
         return Main.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));

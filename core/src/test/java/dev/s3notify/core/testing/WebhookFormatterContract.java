@@ -1,4 +1,4 @@
-package dev.s3notify.testing;
+package dev.s3notify.core.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
