@@ -1,9 +1,16 @@
 package dev.s3notify.cli;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.s3notify.core.testing.S3ProxyServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -112,6 +119,49 @@ class MainTest {
         assertThat(run(Map.of(), "invoke", "link-generator", "--event", "/no/such/file.json")).isEqualTo(2);
         assertThat(err.toString()).contains("no such event file");
         assertThat(run(Map.of(), "invoke", "nothing", "--event", "x")).isEqualTo(2);
+    }
+
+    @Test
+    void invokesTheDispatcherAgainstALocalWebhook() throws Exception {
+        WireMockServer webhook = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1")
+                .dynamicPort());
+        webhook.start();
+        try {
+            webhook.stubFor(post(urlPathEqualTo("/api/webhooks/1/token")).willReturn(aResponse().withStatus(200)));
+            Map<String, String> env = Map.of("WEBHOOK_KIND", "discord",
+                    "WEBHOOK_URL", webhook.baseUrl() + "/api/webhooks/1/token");
+
+            int exit = run(env, "invoke", "webhook-dispatcher", "--event",
+                    EXAMPLES.resolve("link-events/legacy-dispatcher-test-event.json").toString());
+
+            assertThat(exit).as(err.toString()).isZero();
+            JsonNode delivered = JSON.readTree(out.toString(StandardCharsets.UTF_8)).get("delivered").get(0);
+            assertThat(delivered.get("kind").asText()).isEqualTo("discord");
+            assertThat(delivered.get("host").asText()).isEqualTo("localhost");
+            webhook.verify(1, postRequestedFor(urlPathEqualTo("/api/webhooks/1/token"))
+                    .withQueryParam("wait", equalTo("true")));
+        } finally {
+            webhook.stop();
+        }
+    }
+
+    @Test
+    void failsWithExitOneWhenTheWebhookRefuses() {
+        WireMockServer webhook = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1")
+                .dynamicPort());
+        webhook.start();
+        try {
+            webhook.stubFor(post(urlPathEqualTo("/hook")).willReturn(aResponse().withStatus(400).withBody("no_text")));
+
+            int exit = run(Map.of("WEBHOOK_KIND", "slack", "WEBHOOK_URL", webhook.baseUrl() + "/hook"), "invoke",
+                    "webhook-dispatcher", "--event",
+                    EXAMPLES.resolve("link-events/file-link-generated.json").toString());
+
+            assertThat(exit).isEqualTo(1);
+            assertThat(err.toString()).contains("HTTP 400").contains("no_text");
+        } finally {
+            webhook.stop();
+        }
     }
 
     @Test
