@@ -11,11 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The link generator with an in-memory bus instead of EventBridge: it runs in the link function's dry-run mode,
  * which publishes nothing and hands every entry to an observer, and each entry is wrapped as the EventBridge
- * event the dispatcher would receive. Without AWS credentials in the environment, links are signed with
+ * event the dispatcher would receive, with an id of its own. Without AWS credentials in the environment, links are signed with
  * placeholder keys (the link function says so on standard error); with them, links are real.
  */
 final class LinkBus {
@@ -50,7 +51,8 @@ final class LinkBus {
         LinkPipeline.Outcome outcome = pipeline.handle(s3Event, Instant.now());
         List<byte[]> events = new ArrayList<>();
         for (EventEntry entry : entries) {
-            events.add(eventBridgeEvent(entry, "local-" + (events.size() + 1)));
+            // Unique per run, as EventBridge ids are: receivers deduplicate on it (the generic kind's webhook-id).
+            events.add(eventBridgeEvent(entry, "local-" + UUID.randomUUID()));
         }
         return new Handed(events, outcome.failedMessageIds());
     }

@@ -3,6 +3,7 @@ package dev.s3notify.cli;
 import dev.s3notify.core.ConfigurationException;
 import dev.s3notify.core.S3NotifyException;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -59,15 +60,20 @@ public final class Main {
         if (command.isEmpty()) {
             return usageError(unknownCommand(name), null, console);
         }
+        return run(command.get(), Arrays.copyOfRange(args, 1, args.length), console);
+    }
+
+    /** Runs one command, turning each kind of error into its exit code and plain words. */
+    private static int run(Command command, String[] args, Console console) {
         try {
-            Options options = Options.parse(Arrays.copyOfRange(args, 1, args.length), command.get().options());
+            Options options = Options.parse(args, command.options());
             if (options.help()) {
-                console.out().print(command.get().help());
+                console.out().print(command.help());
                 return OK;
             }
-            return command.get().run(options, console);
+            return command.run(options, console);
         } catch (UsageException e) {
-            return usageError(e.getMessage(), command.get(), console);
+            return usageError(e.getMessage(), command, console);
         } catch (ConfigurationException e) {
             console.err().println("s3notify: the configuration cannot work:");
             e.problems().forEach(problem -> console.err().println("  - " + problem));
@@ -104,7 +110,7 @@ public final class Main {
     }
 
     private static String unknownCommand(String name) {
-        List<String> names = new java.util.ArrayList<>(COMMANDS.stream().map(Command::name).toList());
+        List<String> names = new ArrayList<>(COMMANDS.stream().map(Command::name).toList());
         names.add("help");
         return "unknown command '" + name + "'" + Suggestions.didYouMean(name, names);
     }

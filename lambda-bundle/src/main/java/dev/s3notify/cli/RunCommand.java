@@ -59,8 +59,9 @@ final class RunCommand implements Command {
                 with placeholder keys and will not work.
 
                 Output (JSON): "mode" (preview or delivery), "objects" (per object: bucket, key, eventType, kind,
-                host, contentType, the body posted or previewed, delivered, and the error when not delivered),
-                "failedMessages" (SQS messages the link generator could not handle).
+                the webhook's host when delivering (never its URL), contentType, the body posted or previewed (as
+                JSON when it is JSON), delivered, and the error when not), "failedMessages" (SQS messages the link
+                generator could not handle).
                 Exit codes: 0 every message delivered (or previewed), 1 a message was not, 2 bad usage or
                 configuration.
                 """;

@@ -104,6 +104,19 @@ class RunCommandTest {
     }
 
     @Test
+    void givesEachRunsEventsIdsOfTheirOwnSoReceiversDoNotDropThemAsDuplicates() {
+        webhook.stubFor(post(urlPathEqualTo("/hook")).willReturn(aResponse().withStatus(204)));
+        Map<String, String> env = Map.of("WEBHOOK_KIND", "generic", "WEBHOOK_URL", webhook.baseUrl() + "/hook");
+
+        assertThat(console.run(env, "run", "--event", example("eventbridge-object-created.json"))).isZero();
+        assertThat(console.run(env, "run", "--event", example("eventbridge-object-created.json"))).isZero();
+
+        List<String> ids = webhook.getAllServeEvents().stream().map(e -> e.getRequest().getHeader("webhook-id"))
+                .toList();
+        assertThat(ids).hasSize(2).doesNotHaveDuplicates().allMatch(id -> id.startsWith("local-"));
+    }
+
+    @Test
     void exitsOneWithTheReasonWhenTheWebhookRefuses() {
         webhook.stubFor(post(urlPathEqualTo(HOOK)).willReturn(aResponse().withStatus(404)
                 .withBody("{\"message\": \"Unknown Webhook\", \"code\": 10015}")));
