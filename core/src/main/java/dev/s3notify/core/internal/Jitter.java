@@ -29,6 +29,11 @@ final class Jitter implements RandomGenerator {
         return current.nextLong();
     }
 
+    /** @return whether a seed has been drawn since construction or the last {@link #reseed()} */
+    boolean seeded() {
+        return random != null;
+    }
+
     /** Forgets the seed; the next value comes from a new one. */
     void reseed() {
         synchronized (this) {
