@@ -61,6 +61,11 @@ final class CloudFormationTemplate {
         return map(resource(id).get("Properties"));
     }
 
+    /** @return a function's {@code Environment.Variables} */
+    Map<String, Object> environment(String function) {
+        return map(map(properties(function).get("Environment")).get("Variables"));
+    }
+
     /** @return the ids of the resources of this type */
     List<String> ofType(String type) {
         List<String> ids = new ArrayList<>();
