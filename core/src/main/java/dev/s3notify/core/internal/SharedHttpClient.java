@@ -5,7 +5,7 @@ import java.time.Duration;
 
 /**
  * One HTTP client for every AWS call: its connection pool and selector thread are made once per process, and made
- * again after {@link #reset()}, so that no pooled connection outlives a SnapStart snapshot.
+ * again by {@link #reset()}, so that no pooled connection outlives a SnapStart snapshot.
  */
 final class SharedHttpClient {
     private static volatile HttpClient client;
@@ -27,10 +27,14 @@ final class SharedHttpClient {
         }
     }
 
-    /** Drops the client and its pooled connections; the next {@link #get()} makes a new one. */
+    /**
+     * Replaces the client with a new one, without connections: made now, so that a SnapStart snapshot holds a ready
+     * client, but none of the connections the old one pooled (a restored environment cannot use them).
+     */
     static void reset() {
+        HttpClient fresh = build();
         synchronized (SharedHttpClient.class) {
-            client = null;
+            client = fresh;
         }
     }
 

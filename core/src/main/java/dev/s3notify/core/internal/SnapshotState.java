@@ -9,7 +9,7 @@ public final class SnapshotState {
     private SnapshotState() {
     }
 
-    /** Drops pooled connections and the jitter seed; both are made again on next use. */
+    /** Replaces the HTTP client with one without connections, and drops the jitter seed (drawn again on use). */
     public static void forget() {
         SharedHttpClient.reset();
         Jitter.SHARED.reseed();
