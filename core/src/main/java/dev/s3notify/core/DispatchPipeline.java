@@ -2,6 +2,7 @@ package dev.s3notify.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.s3notify.core.internal.SigV4;
+import dev.s3notify.core.internal.SnapshotState;
 import dev.s3notify.core.internal.WebhookSender;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -102,6 +103,23 @@ public final class DispatchPipeline {
             }
         }
         return destinations.size();
+    }
+
+    /**
+     * Drops the shared HTTP client's pooled connections (those of the call that read the webhook URL from Secrets
+     * Manager or SSM) and the retry jitter's seed. Called before a Lambda SnapStart snapshot is taken and after it is
+     * restored. The webhook URL is kept: it is configuration, read once.
+     */
+    public void forgetCached() {
+        SnapshotState.forget();
+    }
+
+    /**
+     * @return a copy that formats every message and sends none: it runs an invocation's code without the network,
+     *     to load and compile it before a SnapStart snapshot
+     */
+    public DispatchPipeline primer() {
+        return new DispatchPipeline(destinations, null, null);
     }
 
     /** Which message failed, for an error that must say so: SQS message id, EventBridge id and detail-type. */

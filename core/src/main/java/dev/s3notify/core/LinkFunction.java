@@ -80,10 +80,15 @@ public final class LinkFunction {
         settings.validate();
 
         if (signingSecretArn != null) {
-            AwsCredentials signing = SigningKeys.fromSecret(SecretsManagerClient.create(secretsEndpoint,
-                    linkSettings.region(), roleCredentials, AWS_TIMEOUT).secretString(signingSecretArn),
-                    signingSecretArn);
-            linkSettings = with(linkSettings, () -> signing, linkSettings.headObject());
+            SecretsManagerClient secrets = SecretsManagerClient.create(secretsEndpoint, linkSettings.region(),
+                    roleCredentials, AWS_TIMEOUT);
+            CachedCredentials signing = new CachedCredentials(
+                    () -> SigningKeys.fromSecret(secrets.secretString(signingSecretArn), signingSecretArn),
+                    roleCredentials);
+            // Read now, so that a missing or malformed secret fails the cold start; after forget() (before a
+            // SnapStart snapshot), read again on first use.
+            signing.credentials();
+            linkSettings = with(linkSettings, signing, linkSettings.headObject());
         } else {
             warnWhenLinksOutliveCredentials(env, linkSettings);
         }

@@ -1,6 +1,7 @@
 package dev.s3notify.core;
 
 import dev.s3notify.core.internal.KeyResolver;
+import dev.s3notify.core.internal.SnapshotState;
 import dev.s3notify.spi.LinkGenerator;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +17,8 @@ import java.util.List;
  */
 public final class LinkPipeline {
     private static final Log LOG = Log.of(LinkPipeline.class);
+    private static final AwsCredentials PRIMING_KEYS = new AwsCredentials("AKIAIOSFODNN7EXAMPLE",
+            Secret.of("placeholder-secret-for-priming"), null, null);
 
     private final LinkSettings settings;
     private final LinkGenerator generator;
@@ -117,6 +120,28 @@ public final class LinkPipeline {
         if (!entries.isEmpty()) {
             publisher.publish(entries);
         }
+    }
+
+    /**
+     * Drops the credentials this pipeline has cached (the role's, and the keys of {@code LINK_SIGNING_SECRET_ARN}),
+     * the shared HTTP client's pooled connections and the retry jitter's seed. Called before a Lambda SnapStart
+     * snapshot is taken and after it is restored, so that no snapshot holds credentials and no restored environment
+     * reuses what another one has; the next invocation fetches them anew.
+     */
+    public void forgetCached() {
+        settings.credentials().forget();
+        SnapshotState.forget();
+    }
+
+    /**
+     * @return a copy that signs with placeholder keys, never calls HeadObject and publishes nothing: it runs an
+     *     invocation's code without the network, to load and compile it before a SnapStart snapshot
+     */
+    public LinkPipeline primer() {
+        LinkSettings offline = new LinkSettings(settings.kind(), settings.expiration(),
+                settings.contentDisposition(), settings.publicBaseUrl(), settings.s3Endpoint(),
+                settings.forcePathStyle(), settings.region(), LinkSettings.HeadObjectMode.NEVER, () -> PRIMING_KEYS);
+        return new LinkPipeline(offline, generator, KeyResolver.create(offline), entries -> { }, target);
     }
 
     /** @return the link settings in force */

@@ -32,8 +32,9 @@ public final class Variables {
             "base URL the encoded key is appended to when LINK_KIND=public-url (required for that kind)");
     /** Secrets Manager secret with long-term keys for signing. */
     public static final Variable<String> LINK_SIGNING_SECRET_ARN = Variable.text("LINK_SIGNING_SECRET_ARN", LINK,
-            null, "Secrets Manager secret holding {\"accessKeyId\",\"secretAccessKey\"} of an IAM user, read once at"
-                    + " start-up, so links can last up to 7 days instead of ending with the role's session");
+            null, "Secrets Manager secret holding {\"accessKeyId\",\"secretAccessKey\"} of an IAM user, read at"
+                    + " start-up (under SnapStart, again after each restore), so links can last up to 7 days instead"
+                    + " of ending with the role's session");
     /** When to call HeadObject. */
     public static final Variable<String> HEAD_OBJECT = Variable.choice("HEAD_OBJECT", LINK, "auto",
             "auto (HeadObject only when an EventBridge key's encoding is ambiguous), always (also fills in content"

@@ -12,6 +12,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.Map;
+import org.crac.Core;
+import org.crac.Resource;
 
 /**
  * The link-generator Lambda function: S3 events in (EventBridge, classic notifications, SQS, SNS), one
@@ -21,15 +23,19 @@ import java.util.Map;
  * cold start with every problem listed. An invocation that cannot do all its work throws, so AWS retries it or
  * parks it in a dead-letter queue; for SQS batches, only the failed messages are returned in
  * {@code batchItemFailures} (the event source mapping must have {@code ReportBatchItemFailures} enabled).
+ *
+ * <p>Under Lambda SnapStart, {@link #beforeCheckpoint} runs a sample event through an offline copy of the pipeline
+ * and then drops every cached credential and pooled connection; {@link #afterRestore} drops them again.
  */
-public final class LinkGeneratorHandler implements RequestStreamHandler {
+public final class LinkGeneratorHandler implements RequestStreamHandler, Resource {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final LinkPipeline pipeline;
 
-    /** The constructor Lambda calls: configuration from the process environment. */
+    /** The constructor Lambda calls: configuration from the process environment; registers the SnapStart hooks. */
     public LinkGeneratorHandler() {
         this(System.getenv(), LinkFunction.Overrides.none());
+        Core.getGlobalContext().register(this);
     }
 
     /**
@@ -42,7 +48,35 @@ public final class LinkGeneratorHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        LinkPipeline.Outcome outcome = pipeline.handle(input.readAllBytes(), Instant.now());
+        handle(pipeline, input.readAllBytes(), output);
+    }
+
+    /**
+     * Before a SnapStart snapshot: primes the code with a sample event (no network), then forgets what the snapshot
+     * must not hold (credentials, the signing secret's keys, pooled connections, the jitter seed).
+     *
+     * @param context the CRaC context (unused)
+     */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        Priming.run("link-generator", () -> handle(pipeline.primer(), Priming.sample("object-created.json"),
+                OutputStream.nullOutputStream()));
+        pipeline.forgetCached();
+    }
+
+    /**
+     * After a SnapStart restore: forgets anything cached since the snapshot hook ran; the first invocation fetches
+     * credentials (and the signing secret) anew.
+     *
+     * @param context the CRaC context (unused)
+     */
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        pipeline.forgetCached();
+    }
+
+    private static void handle(LinkPipeline pipeline, byte[] input, OutputStream output) throws IOException {
+        LinkPipeline.Outcome outcome = pipeline.handle(input, Instant.now());
         ObjectNode response = MAPPER.createObjectNode();
         response.put("published", outcome.published().size());
         ArrayNode failures = response.putArray("batchItemFailures");

@@ -13,6 +13,8 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.crac.Core;
+import org.crac.Resource;
 
 /**
  * The webhook-dispatcher Lambda function: {@code file-link-generated} events in (from EventBridge, or batched in
@@ -22,17 +24,22 @@ import java.util.Map;
  * accepted throws, so EventBridge's retry policy and the dead-letter queue take over; for SQS batches only the
  * failed messages are returned in {@code batchItemFailures} ({@code ReportBatchItemFailures} must be enabled).
  * Retries never wait past the function's deadline less {@link #DEADLINE_MARGIN}.
+ *
+ * <p>Under Lambda SnapStart, {@link #beforeCheckpoint} formats a sample event without sending it and then drops
+ * pooled connections; {@link #afterRestore} drops them again.
  */
-public final class WebhookDispatcherHandler implements RequestStreamHandler {
+public final class WebhookDispatcherHandler implements RequestStreamHandler, Resource {
     /** Time kept back from the Lambda deadline to fail cleanly instead of being cut off. */
     public static final Duration DEADLINE_MARGIN = Duration.ofMillis(1500);
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Duration PRIMING_DEADLINE = Duration.ofSeconds(30);
 
     private final DispatchPipeline pipeline;
 
-    /** The constructor Lambda calls: configuration from the process environment. */
+    /** The constructor Lambda calls: configuration from the process environment; registers the SnapStart hooks. */
     public WebhookDispatcherHandler() {
         this(System.getenv(), DispatchFunction.Overrides.none());
+        Core.getGlobalContext().register(this);
     }
 
     /**
@@ -46,7 +53,35 @@ public final class WebhookDispatcherHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         Instant deadline = Instant.now().plusMillis(context.getRemainingTimeInMillis()).minus(DEADLINE_MARGIN);
-        DispatchPipeline.Outcome outcome = pipeline.handle(input.readAllBytes(), deadline);
+        handle(pipeline, input.readAllBytes(), deadline, output);
+    }
+
+    /**
+     * Before a SnapStart snapshot: primes the code by formatting a sample event (nothing is sent), then forgets
+     * pooled connections and the jitter seed.
+     *
+     * @param context the CRaC context (unused)
+     */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        Priming.run("webhook-dispatcher", () -> handle(pipeline.primer(), Priming.sample("file-link-generated.json"),
+                Instant.now().plus(PRIMING_DEADLINE), OutputStream.nullOutputStream()));
+        pipeline.forgetCached();
+    }
+
+    /**
+     * After a SnapStart restore: forgets anything cached since the snapshot hook ran.
+     *
+     * @param context the CRaC context (unused)
+     */
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        pipeline.forgetCached();
+    }
+
+    private static void handle(DispatchPipeline pipeline, byte[] input, Instant deadline, OutputStream output)
+            throws IOException {
+        DispatchPipeline.Outcome outcome = pipeline.handle(input, deadline);
         ObjectNode response = MAPPER.createObjectNode();
         response.put("delivered", outcome.delivered());
         ArrayNode failures = response.putArray("batchItemFailures");

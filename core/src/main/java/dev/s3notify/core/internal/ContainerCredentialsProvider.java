@@ -74,6 +74,13 @@ final class ContainerCredentialsProvider implements CredentialsProvider {
         }
     }
 
+    @Override
+    public void forget() {
+        synchronized (this) {
+            cached = null;
+        }
+    }
+
     private boolean due(AwsCredentials credentials) {
         return credentials.expiration() != null
                 && !clock.instant().isBefore(credentials.expiration().minus(REFRESH_BEFORE_EXPIRY));

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
 
 /**
@@ -82,9 +81,9 @@ public final class WebhookSender {
     public static WebhookSender create(Duration timeout, int maxAttempts) {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
-        // ThreadLocalRandom, not RandomGenerator.getDefault(), which scans providers at cold start.
-        return new WebhookSender(client, timeout, maxAttempts, d -> Thread.sleep(d.toMillis()),
-                () -> ThreadLocalRandom.current().nextLong(), Clock.systemUTC());
+        // Jitter, not ThreadLocalRandom, whose seed a SnapStart snapshot would share between environments.
+        return new WebhookSender(client, timeout, maxAttempts, d -> Thread.sleep(d.toMillis()), Jitter.SHARED,
+                Clock.systemUTC());
     }
 
     /**

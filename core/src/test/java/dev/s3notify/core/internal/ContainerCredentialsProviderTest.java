@@ -55,6 +55,19 @@ class ContainerCredentialsProviderTest {
     }
 
     @Test
+    void fetchesAgainAfterForgettingSoNoSnapshotKeepsCredentials() {
+        CredentialsProvider provider = provider(Map.of());
+        answer("ASIA1", T0.plus(Duration.ofHours(6)));
+        assertThat(provider.credentials().accessKeyId()).isEqualTo("ASIA1");
+        answer("ASIA2", T0.plus(Duration.ofHours(6)));
+
+        provider.forget();
+
+        assertThat(provider.credentials().accessKeyId()).isEqualTo("ASIA2");
+        endpoint.verify(2, getRequestedFor(urlEqualTo(PATH)));
+    }
+
+    @Test
     void sendsTheAuthorizationTokenAndReadsTheCredentials() {
         answer("ASIA1", T0.plus(Duration.ofHours(6)));
 

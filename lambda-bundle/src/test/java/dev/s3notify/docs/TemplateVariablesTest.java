@@ -1,0 +1,96 @@
+package dev.s3notify.docs;
+
+import static dev.s3notify.docs.CloudFormationTemplate.list;
+import static dev.s3notify.docs.CloudFormationTemplate.map;
+import static dev.s3notify.docs.TemplateTest.FUNCTIONS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.s3notify.core.Variable;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The template's environment variables against the code's declarations ({@link DocumentedVariablesTest#declared()}):
+ * it sets only what the code reads, on the function that reads it; a user can set everything else, or this test
+ * says why not; an empty optional parameter leaves its variable unset; defaults are the code's.
+ */
+class TemplateVariablesTest {
+    private static final Path ROOT = Path.of(System.getProperty("repo.root", ".."));
+    /** Variables the code reads that the template does not set, and why. */
+    private static final Map<String, String> NOT_SETTABLE = Map.of(
+            "AWS_REGION", "set by Lambda (a reserved variable)",
+            "AWS_ENDPOINT_URL", "for local tests and S3-compatible stores; a deployed function talks to AWS",
+            "AWS_ENDPOINT_URL_S3", "for local tests and S3-compatible stores",
+            "AWS_ENDPOINT_URL_EVENTBRIDGE", "for local tests",
+            "AWS_ENDPOINT_URL_SECRETS_MANAGER", "for local tests",
+            "AWS_ENDPOINT_URL_SSM", "for local tests",
+            "S3_FORCE_PATH_STYLE", "for S3-compatible stores; AWS S3 is addressed virtual-hosted");
+    private static CloudFormationTemplate template;
+
+    @BeforeAll
+    static void read() throws Exception {
+        template = CloudFormationTemplate.read(ROOT.resolve("lambda-bundle/template.yaml"));
+    }
+
+    @Test
+    void setsOnlyVariablesTheCodeReadsAndOnlyOnTheFunctionThatReadsThem() {
+        Map<String, Variable<?>> declared = DocumentedVariablesTest.declared();
+        Map<String, String> readBy = Map.of("LinkGeneratorFunction", "link-generator",
+                "WebhookDispatcherFunction", "webhook-dispatcher");
+        readBy.forEach((function, name) -> environment(function).keySet().forEach(variable -> {
+            assertThat(declared).as("%s sets %s", function, variable).containsKey(variable);
+            assertThat(declared.get(variable).function()).as(variable).isIn(name, "both");
+        }));
+    }
+
+    @Test
+    void letsUsersSetEveryVariableTheCodeReadsOrSaysWhyNot() {
+        Set<String> set = new HashSet<>(environment("LinkGeneratorFunction").keySet());
+        set.addAll(environment("WebhookDispatcherFunction").keySet());
+        Set<String> declared = DocumentedVariablesTest.declared().keySet();
+
+        for (String variable : declared) {
+            assertThat(set.contains(variable) || NOT_SETTABLE.containsKey(variable))
+                    .as("%s is read by the code but the template cannot set it", variable).isTrue();
+        }
+        assertThat(declared).containsAll(NOT_SETTABLE.keySet());
+        assertThat(set).doesNotContainAnyElementsOf(NOT_SETTABLE.keySet());
+    }
+
+    @Test
+    void leavesAVariableUnsetWhenItsParameterIsEmptyAndDefaultsAsTheCodeDoes() {
+        Map<String, Variable<?>> declared = DocumentedVariablesTest.declared();
+        Map<String, Object> parameters = template.section("Parameters");
+        Map<String, Object> conditions = template.section("Conditions");
+        for (String function : FUNCTIONS.keySet()) {
+            environment(function).forEach((variable, value) -> {
+                Map<String, Object> v = map(value);
+                if (v.containsKey("Ref")) {
+                    Object dflt = map(parameters.get(v.get("Ref"))).get("Default");
+                    assertThat(String.valueOf(dflt)).as("default of %s", variable)
+                            .isEqualTo(declared.get(variable).defaultValue());
+                    return;
+                }
+                List<Object> choice = list(v.get("Fn::If"));
+                assertThat(choice).as("%s is a parameter, or unset when its parameter is empty", variable).hasSize(3);
+                Object parameter = map(choice.get(1)).get("Ref");
+                assertThat(choice.get(2)).isEqualTo(Map.of("Ref", "AWS::NoValue"));
+                assertThat(conditions.get(choice.get(0))).isEqualTo(Map.of("Fn::Not",
+                        List.of(Map.of("Fn::Equals", List.of(Map.of("Ref", parameter), "")))));
+                assertThat(map(parameters.get(parameter)).get("Default")).as(variable).isEqualTo("");
+            });
+        }
+        assertThat(map(parameters.get("WebhookUrl")).get("NoEcho")).isEqualTo(true);
+        assertThat(map(parameters.get("WebhookHeaders")).get("NoEcho")).isEqualTo(true);
+        assertThat(map(parameters.get("WebhookSigningSecret")).get("NoEcho")).isEqualTo(true);
+    }
+
+    private static Map<String, Object> environment(String function) {
+        return template.environment(function);
+    }
+}
