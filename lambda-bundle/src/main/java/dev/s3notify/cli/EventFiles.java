@@ -1,27 +1,16 @@
 package dev.s3notify.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.s3notify.core.Envelope;
-import dev.s3notify.core.EventEntry;
 import dev.s3notify.core.Envelopes;
-import dev.s3notify.core.LinkFunction;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-/** Reads event files, and turns S3 events into the link events the dispatcher takes (through a dry run). */
+/** Reads event files, and tells S3 events from the link events the dispatcher takes. */
 final class EventFiles {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private EventFiles() {
     }
 
@@ -48,28 +37,12 @@ final class EventFiles {
     }
 
     /**
-     * Runs the link generator as a dry run and wraps each would-be entry as the EventBridge event the dispatcher
-     * would receive.
+     * @param event the file's contents
+     * @param console the environment
+     * @return the link events it holds, or (an S3 event) that the link generator makes of it
      */
-    static List<byte[]> toLinkEvents(byte[] s3Event, Map<String, String> env) {
-        List<EventEntry> entries = new ArrayList<>();
-        LinkFunction.create(env, new LinkFunction.Overrides(true, entries::addAll, null, null, null))
-                .handle(s3Event, Instant.now());
-        List<byte[]> events = new ArrayList<>();
-        for (EventEntry entry : entries) {
-            ObjectNode event = MAPPER.createObjectNode();
-            event.put("version", "0");
-            event.put("id", "local-" + (events.size() + 1));
-            event.put("detail-type", entry.detailType());
-            event.put("source", entry.source());
-            event.put("time", Instant.now().toString());
-            try {
-                event.set("detail", MAPPER.readTree(entry.detail()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            events.add(event.toString().getBytes(StandardCharsets.UTF_8));
-        }
-        return events;
+    static LinkBus.Handed linkEvents(byte[] event, Console console) {
+        return isS3Event(event) ? LinkBus.handOver(event, console)
+                : new LinkBus.Handed(List.of(event), List.of());
     }
 }

@@ -17,62 +17,106 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /** {@code invoke link-generator|webhook-dispatcher}: the real handler, in this process, on a local event file. */
-final class InvokeCommand {
+final class InvokeCommand implements Command {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final List<String> FUNCTIONS = List.of("link-generator", "webhook-dispatcher");
 
-    private final Map<String, String> env;
-    private final PrintStream out;
-
-    InvokeCommand(Map<String, String> env, PrintStream out) {
-        this.env = env;
-        this.out = out;
+    @Override
+    public String name() {
+        return "invoke";
     }
 
-    int run(Options options) {
+    @Override
+    public String synopsis() {
+        return "link-generator|webhook-dispatcher --event FILE [--dry-run] [--kind K] [--template T]";
+    }
+
+    @Override
+    public String summary() {
+        return "run one Lambda handler as Lambda would, on the event in FILE; print what it published or posted";
+    }
+
+    @Override
+    public String help() {
+        return """
+                usage: s3notify invoke link-generator --event FILE [--dry-run]
+                       s3notify invoke webhook-dispatcher --event FILE [--kind K] [--template T]
+
+                Runs one of the two Lambda handlers in this process, as Lambda would, with the environment as its
+                configuration.
+
+                  link-generator      FILE holds an S3 event in any shape (EventBridge, S3 notification, SQS, SNS).
+                                      Publishes to EventBridge and prints what was published as JSON.
+                    --dry-run         publish nothing and print what would be published; without AWS credentials
+                                      links are signed with placeholder keys (they will not work)
+                  webhook-dispatcher  FILE holds a file-link-generated event (EventBridge event, SQS batch of
+                                      them, or the old system's detail). Posts to WEBHOOK_URL and prints what was
+                                      delivered as JSON.
+                    --kind K          the formatter (else WEBHOOK_KIND, else inferred from WEBHOOK_URL)
+                    --template T      the Mustache template instead of MESSAGE_TEMPLATE
+
+                Exit codes: 0 success, 1 the invocation failed or a batch item failed, 2 bad usage or
+                configuration.
+                """;
+    }
+
+    @Override
+    public Set<String> options() {
+        return Set.of("--event", "--dry-run", "--kind", "--template");
+    }
+
+    @Override
+    public int run(Options options, Console console) {
         String function = options.words().size() == 1 ? options.words().get(0) : "";
         return switch (function) {
-            case "link-generator" -> linkGenerator(options);
+            case "link-generator" -> {
+                if (options.kind() != null || options.template() != null) {
+                    throw new Main.UsageException("--kind and --template are for webhook-dispatcher");
+                }
+                yield linkGenerator(options, console);
+            }
             case "webhook-dispatcher" -> {
                 if (options.dryRun()) {
                     throw new Main.UsageException("webhook-dispatcher has no --dry-run; use: s3notify preview");
                 }
-                yield webhookDispatcher(options);
+                yield webhookDispatcher(options, console);
             }
-            default -> throw new Main.UsageException("invoke takes one function name: link-generator or"
-                    + " webhook-dispatcher");
+            default -> throw new Main.UsageException(function.isEmpty() || options.words().size() > 1
+                    ? "invoke takes one function name: link-generator or webhook-dispatcher"
+                    : "unknown function '" + function + "'" + Suggestions.didYouMean(function, FUNCTIONS));
         };
     }
 
-    private int linkGenerator(Options options) {
+    private int linkGenerator(Options options, Console console) {
         byte[] event = EventFiles.read(options.requireEvent());
         List<EventEntry> published = new ArrayList<>();
-        LinkGeneratorHandler handler = new LinkGeneratorHandler(env,
-                new LinkFunction.Overrides(options.dryRun(), published::addAll, null, null, null));
+        LinkGeneratorHandler handler = new LinkGeneratorHandler(console.env(),
+                new LinkFunction.Overrides(options.dryRun(), published::addAll, null, null, console.loader()));
         JsonNode response = invoke(handler, event, "link-generator");
         ObjectNode result = MAPPER.createObjectNode();
         result.put("dryRun", options.dryRun());
         ArrayNode entries = result.putArray(options.dryRun() ? "wouldPublish" : "published");
         published.forEach(entry -> entries.add(json(entry)));
-        return finish(result, response);
+        return finish(result, response, console.out());
     }
 
-    private int webhookDispatcher(Options options) {
+    private int webhookDispatcher(Options options, Console console) {
         byte[] event = EventFiles.read(options.requireEvent());
         ArrayNode delivered = MAPPER.createArrayNode();
-        WebhookDispatcherHandler handler = new WebhookDispatcherHandler(env, new DispatchFunction.Overrides(false,
-                (destination, request) -> delivered.addObject().put("kind", destination.formatter().kind())
+        WebhookDispatcherHandler handler = new WebhookDispatcherHandler(console.env(),
+                new DispatchFunction.Overrides(false, (destination, request) -> delivered.addObject().put("kind", destination.formatter().kind())
                         .put("host", destination.host()).put("body", request.body()),
-                options.kind(), options.template(), null, null));
+                options.kind(), options.template(), console.loader(), null));
         JsonNode response = invoke(handler, event, "webhook-dispatcher");
         ObjectNode result = MAPPER.createObjectNode();
         result.set("delivered", delivered);
-        return finish(result, response);
+        return finish(result, response, console.out());
     }
 
-    private int finish(ObjectNode result, JsonNode response) {
+    private static int finish(ObjectNode result, JsonNode response, PrintStream out) {
         ArrayNode failures = (ArrayNode) response.get("batchItemFailures");
         result.set("batchItemFailures", failures);
         out.println(result.toPrettyString());

@@ -3,40 +3,24 @@ package dev.s3notify.cli;
 import dev.s3notify.core.ConfigurationException;
 import dev.s3notify.core.S3NotifyException;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The {@code s3notify} command line: runs the real handlers on local files. Output goes to standard output,
- * logs to standard error. Exit codes: 0 success, 1 the work failed, 2 bad usage or configuration.
+ * The {@code s3notify} command line: runs the real pipelines on local files. Results go to standard output,
+ * messages and logs to standard error. Exit codes: 0 success, 1 the work failed (a message was not delivered),
+ * 2 bad usage or configuration.
  */
 public final class Main {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int USAGE = 2;
 
-    static final String USAGE_TEXT = """
-            usage: s3notify <command> [options]
-
-            commands:
-              invoke link-generator --event FILE [--dry-run]
-                  run the link-generator handler as Lambda would, on the event in FILE (any S3 event shape:
-                  EventBridge, S3 notification, SQS, SNS); print what was published to EventBridge as JSON.
-                  --dry-run publishes nothing and prints what would be published; without AWS credentials it
-                  signs links with placeholder keys (the links will not work).
-              invoke webhook-dispatcher --event FILE [--kind K] [--template T]
-                  run the webhook-dispatcher handler on the file-link-generated event in FILE (EventBridge event,
-                  SQS batch of them, or the old system's detail) and post to WEBHOOK_URL; print what was delivered.
-              preview --event FILE [--kind K] [--template T]
-                  print the exact body the dispatcher would post, one per line, sending nothing. FILE may hold an
-                  S3 event (it goes through a link-generator dry run first) or a file-link-generated event.
-                  --kind picks the formatter (else WEBHOOK_KIND, else inferred from WEBHOOK_URL); --template
-                  replaces MESSAGE_TEMPLATE.
-
-            Configuration comes from the environment, as in Lambda (see the README's variable table).
-            Exit codes: 0 success, 1 the invocation failed (or a message was not delivered), 2 bad usage or
-            configuration.
-            """;
+    private static final List<Command> COMMANDS = List.of(new RunCommand(), new SendTestCommand(),
+            new KindsCommand(), new PreviewCommand(), new InvokeCommand());
 
     private Main() {
     }
@@ -52,38 +36,103 @@ public final class Main {
      * @param args the command line
      * @param env the environment, the configuration
      * @param out where results go
-     * @param err where errors go
+     * @param err where messages go
      * @return the exit code
      */
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
-            (args.length == 0 ? err : out).print(USAGE_TEXT);
-            return args.length == 0 ? USAGE : OK;
+        return run(args, new Console(env, out, err, null));
+    }
+
+    static int run(String[] args, Console console) {
+        if (args.length == 0) {
+            console.err().print(usage());
+            return USAGE;
         }
+        String name = args[0];
+        if (name.equals("--help") || name.equals("-h")) {
+            console.out().print(usage());
+            return OK;
+        }
+        if (name.equals("help")) {
+            return help(Arrays.copyOfRange(args, 1, args.length), console);
+        }
+        Optional<Command> command = find(name);
+        if (command.isEmpty()) {
+            return usageError(unknownCommand(name), null, console);
+        }
+        return run(command.get(), Arrays.copyOfRange(args, 1, args.length), console);
+    }
+
+    /** Runs one command, turning each kind of error into its exit code and plain words. */
+    private static int run(Command command, String[] args, Console console) {
         try {
-            Options options = Options.parse(Arrays.copyOfRange(args, 1, args.length));
+            Options options = Options.parse(args, command.options());
             if (options.help()) {
-                out.print(USAGE_TEXT);
+                console.out().print(command.help());
                 return OK;
             }
-            return switch (args[0]) {
-                case "invoke" -> new InvokeCommand(env, out).run(options);
-                case "preview" -> new PreviewCommand(env, out).run(options);
-                default -> throw new UsageException("unknown command '" + args[0] + "'");
-            };
+            return command.run(options, console);
         } catch (UsageException e) {
-            err.println("s3notify: " + e.getMessage() + "\n\n" + USAGE_TEXT);
-            return USAGE;
+            return usageError(e.getMessage(), command, console);
         } catch (ConfigurationException e) {
-            err.println("s3notify: " + e.getMessage());
+            console.err().println("s3notify: the configuration cannot work:");
+            e.problems().forEach(problem -> console.err().println("  - " + problem));
+            console.err().println("Fix the environment variables named above (the README's variable table"
+                    + " lists them all) and run the command again.");
             return USAGE;
         } catch (S3NotifyException e) {
-            err.println("s3notify: failed: " + e.getMessage());
+            console.err().println("s3notify: failed: " + e.getMessage());
             return FAILED;
         }
     }
 
-    /** The command line is wrong: exit 2 with the usage text. */
+    private static int help(String[] args, Console console) {
+        if (args.length == 0) {
+            console.out().print(usage());
+            return OK;
+        }
+        Optional<Command> command = find(args[0]);
+        if (command.isEmpty()) {
+            return usageError(unknownCommand(args[0]), null, console);
+        }
+        console.out().print(command.get().help());
+        return OK;
+    }
+
+    private static int usageError(String message, Command command, Console console) {
+        console.err().println("s3notify: " + message + "\n");
+        console.err().print(command == null ? usage() : command.help());
+        return USAGE;
+    }
+
+    private static Optional<Command> find(String name) {
+        return COMMANDS.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    private static String unknownCommand(String name) {
+        List<String> names = new ArrayList<>(COMMANDS.stream().map(Command::name).toList());
+        names.add("help");
+        return "unknown command '" + name + "'" + Suggestions.didYouMean(name, names);
+    }
+
+    /** @return the top-level usage: every command's synopsis and summary */
+    static String usage() {
+        StringBuilder text = new StringBuilder("usage: s3notify <command> [options]\n\ncommands:\n");
+        for (Command command : COMMANDS) {
+            text.append("  ").append(command.name()).append(' ').append(command.synopsis()).append('\n')
+                    .append("      ").append(command.summary()).append('\n');
+        }
+        return text.append("""
+                  help [COMMAND]
+                      this text, or a command's options (also: s3notify COMMAND --help)
+
+                Configuration comes from the environment, as in Lambda (see the README's variable table).
+                Exit codes: 0 success, 1 the work failed (a message was not delivered), 2 bad usage or
+                configuration.
+                """).toString();
+    }
+
+    /** The command line is wrong: exit 2 with the command's usage. */
     static final class UsageException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 

@@ -3,39 +3,68 @@ package dev.s3notify.cli;
 import dev.s3notify.core.DispatchFunction;
 import dev.s3notify.core.DispatchPipeline;
 import dev.s3notify.core.WebhookRequest;
-import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code preview}: the exact body the dispatcher would post for an event file, nothing sent. An S3 event goes
  * through the link generator first (a dry run); a link event goes straight to the formatter. One body per line.
  */
-final class PreviewCommand {
-    private final Map<String, String> env;
-    private final PrintStream out;
+final class PreviewCommand implements Command {
 
-    PreviewCommand(Map<String, String> env, PrintStream out) {
-        this.env = env;
-        this.out = out;
+    @Override
+    public String name() {
+        return "preview";
     }
 
-    int run(Options options) {
-        if (!options.words().isEmpty()) {
-            throw new Main.UsageException("preview takes no words, only --event FILE [--kind K] [--template T]");
-        }
-        byte[] event = EventFiles.read(options.requireEvent());
-        List<byte[]> linkEvents = EventFiles.isS3Event(event) ? EventFiles.toLinkEvents(event, env) : List.of(event);
+    @Override
+    public String synopsis() {
+        return "--event FILE [--kind K] [--template T]";
+    }
+
+    @Override
+    public String summary() {
+        return "print the exact body the dispatcher would post for FILE, one per line; nothing is sent";
+    }
+
+    @Override
+    public String help() {
+        return """
+                usage: s3notify preview --event FILE [--kind K] [--template T]
+
+                Prints the exact body the dispatcher would post, one per line, sending nothing. FILE may hold an
+                S3 event (it goes through a link-generator dry run first) or a file-link-generated event.
+
+                  --event FILE    the event file
+                  --kind K        the formatter (else WEBHOOK_KIND, else inferred from WEBHOOK_URL); s3notify
+                                  kinds lists them
+                  --template T    the Mustache template instead of MESSAGE_TEMPLATE
+
+                Exit codes: 0 every body formatted, 1 a message could not be handled, 2 bad usage or
+                configuration.
+                """;
+    }
+
+    @Override
+    public Set<String> options() {
+        return Set.of("--event", "--kind", "--template");
+    }
+
+    @Override
+    public int run(Options options, Console console) {
+        options.requireNoWords(name());
+        LinkBus.Handed handed = EventFiles.linkEvents(EventFiles.read(options.requireEvent()), console);
         List<WebhookRequest> requests = new ArrayList<>();
-        DispatchPipeline pipeline = DispatchFunction.create(env, new DispatchFunction.Overrides(true,
-                (destination, request) -> requests.add(request), options.kind(), options.template(), null, null));
-        int failed = 0;
-        for (byte[] linkEvent : linkEvents) {
+        DispatchPipeline pipeline = DispatchFunction.create(console.env(), new DispatchFunction.Overrides(true,
+                (destination, request) -> requests.add(request), options.kind(), options.template(),
+                console.loader(), null));
+        int failed = handed.failedMessageIds().size();
+        for (byte[] linkEvent : handed.events()) {
             failed += pipeline.handle(linkEvent, Instant.now().plusSeconds(60)).failedMessageIds().size();
         }
-        requests.forEach(request -> out.println(request.body()));
+        requests.forEach(request -> console.out().println(request.body()));
         return failed == 0 ? Main.OK : Main.FAILED;
     }
 }

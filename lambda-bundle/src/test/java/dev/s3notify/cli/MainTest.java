@@ -166,8 +166,15 @@ class MainTest {
 
     @Test
     void printsHelp() {
-        assertThat(run(Map.of(), "--help")).isZero();
-        assertThat(out.toString()).contains("invoke link-generator --event FILE [--dry-run]");
+        assertThat(run(Map.of(), "invoke", "--help")).isZero();
+        assertThat(out.toString()).contains("s3notify invoke link-generator --event FILE [--dry-run]");
+    }
+
+    @Test
+    void refusesTheDispatchersOptionsForTheLinkGenerator() {
+        assertThat(run(Map.of(), "invoke", "link-generator", "--kind", "slack", "--event",
+                EXAMPLES.resolve("legacy-test-event.json").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--kind and --template are for webhook-dispatcher");
     }
 
     private int run(Map<String, String> env, String... args) {

@@ -1,0 +1,74 @@
+package dev.s3notify.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.s3notify.core.EventEntry;
+import dev.s3notify.core.LinkFunction;
+import dev.s3notify.core.LinkPipeline;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The link generator with an in-memory bus instead of EventBridge: it runs in the link function's dry-run mode,
+ * which publishes nothing and hands every entry to an observer, and each entry is wrapped as the EventBridge
+ * event the dispatcher would receive, with an id of its own. Without AWS credentials in the environment, links are signed with
+ * placeholder keys (the link function says so on standard error); with them, links are real.
+ */
+final class LinkBus {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private LinkBus() {
+    }
+
+    /**
+     * What went over the bus.
+     *
+     * @param events the {@code file-link-generated} EventBridge events, one per object
+     * @param failedMessageIds SQS messages the link generator could not handle
+     */
+    record Handed(List<byte[]> events, List<String> failedMessageIds) {
+        Handed {
+            events = List.copyOf(events);
+            failedMessageIds = List.copyOf(failedMessageIds);
+        }
+    }
+
+    /**
+     * @param s3Event an S3 event in any envelope
+     * @param console the environment, and where plugins are looked for
+     * @return the link events and the SQS messages that failed
+     * @throws dev.s3notify.core.S3NotifyException when the event as a whole cannot be handled
+     */
+    static Handed handOver(byte[] s3Event, Console console) {
+        List<EventEntry> entries = new ArrayList<>();
+        LinkPipeline pipeline = LinkFunction.create(console.env(),
+                new LinkFunction.Overrides(true, entries::addAll, null, null, console.loader()));
+        LinkPipeline.Outcome outcome = pipeline.handle(s3Event, Instant.now());
+        List<byte[]> events = new ArrayList<>();
+        for (EventEntry entry : entries) {
+            // Unique per run, as EventBridge ids are: receivers deduplicate on it (the generic kind's webhook-id).
+            events.add(eventBridgeEvent(entry, "local-" + UUID.randomUUID()));
+        }
+        return new Handed(events, outcome.failedMessageIds());
+    }
+
+    private static byte[] eventBridgeEvent(EventEntry entry, String id) {
+        ObjectNode event = MAPPER.createObjectNode();
+        event.put("version", "0");
+        event.put("id", id);
+        event.put("detail-type", entry.detailType());
+        event.put("source", entry.source());
+        event.put("time", Instant.now().toString());
+        try {
+            event.set("detail", MAPPER.readTree(entry.detail()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return event.toString().getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.s3notify.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.s3notify.core.Destination;
+import dev.s3notify.core.WebhookRequest;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * What {@code run} prints on standard output: the mode, one entry per object (bucket, key, event type, the body
+ * posted or previewed, delivered or not, the reason when not) and the SQS messages the link generator could not
+ * handle.
+ */
+final class RunReport {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final boolean preview;
+    private final ObjectNode root = MAPPER.createObjectNode();
+    private final ArrayNode objects;
+    private int delivered;
+    private int failed;
+
+    RunReport(boolean preview) {
+        this.preview = preview;
+        root.put("mode", preview ? "preview" : "delivery");
+        objects = root.putArray("objects");
+    }
+
+    /** Records a message formatted (previewing) or accepted by the webhook. */
+    void handled(byte[] linkEvent, Destination destination, WebhookRequest request) {
+        ObjectNode object = object(linkEvent);
+        object.put("kind", destination.formatter().kind());
+        if (!preview) {
+            object.put("host", destination.host());
+            delivered++;
+        }
+        object.put("delivered", !preview);
+        object.put("contentType", request.contentType());
+        object.set("body", body(request));
+    }
+
+    /** Records a message that was not delivered (or, previewing, not formatted), with the reason. */
+    void failed(byte[] linkEvent, String reason) {
+        ObjectNode object = object(linkEvent);
+        object.put("delivered", false);
+        object.put("error", reason);
+        failed++;
+    }
+
+    /** Prints the report; returns the exit code: 1 when anything failed. */
+    int print(List<String> failedMessageIds, PrintStream out) {
+        ArrayNode ids = root.putArray("failedMessages");
+        failedMessageIds.forEach(ids::add);
+        out.println(root.toPrettyString());
+        return failed == 0 && failedMessageIds.isEmpty() ? Main.OK : Main.FAILED;
+    }
+
+    int delivered() {
+        return delivered;
+    }
+
+    int failedCount() {
+        return failed;
+    }
+
+    private ObjectNode object(byte[] linkEvent) {
+        JsonNode detail = tree(linkEvent).path("detail");
+        ObjectNode object = objects.addObject();
+        object.put("bucket", detail.path("bucket").asText());
+        object.put("key", detail.path("key").asText());
+        object.put("eventType", detail.path("eventType").asText());
+        return object;
+    }
+
+    /** A JSON body as JSON, so the output reads as one document; any other body as text. */
+    private static JsonNode body(WebhookRequest request) {
+        if (request.contentType().contains("json")) {
+            try {
+                return MAPPER.readTree(request.body());
+            } catch (JsonProcessingException e) {
+                // not JSON after all: shown as text below
+            }
+        }
+        return MAPPER.getNodeFactory().textNode(request.body());
+    }
+
+    private static JsonNode tree(byte[] json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
