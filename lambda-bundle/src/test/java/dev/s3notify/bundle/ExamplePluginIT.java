@@ -58,6 +58,20 @@ class ExamplePluginIT {
     }
 
     @Test
+    void isListedByKindsWithItsVariable() throws IOException {
+        assertThat(build.exit()).as(build.output()).isZero();
+        Path plugins = Bundle.workDir("example-plugins-kinds");
+        Files.copy(project.resolve("target/s3-notify-googlechat-1.0.0.jar"), plugins.resolve("googlechat.jar"));
+
+        Command kinds = Bundle.cli(Map.of("S3NOTIFY_PLUGINS_DIR", plugins.toString()), "kinds", "--json");
+
+        assertThat(kinds.exit()).as(kinds.output()).isZero();
+        JsonNode formatters = new ObjectMapper().readTree(kinds.out()).path("webhookFormatters").path("kinds");
+        assertThat(formatters.findValuesAsText("kind")).contains("googlechat");
+        assertThat(formatters.findValuesAsText("name")).contains("GOOGLECHAT_THREAD_KEY");
+    }
+
+    @Test
     void dependsOnThisVersionOfS3NotifyByDefault() throws IOException {
         assertThat(Files.readString(EXAMPLE.resolve("pom.xml")))
                 .contains("<s3notify.version>" + Bundle.property("project.version") + "</s3notify.version>");
