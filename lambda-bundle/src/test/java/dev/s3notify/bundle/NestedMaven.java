@@ -38,7 +38,7 @@ final class NestedMaven {
         boolean windows = System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("windows");
         List<String> command = new ArrayList<>(List.of(Path.of(Bundle.property("maven.home"), "bin",
                 windows ? "mvn.cmd" : "mvn").toString(), "-B", "-ntp", "-Dstyle.color=never", "-s",
-                SETTINGS.toString()));
+                SETTINGS.toString(), "-Dmaven.repo.local=" + REPOSITORY));
         command.addAll(List.of(args));
         return Command.run(command, project, Map.of("JAVA_HOME", System.getProperty("java.home")), true,
                 Duration.ofMinutes(5));
