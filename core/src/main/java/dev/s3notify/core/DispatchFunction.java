@@ -31,7 +31,8 @@ public final class DispatchFunction {
      * @param onRequest sees every request once it is delivered (or, previewing, formatted), or null
      * @param kind the formatter kind instead of {@code WEBHOOK_KIND}, or null
      * @param template the template text instead of {@code MESSAGE_TEMPLATE}, or null
-     * @param loader where formatters are looked for, or null for this class's loader
+     * @param loader where formatters are looked for, or null for this class's loader with the plugin jars
+     *     ({@link Plugins})
      * @param credentials AWS credentials for reading the URL from Secrets Manager or SSM, or null for the chain
      */
     public record Overrides(boolean preview, BiConsumer<Destination, WebhookRequest> onRequest, String kind,
@@ -56,8 +57,7 @@ public final class DispatchFunction {
                 : settings.get(Variables.MESSAGE_TEMPLATE);
         Duration timeout = Duration.ofSeconds(settings.get(Variables.REQUEST_TIMEOUT_SECONDS));
         int maxAttempts = settings.get(Variables.MAX_ATTEMPTS).intValue();
-        ClassLoader loader = overrides.loader() != null ? overrides.loader()
-                : DispatchFunction.class.getClassLoader();
+        ClassLoader loader = overrides.loader() != null ? overrides.loader() : Plugins.classLoader(settings);
         // Without a URL (already reported) the kind cannot be inferred; saying so again would only add noise.
         boolean canChoose = kind != null || url != null || overrides.preview();
         WebhookFormatter formatter = canChoose ? formatter(loader, kind, url, settings) : null;

@@ -33,11 +33,12 @@ public final class LinkFunction {
      * @param onPublished sees every batch of entries once it is published (or, in a dry run, would be), or null
      * @param publisher where events go instead of EventBridge (tests, an in-memory bus), or null
      * @param credentials where credentials come from instead of the default chain, or null
-     * @param loader where link generators are looked for, or null for this class's loader
+     * @param loader where link generators are looked for, or null for this class's loader with the plugin jars
+     *     ({@link Plugins})
      */
     public record Overrides(boolean dryRun, Consumer<List<EventEntry>> onPublished, EventPublisher publisher,
             CredentialsProvider credentials, ClassLoader loader) {
-        /** @return no overrides: EventBridge, the default credentials chain, this class's loader */
+        /** @return no overrides: EventBridge, the default credentials chain, this class's loader with plugins */
         public static Overrides none() {
             return new Overrides(false, null, null, null, null);
         }
@@ -64,7 +65,7 @@ public final class LinkFunction {
                     + " AWS_SECRET_ACCESS_KEY for real links");
             linkSettings = with(linkSettings, roleCredentials, LinkSettings.HeadObjectMode.NEVER);
         }
-        ClassLoader loader = overrides.loader() != null ? overrides.loader() : LinkFunction.class.getClassLoader();
+        ClassLoader loader = overrides.loader() != null ? overrides.loader() : Plugins.classLoader(settings);
         LinkGenerator generator = null;
         try {
             generator = LinkGenerators.load(loader).get(linkSettings.kind());

@@ -16,7 +16,7 @@ public final class UnknownKindException extends ConfigurationException {
         super(variable + "=" + value + " names no known kind; available: "
                 + (available.isEmpty() ? "none" : String.join(", ", available))
                 + (failures.isEmpty() ? "" : "; providers that failed to load: " + String.join("; ", failures))
-                + ". Set it to one of the available kinds, or put the jar that provides '" + value
-                + "' on the class path.");
+                + ". Set it to one of the available kinds, or add the jar that provides '" + value
+                + "' (in S3NOTIFY_PLUGINS_DIR, or a Lambda layer's java/lib).");
     }
 }

@@ -68,6 +68,10 @@ public final class Variables {
     public static final Variable<URI> AWS_ENDPOINT_URL_SECRETS_MANAGER = Variable.url(
             "AWS_ENDPOINT_URL_SECRETS_MANAGER", BOTH, false,
             "endpoint for Secrets Manager only; wins over AWS_ENDPOINT_URL");
+    /** A directory of plugin jars, searched besides the bundle and the Lambda layers. */
+    public static final Variable<String> S3NOTIFY_PLUGINS_DIR = Variable.text("S3NOTIFY_PLUGINS_DIR", BOTH, null,
+            "a directory whose .jar files are searched for plugin formatters and link generators, besides the bundle"
+                    + " and Lambda layers' java/lib (/opt/java/lib)");
 
     /** Which {@link dev.s3notify.spi.WebhookFormatter} formats messages. */
     public static final Variable<String> WEBHOOK_KIND = Variable.text("WEBHOOK_KIND", DISPATCH, null,
@@ -101,8 +105,8 @@ public final class Variables {
     public static final List<Variable<?>> ALL = List.of(LINK_KIND, URL_EXPIRATION_SECONDS, LINK_CONTENT_DISPOSITION,
             PUBLIC_BASE_URL, LINK_SIGNING_SECRET_ARN, HEAD_OBJECT, S3_FORCE_PATH_STYLE, EVENT_SOURCE, EVENT_DETAIL_TYPE,
             EVENT_BUS_NAME, AWS_REGION, AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL_EVENTBRIDGE,
-            AWS_ENDPOINT_URL_SECRETS_MANAGER, WEBHOOK_KIND, WEBHOOK_URL, WEBHOOK_URL_SECRET_ARN, WEBHOOK_URL_PARAMETER,
-            MESSAGE_TEMPLATE, REQUEST_TIMEOUT_SECONDS, MAX_ATTEMPTS, AWS_ENDPOINT_URL_SSM);
+            AWS_ENDPOINT_URL_SECRETS_MANAGER, S3NOTIFY_PLUGINS_DIR, WEBHOOK_KIND, WEBHOOK_URL, WEBHOOK_URL_SECRET_ARN,
+            WEBHOOK_URL_PARAMETER, MESSAGE_TEMPLATE, REQUEST_TIMEOUT_SECONDS, MAX_ATTEMPTS, AWS_ENDPOINT_URL_SSM);
 
     /**
      * @param settings the environment

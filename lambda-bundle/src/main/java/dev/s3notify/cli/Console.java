@@ -1,5 +1,6 @@
 package dev.s3notify.cli;
 
+import dev.s3notify.core.Plugins;
 import java.io.PrintStream;
 import java.util.Map;
 
@@ -14,8 +15,12 @@ import java.util.Map;
  */
 record Console(Map<String, String> env, PrintStream out, PrintStream err, ClassLoader loader) {
 
-    /** @return the loader {@code kinds} lists providers from: the one the functions use when none is given */
+    /**
+     * @return the loader {@code kinds} lists providers from: the one the functions use when none is given, with
+     *     the plugin jars ({@code S3NOTIFY_PLUGINS_DIR}, Lambda layers)
+     * @throws dev.s3notify.core.ConfigurationException when {@code S3NOTIFY_PLUGINS_DIR} is not a directory of jars
+     */
     ClassLoader registryLoader() {
-        return loader != null ? loader : Console.class.getClassLoader();
+        return loader != null ? loader : Plugins.classLoader(env);
     }
 }

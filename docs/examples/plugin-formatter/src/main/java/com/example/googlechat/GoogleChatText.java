@@ -1,0 +1,49 @@
+package com.example.googlechat;
+
+/** Escaping and shortening for Google Chat's message text. */
+final class GoogleChatText {
+    private static final char ZERO_WIDTH_SPACE = '\u200B';
+
+    private GoogleChatText() {
+    }
+
+    /**
+     * Makes a value from the event (a file name, a bucket) safe in the message text: one line (control characters
+     * become spaces, bidirectional overrides go, so a right-to-left override cannot make an .exe pass for a PDF), and a
+     * zero-width space after every {@code <} and {@code @}, so it can neither mention anyone ({@code <users/all>},
+     * and the other platforms' tokens the contract test knows) nor make a link ({@code <url|text>}). Chat's
+     * {@code *bold*} and {@code _italic_} have no escape: a name can at worst change its own formatting.
+     *
+     * @param text the value, or null
+     * @return the safe text
+     */
+    static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        text.codePoints().forEach(cp -> {
+            if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) {
+                return;
+            }
+            boolean lineBreaking = Character.getType(cp) == Character.CONTROL || cp == 0x2028 || cp == 0x2029;
+            out.appendCodePoint(lineBreaking ? ' ' : cp);
+            if (cp == '<' || cp == '@') {
+                out.append(ZERO_WIDTH_SPACE);
+            }
+        });
+        return out.toString();
+    }
+
+    /**
+     * @param text some text
+     * @param max the most code points to keep
+     * @return the text, or its first {@code max - 1} code points and "…"
+     */
+    static String truncate(String text, int max) {
+        if (text.codePointCount(0, text.length()) <= max) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, max - 1)) + "…";
+    }
+}

@@ -1,0 +1,99 @@
+package com.example.googlechat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.s3notify.core.ConfigurationException;
+import dev.s3notify.core.FormatterSettings;
+import dev.s3notify.core.Notification;
+import dev.s3notify.core.WebhookRequest;
+import dev.s3notify.core.testing.WebhookFormatterContract;
+import java.net.URI;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract every s3-notify formatter keeps (limits, escaping, no pings, valid JSON, registration), inherited
+ * from core's test-jar, and what is particular to Google Chat.
+ */
+class GoogleChatFormatterTest extends WebhookFormatterContract {
+    private final GoogleChatFormatter formatter = new GoogleChatFormatter();
+
+    @Override
+    protected GoogleChatFormatter formatter() {
+        return formatter;
+    }
+
+    /** The contract runs with a thread key, the larger body. */
+    @Override
+    protected Map<String, String> settings() {
+        return Map.of("GOOGLECHAT_THREAD_KEY", "s3-uploads");
+    }
+
+    /** Google Chat's documented limit for a whole message. */
+    @Override
+    protected int maxBodyBytes() {
+        return 32_000;
+    }
+
+    @Override
+    protected void assertPlatformLimits(JsonNode body) {
+        String text = body.path("text").asText();
+        assertThat(text).isNotBlank();
+        assertThat(text.codePointCount(0, text.length())).isLessThanOrEqualTo(GoogleChatFormatter.MAX_TEXT);
+        assertThat(body.path("thread").path("threadKey").asText()).isEqualTo("s3-uploads");
+    }
+
+    @Test
+    void postsTheMessageAsTextWithTheLinkInChatsSyntax() {
+        WebhookRequest request = format(created("reports/Q3 report.pdf", "https://example.com/q3?X=1"),
+                formatter.defaultTemplate());
+
+        assertThat(request.body()).isEqualTo("{\"text\":\"*Q3 report.pdf* was uploaded to *example-uploads*."
+                + " <https://example.com/q3?X=1|Download> (the link expires in 24 hours)\","
+                + "\"thread\":{\"threadKey\":\"s3-uploads\"}}");
+        assertThat(request.query()).containsExactly(Map.entry("messageReplyOption",
+                "REPLY_MESSAGE_FALLBACK_TO_NEW_THREAD"));
+    }
+
+    @Test
+    void startsAThreadPerMessageWithoutAThreadKey() {
+        WebhookRequest request = formatter.format(new Notification(deleted("a.txt"), "gone", "evt-1"),
+                FormatterSettings.of(formatter.variables(), Map.of()));
+
+        assertThat(request.body()).isEqualTo("{\"text\":\"gone\"}");
+        assertThat(request.query()).isEmpty();
+    }
+
+    @Test
+    void refusesAThreadKeyItCannotSendNamingTheVariable() {
+        assertThatThrownBy(() -> FormatterSettings.of(formatter.variables(),
+                Map.of("GOOGLECHAT_THREAD_KEY", "x".repeat(129))))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("GOOGLECHAT_THREAD_KEY='xxx")
+                .hasMessageContaining("at most 128");
+    }
+
+    @Test
+    void breaksMentionsAndLinksInFileNames() {
+        assertThat(formatter.escape("<users/all> <https://evil.example|click> @all"))
+                .isEqualTo("<\u200Busers/all> <\u200Bhttps://evil.example|click> @\u200Ball");
+    }
+
+    @Test
+    void recognizesGoogleChatSpaceWebhooks() {
+        assertThat(formatter.recognizes(URI.create("https://chat.googleapis.com/v1/spaces/AAA/messages?key=k")))
+                .isTrue();
+        assertThat(formatter.recognizes(URI.create("https://chat.googleapis.com.evil/v1/spaces/AAA"))).isFalse();
+        assertThat(formatter.recognizes(URI.create("https://hooks.slack.com/services/T/B/x"))).isFalse();
+    }
+
+    @Test
+    void explainsGooglesErrors() {
+        assertThat(formatter.describeError(400, "{\"error\":{\"code\":400,\"message\":\"Message cannot be empty.\","
+                + "\"status\":\"INVALID_ARGUMENT\"}}"))
+                .isEqualTo("Google Chat: INVALID_ARGUMENT: Message cannot be empty.");
+        assertThat(formatter.describeError(502, "<html>Bad gateway</html>\n<p>")).isEqualTo("<html>Bad gateway</html>");
+    }
+}

@@ -1,0 +1,79 @@
+package dev.s3notify.bundle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The example plugin project of docs/plugins.md, built with Maven as its README says (its contract tests run), and
+ * its jar used through s3-notify.jar.
+ */
+class ExamplePluginIT {
+    private static final Path EXAMPLE = Bundle.ROOT.resolve("docs/examples/plugin-formatter");
+    private static Path project;
+    private static Command build;
+
+    @BeforeAll
+    static void buildTheExample() {
+        project = NestedMaven.copy(EXAMPLE, Bundle.workDir("plugin-formatter"));
+        build = NestedMaven.run(project, "package", "-Ds3notify.version=" + Bundle.property("project.version"));
+    }
+
+    @Test
+    void buildsAndPassesTheContractTestsWithMaven() throws IOException {
+        assertThat(build.exit()).as(build.output()).isZero();
+        String report = Files.readString(project.resolve(
+                "target/surefire-reports/TEST-com.example.googlechat.GoogleChatFormatterTest.xml"));
+
+        Matcher counts = Pattern.compile("tests=\"(\\d+)\" errors=\"0\" skipped=\"0\" failures=\"0\"").matcher(report);
+        assertThat(counts.find()).as(report.lines().limit(3).toList().toString()).isTrue();
+        assertThat(Integer.parseInt(counts.group(1))).isGreaterThan(40);
+        assertThat(report).contains("neverLetsAFileNamePingAnyone").contains("isRegisteredForServiceLoader");
+    }
+
+    @Test
+    void itsJarIsChosenWithWebhookKind() throws IOException {
+        assertThat(build.exit()).as(build.output()).isZero();
+        Path plugins = Bundle.workDir("example-plugins");
+        Files.copy(project.resolve("target/s3-notify-googlechat-1.0.0.jar"),
+                plugins.resolve("s3-notify-googlechat-1.0.0.jar"));
+
+        Command preview = Bundle.cli(Map.of("S3NOTIFY_PLUGINS_DIR", plugins.toString(), "WEBHOOK_KIND",
+                "googlechat", "GOOGLECHAT_THREAD_KEY", "uploads"), "preview", "--event", Bundle.LINK_EVENT.toString());
+
+        assertThat(preview.exit()).as(preview.output()).isZero();
+        JsonNode body = new ObjectMapper().readTree(preview.out());
+        assertThat(body.path("text").asText()).startsWith("*quarterly-report.pdf* was uploaded to"
+                + " *example-uploads*. <https://example-uploads.s3.us-east-1.amazonaws.com/reports/");
+        assertThat(body.path("thread").path("threadKey").asText()).isEqualTo("uploads");
+    }
+
+    @Test
+    void isListedByKindsWithItsVariable() throws IOException {
+        assertThat(build.exit()).as(build.output()).isZero();
+        Path plugins = Bundle.workDir("example-plugins-kinds");
+        Files.copy(project.resolve("target/s3-notify-googlechat-1.0.0.jar"), plugins.resolve("googlechat.jar"));
+
+        Command kinds = Bundle.cli(Map.of("S3NOTIFY_PLUGINS_DIR", plugins.toString()), "kinds", "--json");
+
+        assertThat(kinds.exit()).as(kinds.output()).isZero();
+        JsonNode formatters = new ObjectMapper().readTree(kinds.out()).path("webhookFormatters").path("kinds");
+        assertThat(formatters.findValuesAsText("kind")).contains("googlechat");
+        assertThat(formatters.findValuesAsText("name")).contains("GOOGLECHAT_THREAD_KEY");
+    }
+
+    @Test
+    void dependsOnThisVersionOfS3NotifyByDefault() throws IOException {
+        assertThat(Files.readString(EXAMPLE.resolve("pom.xml")))
+                .contains("<s3notify.version>" + Bundle.property("project.version") + "</s3notify.version>");
+    }
+}
