@@ -29,7 +29,8 @@ class TemplateVariablesTest {
             "AWS_ENDPOINT_URL_EVENTBRIDGE", "for local tests",
             "AWS_ENDPOINT_URL_SECRETS_MANAGER", "for local tests",
             "AWS_ENDPOINT_URL_SSM", "for local tests",
-            "S3_FORCE_PATH_STYLE", "for S3-compatible stores; AWS S3 is addressed virtual-hosted");
+            "S3_FORCE_PATH_STYLE", "for S3-compatible stores; AWS S3 is addressed virtual-hosted",
+            "S3NOTIFY_PLUGINS_DIR", "for local runs; on Lambda, plugin jars come in layers, under /opt/java/lib");
     private static CloudFormationTemplate template;
 
     @BeforeAll
