@@ -51,6 +51,24 @@ class PreviewCommandTest {
         }
     }
 
+    static Stream<Arguments> shippedExamples() throws IOException {
+        try (Stream<Path> s3 = Files.list(EXAMPLES); Stream<Path> links = Files.list(EXAMPLES.resolve("link-events"))) {
+            List<Path> events = Stream.concat(s3, links).filter(p -> p.toString().endsWith(".json")).sorted().toList();
+            return KINDS.stream().flatMap(kind -> events.stream().map(e -> Arguments.of(kind, e.getFileName(), e)));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("shippedExamples")
+    void previewsEveryShippedExample(String kind, Path name, Path event) throws IOException {
+        int exit = run(Map.of(), "preview", "--kind", kind, "--event", event.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        for (String line : out.toString(StandardCharsets.UTF_8).lines().toList()) {
+            assertThat(JSON.readTree(line).isObject()).isTrue();
+        }
+    }
+
     @Test
     void previewsALinkEventWithACustomTemplate() throws IOException {
         int exit = run(Map.of(), "preview", "--kind", "slack", "--template", "{{fileName}} is {{sizeText}}",
