@@ -5,6 +5,7 @@ import dev.s3notify.core.internal.EventBridgePublisher;
 import dev.s3notify.core.internal.KeyResolver;
 import dev.s3notify.core.internal.SecretsManagerClient;
 import dev.s3notify.spi.LinkGenerator;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -52,12 +53,9 @@ public final class LinkFunction {
      */
     public static LinkPipeline create(Map<String, String> env, Overrides overrides) {
         Settings settings = new Settings(env);
-        CredentialsProvider roleCredentials = overrides.credentials() != null ? overrides.credentials()
-                : Credentials.defaultChain(env);
         boolean placeholder = overrides.dryRun() && overrides.credentials() == null && !hasCredentials(env);
-        if (placeholder) {
-            roleCredentials = () -> PLACEHOLDER;
-        }
+        CredentialsProvider roleCredentials = placeholder ? () -> PLACEHOLDER
+                : overrides.credentials() != null ? overrides.credentials() : Credentials.defaultChain(env);
         LinkSettings linkSettings = LinkSettings.parse(settings, roleCredentials);
         if (placeholder) {
             LOG.warn("dry run without AWS credentials: links are signed with placeholder keys and will not work,"
@@ -65,44 +63,59 @@ public final class LinkFunction {
                     + " AWS_SECRET_ACCESS_KEY for real links");
             linkSettings = with(linkSettings, roleCredentials, LinkSettings.HeadObjectMode.NEVER);
         }
-        ClassLoader loader = overrides.loader() != null ? overrides.loader() : Plugins.classLoader(settings);
-        LinkGenerator generator = null;
-        try {
-            generator = LinkGenerators.load(loader).get(linkSettings.kind());
-            generator.check(linkSettings, settings);
-        } catch (ConfigurationException e) {
-            e.problems().forEach(settings::problem);
-        }
+        LinkGenerator generator = generator(overrides, settings, linkSettings);
         LinkPipeline.PublishTarget target = new LinkPipeline.PublishTarget(settings.get(Variables.EVENT_SOURCE),
                 settings.get(Variables.EVENT_DETAIL_TYPE), settings.get(Variables.EVENT_BUS_NAME));
         String signingSecretArn = settings.get(Variables.LINK_SIGNING_SECRET_ARN);
-        java.net.URI eventsEndpoint = Variables.endpoint(settings, Variables.AWS_ENDPOINT_URL_EVENTBRIDGE);
-        java.net.URI secretsEndpoint = Variables.endpoint(settings, Variables.AWS_ENDPOINT_URL_SECRETS_MANAGER);
+        URI eventsEndpoint = Variables.endpoint(settings, Variables.AWS_ENDPOINT_URL_EVENTBRIDGE);
+        URI secretsEndpoint = Variables.endpoint(settings, Variables.AWS_ENDPOINT_URL_SECRETS_MANAGER);
         settings.validate();
 
         if (signingSecretArn != null) {
-            SecretsManagerClient secrets = SecretsManagerClient.create(secretsEndpoint, linkSettings.region(),
-                    roleCredentials, AWS_TIMEOUT);
-            CachedCredentials signing = new CachedCredentials(
-                    () -> SigningKeys.fromSecret(secrets.secretString(signingSecretArn), signingSecretArn),
-                    roleCredentials);
-            // Read now, so that a missing or malformed secret fails the cold start; after forget() (before a
-            // SnapStart snapshot), read again on first use.
-            signing.credentials();
-            linkSettings = with(linkSettings, signing, linkSettings.headObject());
+            linkSettings = with(linkSettings, signingKeys(signingSecretArn, secretsEndpoint, linkSettings.region(),
+                    roleCredentials), linkSettings.headObject());
         } else {
             warnWhenLinksOutliveCredentials(env, linkSettings);
         }
-        EventPublisher publisher = overrides.dryRun() ? entries -> { }
-                : overrides.publisher() != null ? overrides.publisher()
-                : EventBridgePublisher.create(eventsEndpoint, linkSettings.region(), roleCredentials, AWS_TIMEOUT);
-        if (overrides.onPublished() != null) {
-            publisher = observed(publisher, overrides.onPublished());
-        }
+        EventPublisher publisher = publisher(overrides, eventsEndpoint, linkSettings.region(), roleCredentials);
         LOG.info("link generator ready", "linkKind", generator.kind(), "expirationSeconds",
                 linkSettings.expiration().toSeconds(), "headObject", linkSettings.headObject().name().toLowerCase(),
                 "eventBus", target.busName(), "source", target.source(), "detailType", target.detailType());
         return new LinkPipeline(linkSettings, generator, KeyResolver.create(linkSettings), publisher, target);
+    }
+
+    /** The selected kind, its own checks recorded with the other problems; null when it cannot be found. */
+    private static LinkGenerator generator(Overrides overrides, Settings settings, LinkSettings linkSettings) {
+        ClassLoader loader = overrides.loader() != null ? overrides.loader() : Plugins.classLoader(settings);
+        try {
+            LinkGenerator generator = LinkGenerators.load(loader).get(linkSettings.kind());
+            generator.check(linkSettings, settings);
+            return generator;
+        } catch (ConfigurationException e) {
+            e.problems().forEach(settings::problem);
+            return null;
+        }
+    }
+
+    /**
+     * The long-term keys of {@code LINK_SIGNING_SECRET_ARN}, read now so that a missing or malformed secret fails
+     * the cold start; after {@code forget()} (before a SnapStart snapshot) they are read again on first use.
+     */
+    private static CredentialsProvider signingKeys(String arn, URI endpoint, String region,
+            CredentialsProvider roleCredentials) {
+        SecretsManagerClient secrets = SecretsManagerClient.create(endpoint, region, roleCredentials, AWS_TIMEOUT);
+        CachedCredentials signing = new CachedCredentials(
+                () -> SigningKeys.fromSecret(secrets.secretString(arn), arn), roleCredentials);
+        signing.credentials();
+        return signing;
+    }
+
+    private static EventPublisher publisher(Overrides overrides, URI endpoint, String region,
+            CredentialsProvider credentials) {
+        EventPublisher publisher = overrides.dryRun() ? entries -> { }
+                : overrides.publisher() != null ? overrides.publisher()
+                : EventBridgePublisher.create(endpoint, region, credentials, AWS_TIMEOUT);
+        return overrides.onPublished() == null ? publisher : observed(publisher, overrides.onPublished());
     }
 
     private static void warnWhenLinksOutliveCredentials(Map<String, String> env, LinkSettings settings) {
