@@ -3,7 +3,7 @@ package dev.s3notify.discord;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.s3notify.core.FormatterSettings;
+import dev.s3notify.core.KindSettings;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.Variable;
 import dev.s3notify.core.WebhookRequest;
@@ -58,7 +58,7 @@ public final class DiscordFormatter implements WebhookFormatter {
      * @return an Execute Webhook request with one embed, within Discord's limits for any input
      */
     @Override
-    public WebhookRequest format(Notification notification, FormatterSettings settings) {
+    public WebhookRequest format(Notification notification, KindSettings settings) {
         ObjectNode body = JSON.createObjectNode();
         String username = settings.get(DiscordVariables.DISCORD_USERNAME);
         if (username != null) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.s3notify.core.ConfigurationException;
-import dev.s3notify.core.FormatterSettings;
+import dev.s3notify.core.KindSettings;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class DiscordVariablesTest {
 
-    private static FormatterSettings settings(Map<String, String> env) {
-        return FormatterSettings.of(new DiscordFormatter().variables(), env);
+    private static KindSettings settings(Map<String, String> env) {
+        return KindSettings.of(new DiscordFormatter().variables(), env);
     }
 
     private static ConfigurationException refused(Map<String, String> env) {
@@ -24,7 +24,7 @@ class DiscordVariablesTest {
 
     @Test
     void usesTheDocumentedDefaults() {
-        FormatterSettings defaults = settings(Map.of());
+        KindSettings defaults = settings(Map.of());
         assertThat(defaults.get(DiscordVariables.EMBED_COLOR)).isEqualTo(3_447_003L);
         assertThat(defaults.get(DiscordVariables.FOOTER_TEXT)).isEqualTo("S3 File Notification System");
         assertThat(defaults.get(DiscordVariables.DISCORD_USERNAME)).isNull();
@@ -34,7 +34,7 @@ class DiscordVariablesTest {
 
     @Test
     void readsEveryVariable() {
-        FormatterSettings read = settings(Map.of("EMBED_COLOR", "16777215", "FOOTER_TEXT", "Finance",
+        KindSettings read = settings(Map.of("EMBED_COLOR", "16777215", "FOOTER_TEXT", "Finance",
                 "DISCORD_USERNAME", "u".repeat(80), "DISCORD_AVATAR_URL", "https://example.com/a.png",
                 "DISCORD_THREAD_ID", "1234567890123456789"));
         assertThat(read.get(DiscordVariables.EMBED_COLOR)).isEqualTo(16_777_215L);

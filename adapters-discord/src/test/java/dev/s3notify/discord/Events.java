@@ -3,7 +3,7 @@ package dev.s3notify.discord;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.s3notify.core.EventType;
-import dev.s3notify.core.FormatterSettings;
+import dev.s3notify.core.KindSettings;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.MessageTemplate;
 import dev.s3notify.core.Notification;
@@ -56,7 +56,7 @@ final class Events {
         String message = MessageTemplate.compile(template, "MESSAGE_TEMPLATE", FORMATTER::escape)
                 .render(TemplateModel.of(event, "evt-1"));
         return FORMATTER.format(new Notification(event, message, "evt-1"),
-                FormatterSettings.of(FORMATTER.variables(), env));
+                KindSettings.of(FORMATTER.variables(), env));
     }
 
     static WebhookRequest format(LinkEvent event, String template) {

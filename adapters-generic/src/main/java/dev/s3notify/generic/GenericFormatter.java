@@ -3,7 +3,7 @@ package dev.s3notify.generic;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.s3notify.core.FormatterSettings;
+import dev.s3notify.core.KindSettings;
 import dev.s3notify.core.LinkEventJson;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.S3NotifyException;
@@ -90,13 +90,13 @@ public final class GenericFormatter implements WebhookFormatter {
      * @return the text, safe to place in the body
      */
     @Override
-    public String escape(String text, FormatterSettings settings) {
+    public String escape(String text, KindSettings settings) {
         return isTemplateBody(settings) && settings.get(GenericVariables.WEBHOOK_CONTENT_TYPE).json()
                 ? JsonText.escape(text) : text;
     }
 
     @Override
-    public WebhookRequest format(Notification notification, FormatterSettings settings) {
+    public WebhookRequest format(Notification notification, KindSettings settings) {
         Map<String, String> headers = new LinkedHashMap<>(
                 Objects.requireNonNullElse(settings.get(GenericVariables.WEBHOOK_HEADERS), Map.of()));
         headers.put(WEBHOOK_ID, notification.eventId());
@@ -110,7 +110,7 @@ public final class GenericFormatter implements WebhookFormatter {
     /** Signs each attempt with its own time, as Standard Webhooks asks, when a signing secret is set. */
     @Override
     public WebhookRequest prepareAttempt(WebhookRequest request, Notification notification,
-            FormatterSettings settings, Instant now) {
+            KindSettings settings, Instant now) {
         SigningKey key = settings.get(GenericVariables.WEBHOOK_SIGNING_SECRET);
         if (key == null) {
             return request;
@@ -136,7 +136,7 @@ public final class GenericFormatter implements WebhookFormatter {
         return ErrorText.describe(body, WebhookFormatter.super.describeError(status, body));
     }
 
-    private static boolean isTemplateBody(FormatterSettings settings) {
+    private static boolean isTemplateBody(KindSettings settings) {
         return settings.get(GenericVariables.MESSAGE_TEMPLATE) != null;
     }
 

@@ -6,7 +6,7 @@ import static dev.s3notify.generic.GenericTestSupport.notification;
 import static dev.s3notify.generic.GenericTestSupport.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.s3notify.core.FormatterSettings;
+import dev.s3notify.core.KindSettings;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.WebhookRequest;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +57,7 @@ class GenericSigningTest {
     void signsEachAttemptWithThatAttemptsTime() throws Exception {
         Map<String, String> env = Map.of("WEBHOOK_SIGNING_SECRET", SPEC_SECRET, "WEBHOOK_HEADERS",
                 "{\"X-Api-Key\": \"k-123\"}");
-        FormatterSettings settings = settings(env);
+        KindSettings settings = settings(env);
         Notification notification = notification(env, created("reports/Q3 report.pdf"));
         WebhookRequest request = formatter.format(notification, settings);
 

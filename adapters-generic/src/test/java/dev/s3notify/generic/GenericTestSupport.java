@@ -3,7 +3,7 @@ package dev.s3notify.generic;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.s3notify.core.EventType;
-import dev.s3notify.core.FormatterSettings;
+import dev.s3notify.core.KindSettings;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.MessageTemplate;
 import dev.s3notify.core.Notification;
@@ -67,8 +67,8 @@ final class GenericTestSupport {
                 null, EventType.CREATED, null, null, null, null, null);
     }
 
-    static FormatterSettings settings(Map<String, String> env) {
-        return FormatterSettings.of(GenericVariables.ALL, env);
+    static KindSettings settings(Map<String, String> env) {
+        return KindSettings.of(GenericVariables.ALL, env);
     }
 
     /**
@@ -84,7 +84,7 @@ final class GenericTestSupport {
 
     static Notification notification(Map<String, String> env, LinkEvent event) {
         GenericFormatter formatter = new GenericFormatter();
-        FormatterSettings settings = settings(env);
+        KindSettings settings = settings(env);
         String template = env.getOrDefault("MESSAGE_TEMPLATE", formatter.defaultTemplate());
         String message = MessageTemplate.compile(template, "MESSAGE_TEMPLATE", t -> formatter.escape(t, settings))
                 .render(TemplateModel.of(event, EVENT_ID));

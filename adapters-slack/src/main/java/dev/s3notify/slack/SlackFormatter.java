@@ -1,6 +1,6 @@
 package dev.s3notify.slack;
 
-import dev.s3notify.core.FormatterSettings;
+import dev.s3notify.core.KindSettings;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.Variable;
 import dev.s3notify.core.WebhookRequest;
@@ -49,7 +49,7 @@ public final class SlackFormatter implements WebhookFormatter {
      * @return a JSON request within Slack's Block Kit limits
      */
     @Override
-    public WebhookRequest format(Notification notification, FormatterSettings settings) {
+    public WebhookRequest format(Notification notification, KindSettings settings) {
         Boolean button = settings.get(DOWNLOAD_BUTTON);
         return WebhookRequest.json(SlackMessage.body(notification, button == null || button));
     }

@@ -3,7 +3,7 @@ package dev.s3notify.slack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.s3notify.core.EventType;
-import dev.s3notify.core.FormatterSettings;
+import dev.s3notify.core.KindSettings;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.MessageTemplate;
 import dev.s3notify.core.Notification;
@@ -72,7 +72,7 @@ final class SlackEvents {
         String message = MessageTemplate.compile(template, "MESSAGE_TEMPLATE", formatter::escape)
                 .render(TemplateModel.of(event, "evt-1"));
         String body = formatter.format(new Notification(event, message, "evt-1"),
-                FormatterSettings.of(formatter.variables(), env)).body();
+                KindSettings.of(formatter.variables(), env)).body();
         try {
             return JSON.readTree(body);
         } catch (IOException e) {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.s3notify.core.ConfigurationException;
 import dev.s3notify.core.EventType;
-import dev.s3notify.core.FormatterSettings;
+import dev.s3notify.core.KindSettings;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.WebhookRequest;
@@ -53,7 +53,7 @@ class SlackFormatterTest {
     @Test
     void postsJsonWithNoExtraHeadersOrQuery() {
         WebhookRequest request = formatter.format(new Notification(SlackEvents.created(KEY), "hi", "evt-1"),
-                FormatterSettings.of(formatter.variables(), Map.of()));
+                KindSettings.of(formatter.variables(), Map.of()));
 
         assertThat(request.contentType()).isEqualTo("application/json");
         assertThat(request.headers()).isEmpty();
@@ -79,7 +79,7 @@ class SlackFormatterTest {
 
     @Test
     void refusesAButtonSettingThatIsNotABoolean() {
-        assertThatThrownBy(() -> FormatterSettings.of(formatter.variables(),
+        assertThatThrownBy(() -> KindSettings.of(formatter.variables(),
                 Map.of("SLACK_DOWNLOAD_BUTTON", "sometimes")))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("SLACK_DOWNLOAD_BUTTON");
     }

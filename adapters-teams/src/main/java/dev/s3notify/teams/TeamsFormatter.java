@@ -1,6 +1,6 @@
 package dev.s3notify.teams;
 
-import dev.s3notify.core.FormatterSettings;
+import dev.s3notify.core.KindSettings;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.WebhookRequest;
 import dev.s3notify.spi.WebhookFormatter;
@@ -34,7 +34,7 @@ public final class TeamsFormatter implements WebhookFormatter {
      * @return the Workflows webhook body, at most 28,000 bytes
      */
     @Override
-    public WebhookRequest format(Notification notification, FormatterSettings settings) {
+    public WebhookRequest format(Notification notification, KindSettings settings) {
         return WebhookRequest.json(TeamsCard.body(notification));
     }
 

@@ -3,7 +3,7 @@ package dev.s3notify.teams;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.s3notify.core.EventType;
-import dev.s3notify.core.FormatterSettings;
+import dev.s3notify.core.KindSettings;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.MessageTemplate;
 import dev.s3notify.core.Notification;
@@ -65,7 +65,7 @@ final class Events {
     }
 
     static WebhookRequest formatMessage(LinkEvent event, String message) {
-        return TEAMS.format(new Notification(event, message, "evt-1"), FormatterSettings.of(List.of(), Map.of()));
+        return TEAMS.format(new Notification(event, message, "evt-1"), KindSettings.of(List.of(), Map.of()));
     }
 
     static JsonNode tree(WebhookRequest request) {

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param template the compiled message template
  * @param url the webhook URL, a credential: only its host is ever shown; null when previewing
  */
-public record Destination(String name, WebhookFormatter formatter, FormatterSettings settings,
+public record Destination(String name, WebhookFormatter formatter, KindSettings settings,
         MessageTemplate template, Secret url) {
 
     /** Rejects missing values. */

@@ -61,8 +61,8 @@ public final class DispatchFunction {
         // Without a URL (already reported) the kind cannot be inferred; saying so again would only add noise.
         boolean canChoose = kind != null || url != null || overrides.preview();
         WebhookFormatter formatter = canChoose ? formatter(loader, kind, url, settings) : null;
-        FormatterSettings formatterSettings = formatter == null ? null
-                : FormatterSettings.read(formatter.variables(), settings);
+        KindSettings formatterSettings = formatter == null ? null
+                : KindSettings.read(formatter.variables(), settings);
         MessageTemplate template = template(templateText, formatter, formatterSettings, settings);
         settings.validate();
         Destination destination = new Destination(formatter.kind(), formatter, formatterSettings, template,
@@ -112,7 +112,7 @@ public final class DispatchFunction {
 
     /** Compiled even when no formatter could be chosen, so that a bad template is reported with the rest. */
     private static MessageTemplate template(String text, WebhookFormatter formatter,
-            FormatterSettings formatterSettings, Settings settings) {
+            KindSettings formatterSettings, Settings settings) {
         if (text == null && formatter == null) {
             return null;
         }

@@ -61,9 +61,12 @@ public final class LinkFunction {
             LOG.warn("dry run without AWS credentials: links are signed with placeholder keys and will not work,"
                     + " and ambiguous keys are not checked with HeadObject; set AWS_ACCESS_KEY_ID and"
                     + " AWS_SECRET_ACCESS_KEY for real links");
-            linkSettings = with(linkSettings, roleCredentials, LinkSettings.HeadObjectMode.NEVER);
+            linkSettings = linkSettings.with(roleCredentials, LinkSettings.HeadObjectMode.NEVER);
         }
         LinkGenerator generator = generator(overrides, settings, linkSettings);
+        if (generator != null) {
+            linkSettings = linkSettings.withOwn(KindSettings.read(generator.variables(), settings));
+        }
         LinkPipeline.PublishTarget target = new LinkPipeline.PublishTarget(settings.get(Variables.EVENT_SOURCE),
                 settings.get(Variables.EVENT_DETAIL_TYPE), settings.get(Variables.EVENT_BUS_NAME));
         String signingSecretArn = settings.get(Variables.LINK_SIGNING_SECRET_ARN);
@@ -72,7 +75,7 @@ public final class LinkFunction {
         settings.validate();
 
         if (signingSecretArn != null) {
-            linkSettings = with(linkSettings, signingKeys(signingSecretArn, secretsEndpoint, linkSettings.region(),
+            linkSettings = linkSettings.with(signingKeys(signingSecretArn, secretsEndpoint, linkSettings.region(),
                     roleCredentials), linkSettings.headObject());
         } else {
             warnWhenLinksOutliveCredentials(env, linkSettings);
@@ -140,11 +143,5 @@ public final class LinkFunction {
     private static boolean hasCredentials(Map<String, String> env) {
         return env.containsKey("AWS_ACCESS_KEY_ID") || env.containsKey("AWS_CONTAINER_CREDENTIALS_FULL_URI")
                 || env.containsKey("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI");
-    }
-
-    private static LinkSettings with(LinkSettings s, CredentialsProvider credentials,
-            LinkSettings.HeadObjectMode headObject) {
-        return new LinkSettings(s.kind(), s.expiration(), s.contentDisposition(), s.publicBaseUrl(), s.s3Endpoint(),
-                s.forcePathStyle(), s.region(), headObject, credentials);
     }
 }

@@ -138,9 +138,7 @@ public final class LinkPipeline {
      *     invocation's code without the network, to load and compile it before a SnapStart snapshot
      */
     public LinkPipeline primer() {
-        LinkSettings offline = new LinkSettings(settings.kind(), settings.expiration(),
-                settings.contentDisposition(), settings.publicBaseUrl(), settings.s3Endpoint(),
-                settings.forcePathStyle(), settings.region(), LinkSettings.HeadObjectMode.NEVER, () -> PRIMING_KEYS);
+        LinkSettings offline = settings.with(() -> PRIMING_KEYS, LinkSettings.HeadObjectMode.NEVER);
         return new LinkPipeline(offline, generator, KeyResolver.create(offline), entries -> { }, target);
     }
 

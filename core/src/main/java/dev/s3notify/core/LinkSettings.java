@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param region the default region, for events that name none
  * @param headObject when HeadObject is called ({@code HEAD_OBJECT})
  * @param credentials the signing credentials
+ * @param own the validated values of the selected kind's own {@code variables()}
  */
 public record LinkSettings(
         String kind,
@@ -27,7 +28,8 @@ public record LinkSettings(
         boolean forcePathStyle,
         String region,
         HeadObjectMode headObject,
-        CredentialsProvider credentials) {
+        CredentialsProvider credentials,
+        KindSettings own) {
 
     /** What a click on the link does. */
     public enum ContentDisposition {
@@ -57,6 +59,7 @@ public record LinkSettings(
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(headObject, "headObject");
         Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(own, "own");
     }
 
     /**
@@ -76,6 +79,26 @@ public record LinkSettings(
                 settings.get(Variables.S3_FORCE_PATH_STYLE),
                 Variables.region(settings),
                 HeadObjectMode.valueOf(settings.get(Variables.HEAD_OBJECT).toUpperCase(Locale.ROOT)),
-                credentials);
+                credentials,
+                KindSettings.none());
+    }
+
+    /**
+     * @param signWith the credentials to sign with instead
+     * @param headObjectMode when to call HeadObject instead
+     * @return a copy with those two changed
+     */
+    public LinkSettings with(CredentialsProvider signWith, HeadObjectMode headObjectMode) {
+        return new LinkSettings(kind, expiration, contentDisposition, publicBaseUrl, s3Endpoint, forcePathStyle,
+                region, headObjectMode, signWith, own);
+    }
+
+    /**
+     * @param ownSettings the selected kind's own settings
+     * @return a copy carrying them
+     */
+    public LinkSettings withOwn(KindSettings ownSettings) {
+        return new LinkSettings(kind, expiration, contentDisposition, publicBaseUrl, s3Endpoint, forcePathStyle,
+                region, headObject, credentials, ownSettings);
     }
 }

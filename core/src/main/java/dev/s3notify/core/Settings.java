@@ -61,7 +61,10 @@ public final class Settings {
 
     /** @param problem one sentence naming the variable, the value (unless secret) and what was expected */
     public void problem(String problem) {
-        problems.add(problem);
+        // A variable read twice (common settings and a kind's own) is still one problem.
+        if (!problems.contains(problem)) {
+            problems.add(problem);
+        }
     }
 
     /** @return the problems recorded so far */

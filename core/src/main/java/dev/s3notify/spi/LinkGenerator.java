@@ -15,7 +15,8 @@ import java.util.List;
  * <p>Found with {@link java.util.ServiceLoader}: list the implementation in
  * {@code META-INF/services/dev.s3notify.spi.LinkGenerator}. Selected by the {@code LINK_KIND} variable.
  * Implementations are stateless and thread-safe, have a public no-argument constructor and never read the
- * environment themselves: they get validated {@link LinkSettings}.
+ * environment themselves: they get validated {@link LinkSettings}, whose {@link LinkSettings#own()} holds the values
+ * of the variables the kind declares in {@link #variables()}.
  */
 public interface LinkGenerator {
 
@@ -43,8 +44,8 @@ public interface LinkGenerator {
     }
 
     /**
-     * @return the variables this kind reads beyond the common ones, for {@code s3notify kinds} and the docs; the
-     *     default reads none of its own
+     * @return the variables this kind reads, for {@code s3notify kinds} and the docs; their validated values reach
+     *     {@link #generate} as {@link LinkSettings#own()}. The default reads none of its own.
      */
     default List<Variable<?>> variables() {
         return List.of();

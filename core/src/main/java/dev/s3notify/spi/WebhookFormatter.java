@@ -1,6 +1,6 @@
 package dev.s3notify.spi;
 
-import dev.s3notify.core.FormatterSettings;
+import dev.s3notify.core.KindSettings;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.Variable;
 import dev.s3notify.core.WebhookRequest;
@@ -16,7 +16,7 @@ import java.util.List;
  * <p>Found with {@link java.util.ServiceLoader}: list the implementation in
  * {@code META-INF/services/dev.s3notify.spi.WebhookFormatter}. Selected by {@code WEBHOOK_KIND}, or inferred from
  * {@code WEBHOOK_URL} through {@link #recognizes(URI)}. Implementations are stateless and thread-safe, have a
- * public no-argument constructor, and read their settings from {@link FormatterSettings}, never the environment.
+ * public no-argument constructor, and read their settings from {@link KindSettings}, never the environment.
  * Every implementation should pass core's contract test ({@code WebhookFormatterContract} in core's test-jar).
  */
 public interface WebhookFormatter {
@@ -32,7 +32,7 @@ public interface WebhookFormatter {
      * @param settings the validated values of {@link #variables()}
      * @return the request to post
      */
-    WebhookRequest format(Notification notification, FormatterSettings settings);
+    WebhookRequest format(Notification notification, KindSettings settings);
 
     /** @return the Mustache template used when {@code MESSAGE_TEMPLATE} is unset */
     String defaultTemplate();
@@ -56,7 +56,7 @@ public interface WebhookFormatter {
      * @param settings the validated settings
      * @return the text, safe to place in the message
      */
-    default String escape(String text, FormatterSettings settings) {
+    default String escape(String text, KindSettings settings) {
         return escape(text);
     }
 
@@ -102,7 +102,7 @@ public interface WebhookFormatter {
      * @return the request to send in this attempt
      */
     default WebhookRequest prepareAttempt(WebhookRequest request, Notification notification,
-            FormatterSettings settings, Instant now) {
+            KindSettings settings, Instant now) {
         return request;
     }
 }

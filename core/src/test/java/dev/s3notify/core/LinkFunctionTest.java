@@ -9,7 +9,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.s3notify.spi.LinkGenerator;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +23,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Building the link pipeline from the environment: signing keys, warnings, dry runs, start-up errors. */
 class LinkFunctionTest {
@@ -128,6 +134,63 @@ class LinkFunctionTest {
 
         assertThat(detail(seen).get("fileUrl").asText()).isEqualTo("https://cdn.example.com/files/my%20report.pdf");
         assertThat(detail(seen).has("expiresAt")).isFalse();
+    }
+
+    @Test
+    void handsAPluginLinkGeneratorTheValuesOfItsOwnVariables(@TempDir Path dir) throws Exception {
+        List<EventEntry> seen = new ArrayList<>();
+        Map<String, String> env = Map.of("LINK_KIND", "mirror", "MIRROR_HOST", "mirror.example.com");
+
+        LinkFunction.create(env, new LinkFunction.Overrides(false, null, seen::addAll, null, linkGenerators(dir)))
+                .handle(EVENT.getBytes(StandardCharsets.UTF_8), NOW);
+
+        assertThat(detail(seen).get("fileUrl").asText()).isEqualTo("https://mirror.example.com/b/f.txt");
+    }
+
+    @Test
+    void checksAPluginLinkGeneratorsVariablesWithTheOtherProblems(@TempDir Path dir) throws Exception {
+        Map<String, String> env = Map.of("LINK_KIND", "mirror", "MIRROR_HOST", "not a host!",
+                "URL_EXPIRATION_SECONDS", "0");
+
+        assertThatThrownBy(() -> LinkFunction.create(env,
+                new LinkFunction.Overrides(false, null, entries -> { }, null, linkGenerators(dir))))
+                .isInstanceOf(ConfigurationException.class)
+                .satisfies(e -> assertThat(((ConfigurationException) e).problems()).hasSize(2))
+                .hasMessageContaining("MIRROR_HOST='not a host!' is not valid: expected a host name")
+                .hasMessageContaining("URL_EXPIRATION_SECONDS='0'");
+    }
+
+    /** A plugin kind with a variable of its own: links to the same key on a mirror host. */
+    public static final class MirrorLinkGenerator implements LinkGenerator {
+        static final Variable<String> HOST = new Variable<>("MIRROR_HOST", "link-generator", null, true, false,
+                "the mirror's host name", text -> {
+                    if (!text.matches("[a-z0-9.-]+")) {
+                        throw new IllegalArgumentException("a host name");
+                    }
+                    return text;
+                });
+
+        @Override
+        public String kind() {
+            return "mirror";
+        }
+
+        @Override
+        public Link generate(ObjectEvent object, LinkSettings settings, Instant now) {
+            return new Link("https://" + settings.own().get(HOST) + "/" + object.bucket() + "/" + object.key(), null);
+        }
+
+        @Override
+        public List<Variable<?>> variables() {
+            return List.of(HOST);
+        }
+    }
+
+    private static ClassLoader linkGenerators(Path dir) throws Exception {
+        Path services = dir.resolve("META-INF/services/" + LinkGenerator.class.getName());
+        Files.createDirectories(services.getParent());
+        Files.writeString(services, MirrorLinkGenerator.class.getName() + "\n");
+        return new URLClassLoader(new URL[] {dir.toUri().toURL()}, LinkFunctionTest.class.getClassLoader());
     }
 
     private static Map<String, String> roleEnv() {

@@ -71,7 +71,7 @@ public final class TestFormatters {
         }
 
         @Override
-        public WebhookRequest format(Notification notification, FormatterSettings settings) {
+        public WebhookRequest format(Notification notification, KindSettings settings) {
             ObjectNode body = JSON.createObjectNode().put("content", notification.message())
                     .put("username", settings.get(USERNAME)).put("eventId", notification.eventId());
             return new WebhookRequest(body.toString(), "application/json",
@@ -114,7 +114,7 @@ public final class TestFormatters {
 
         @Override
         public WebhookRequest prepareAttempt(WebhookRequest request, Notification notification,
-                FormatterSettings settings, Instant now) {
+                KindSettings settings, Instant now) {
             return request.withHeader("X-Attempt-At", now.toString());
         }
     }
@@ -131,7 +131,7 @@ public final class TestFormatters {
         }
 
         @Override
-        public WebhookRequest format(Notification notification, FormatterSettings settings) {
+        public WebhookRequest format(Notification notification, KindSettings settings) {
             return WebhookRequest.json(JSON.createObjectNode().put("text", notification.message()).toString());
         }
 
@@ -165,7 +165,7 @@ public final class TestFormatters {
         }
 
         @Override
-        public WebhookRequest format(Notification notification, FormatterSettings settings) {
+        public WebhookRequest format(Notification notification, KindSettings settings) {
             ObjectNode body = JSON.createObjectNode().put("text", notification.message())
                     .put("eventId", notification.eventId());
             body.set("detail", LinkEventJson.toJson(notification.event()));
@@ -198,7 +198,7 @@ public final class TestFormatters {
         }
 
         @Override
-        public WebhookRequest format(Notification notification, FormatterSettings settings) {
+        public WebhookRequest format(Notification notification, KindSettings settings) {
             if (notification.event().fileName().contains("poison")) {
                 throw new IllegalStateException("cannot format " + notification.event().fileName());
             }

@@ -23,7 +23,7 @@ class PluginJarIT {
             package com.example.echo;
 
             import com.fasterxml.jackson.databind.ObjectMapper;
-            import dev.s3notify.core.FormatterSettings;
+            import dev.s3notify.core.KindSettings;
             import dev.s3notify.core.Notification;
             import dev.s3notify.core.WebhookRequest;
             import dev.s3notify.spi.WebhookFormatter;
@@ -37,7 +37,7 @@ class PluginJarIT {
                     return "{{fileName}} in {{bucket}}";
                 }
 
-                public WebhookRequest format(Notification notification, FormatterSettings settings) {
+                public WebhookRequest format(Notification notification, KindSettings settings) {
                     return WebhookRequest.json(new ObjectMapper().createObjectNode()
                             .put("echo", notification.message()).toString());
                 }

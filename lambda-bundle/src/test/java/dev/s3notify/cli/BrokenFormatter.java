@@ -1,6 +1,6 @@
 package dev.s3notify.cli;
 
-import dev.s3notify.core.FormatterSettings;
+import dev.s3notify.core.KindSettings;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.WebhookRequest;
 import dev.s3notify.spi.WebhookFormatter;
@@ -19,7 +19,7 @@ public final class BrokenFormatter implements WebhookFormatter {
     }
 
     @Override
-    public WebhookRequest format(Notification notification, FormatterSettings settings) {
+    public WebhookRequest format(Notification notification, KindSettings settings) {
         throw new UnsupportedOperationException();
     }
 

@@ -2,6 +2,7 @@ package dev.s3notify.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.s3notify.core.KindSettings;
 import dev.s3notify.core.AwsCredentials;
 import dev.s3notify.core.LinkSettings;
 import dev.s3notify.core.LinkSettings.ContentDisposition;
@@ -82,7 +83,7 @@ class S3LocationsTest {
     @Test
     void takesTheEventsRegionAndFallsBackToTheConfiguredOne() {
         LinkSettings settings = new LinkSettings("s3-presigned", Duration.ofHours(1), ContentDisposition.NONE, null,
-                null, false, "eu-central-1", HeadObjectMode.NEVER, () -> KEYS);
+                null, false, "eu-central-1", HeadObjectMode.NEVER, () -> KEYS, KindSettings.none());
 
         assertThat(S3Locations.objectUrl(TestSettings.event("uploads", "a.txt", null, "ap-south-1"), settings))
                 .hasToString("https://uploads.s3.ap-south-1.amazonaws.com/a.txt");

@@ -2,6 +2,7 @@ package dev.s3notify.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.s3notify.core.KindSettings;
 import dev.s3notify.core.AwsCredentials;
 import dev.s3notify.core.LinkSettings;
 import dev.s3notify.core.LinkSettings.ContentDisposition;
@@ -39,7 +40,8 @@ class S3PresignerCrossCheckTest {
             boolean pathStyle, String endpoint) {
         URI endpointUri = endpoint == null ? null : URI.create(endpoint);
         LinkSettings settings = new LinkSettings("s3-presigned", Duration.ofSeconds(7200),
-                ContentDisposition.ATTACHMENT, null, endpointUri, pathStyle, region, HeadObjectMode.NEVER, () -> KEYS);
+                ContentDisposition.ATTACHMENT, null, endpointUri, pathStyle, region, HeadObjectMode.NEVER, () -> KEYS,
+                KindSettings.none());
         ObjectEvent event = TestSettings.created(bucket, key);
         String disposition = ContentDispositions.header(ContentDisposition.ATTACHMENT, event.fileName()).orElseThrow();
 

@@ -1,5 +1,6 @@
 package dev.s3notify.core.internal;
 
+import dev.s3notify.core.KindSettings;
 import dev.s3notify.core.AwsCredentials;
 import dev.s3notify.core.EventType;
 import dev.s3notify.core.LinkSettings;
@@ -17,7 +18,7 @@ final class TestSettings {
     static LinkSettings s3(URI endpoint, boolean pathStyle, AwsCredentials credentials, Duration expiration,
             ContentDisposition disposition, HeadObjectMode headObject) {
         return new LinkSettings("s3-presigned", expiration, disposition, null, endpoint, pathStyle, "us-east-1",
-                headObject, () -> credentials);
+                headObject, () -> credentials, KindSettings.none());
     }
 
     static ObjectEvent created(String bucket, String key) {

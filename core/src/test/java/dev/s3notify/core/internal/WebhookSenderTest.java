@@ -20,7 +20,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.s3notify.core.DeliveryException;
 import dev.s3notify.core.Destination;
 import dev.s3notify.core.EventType;
-import dev.s3notify.core.FormatterSettings;
+import dev.s3notify.core.KindSettings;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.MessageTemplate;
 import dev.s3notify.core.Notification;
@@ -463,7 +463,7 @@ class WebhookSenderTest {
 
     private Destination destination(String pathAndQuery) {
         TestFormatters.Chat chat = new TestFormatters.Chat();
-        return new Destination("chat", chat, FormatterSettings.of(chat.variables(), Map.of()),
+        return new Destination("chat", chat, KindSettings.of(chat.variables(), Map.of()),
                 MessageTemplate.compile("{{fileName}}", "test template", chat::escape),
                 Secret.of("http://127.0.0.1:" + server.port() + pathAndQuery));
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.s3notify.core.EventType;
-import dev.s3notify.core.FormatterSettings;
+import dev.s3notify.core.KindSettings;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.MessageTemplate;
 import dev.s3notify.core.Notification;
@@ -180,8 +180,8 @@ public abstract class WebhookFormatterContract {
     }
 
     /** @return the formatter's settings from {@link #settings()} */
-    protected FormatterSettings formatterSettings() {
-        return FormatterSettings.of(formatter().variables(), settings());
+    protected KindSettings formatterSettings() {
+        return KindSettings.of(formatter().variables(), settings());
     }
 
     /**
@@ -191,7 +191,7 @@ public abstract class WebhookFormatterContract {
      */
     protected WebhookRequest format(LinkEvent event, String template) {
         WebhookFormatter formatter = formatter();
-        FormatterSettings settings = formatterSettings();
+        KindSettings settings = formatterSettings();
         String message = MessageTemplate.compile(template, "MESSAGE_TEMPLATE", text -> formatter.escape(text, settings))
                 .render(TemplateModel.of(event, "evt-1"));
         return formatter.format(new Notification(event, message, "evt-1"), settings);

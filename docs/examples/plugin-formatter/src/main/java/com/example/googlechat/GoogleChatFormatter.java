@@ -3,7 +3,7 @@ package com.example.googlechat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.s3notify.core.FormatterSettings;
+import dev.s3notify.core.KindSettings;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.Variable;
 import dev.s3notify.core.WebhookRequest;
@@ -61,7 +61,7 @@ public final class GoogleChatFormatter implements WebhookFormatter {
     }
 
     @Override
-    public WebhookRequest format(Notification notification, FormatterSettings settings) {
+    public WebhookRequest format(Notification notification, KindSettings settings) {
         String text = notification.message().isBlank() ? GoogleChatText.escape(notification.event().fileName())
                 : notification.message();
         ObjectNode body = JSON.createObjectNode().put("text", GoogleChatText.truncate(text, MAX_TEXT));

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.s3notify.core.ConfigurationException;
-import dev.s3notify.core.FormatterSettings;
+import dev.s3notify.core.KindSettings;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.WebhookRequest;
 import dev.s3notify.core.testing.WebhookFormatterContract;
@@ -60,7 +60,7 @@ class GoogleChatFormatterTest extends WebhookFormatterContract {
     @Test
     void startsAThreadPerMessageWithoutAThreadKey() {
         WebhookRequest request = formatter.format(new Notification(deleted("a.txt"), "gone", "evt-1"),
-                FormatterSettings.of(formatter.variables(), Map.of()));
+                KindSettings.of(formatter.variables(), Map.of()));
 
         assertThat(request.body()).isEqualTo("{\"text\":\"gone\"}");
         assertThat(request.query()).isEmpty();
@@ -68,7 +68,7 @@ class GoogleChatFormatterTest extends WebhookFormatterContract {
 
     @Test
     void refusesAThreadKeyItCannotSendNamingTheVariable() {
-        assertThatThrownBy(() -> FormatterSettings.of(formatter.variables(),
+        assertThatThrownBy(() -> KindSettings.of(formatter.variables(),
                 Map.of("GOOGLECHAT_THREAD_KEY", "x".repeat(129))))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("GOOGLECHAT_THREAD_KEY='xxx")

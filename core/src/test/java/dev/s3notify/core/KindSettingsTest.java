@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class FormatterSettingsTest {
+class KindSettingsTest {
     private static final Variable<Long> WIDTH = Variable.integer("TEST_WIDTH", "webhook-dispatcher", "80", 1, 200,
             "columns");
     private static final Variable<Boolean> LOUD = Variable.bool("TEST_LOUD", "webhook-dispatcher", "false",
@@ -19,7 +19,7 @@ class FormatterSettingsTest {
 
     @Test
     void readsDeclaredValuesAndDefaults() {
-        FormatterSettings settings = FormatterSettings.of(List.of(WIDTH, LOUD, TOKEN),
+        KindSettings settings = KindSettings.of(List.of(WIDTH, LOUD, TOKEN),
                 Map.of("TEST_LOUD", "yes", "UNRELATED", "x"));
 
         assertThat(settings.get(WIDTH)).isEqualTo(80L);
@@ -29,7 +29,7 @@ class FormatterSettingsTest {
 
     @Test
     void reportsEveryInvalidValueAtOnceWithoutShowingSecrets() {
-        assertThatThrownBy(() -> FormatterSettings.of(List.of(WIDTH, LOUD, TOKEN.asRequired(), PIN),
+        assertThatThrownBy(() -> KindSettings.of(List.of(WIDTH, LOUD, TOKEN.asRequired(), PIN),
                 Map.of("TEST_WIDTH", "wide", "TEST_LOUD", "very", "TEST_PIN", "hunter2")))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageNotContaining("hunter2")
@@ -44,14 +44,14 @@ class FormatterSettingsTest {
     void recordsProblemsInTheSharedSettingsForOneReport() {
         Settings env = new Settings(Map.of("TEST_WIDTH", "0"));
 
-        FormatterSettings.read(List.of(WIDTH), env);
+        KindSettings.read(List.of(WIDTH), env);
 
         assertThat(env.problems()).containsExactly("TEST_WIDTH='0' is not valid: expected a whole number from 1 to 200");
     }
 
     @Test
     void refusesAVariableTheFormatterDidNotDeclare() {
-        FormatterSettings settings = FormatterSettings.of(List.of(WIDTH), Map.of());
+        KindSettings settings = KindSettings.of(List.of(WIDTH), Map.of());
 
         assertThatThrownBy(() -> settings.get(LOUD)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("TEST_LOUD is not declared");
