@@ -6,7 +6,6 @@ import dev.s3notify.core.internal.SnapshotState;
 import dev.s3notify.core.internal.WebhookSender;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 
@@ -53,26 +52,9 @@ public final class DispatchPipeline {
      * @throws S3NotifyException when the invocation must fail as a whole (not an SQS batch)
      */
     public Outcome handle(byte[] input, Instant deadline) {
-        List<Envelope> envelopes = Envelopes.unwrap(Envelopes.parse(input));
-        boolean batch = envelopes.stream().anyMatch(e -> e.messageId() != null);
-        int delivered = 0;
-        List<String> failed = new ArrayList<>();
-        for (Envelope envelope : envelopes) {
-            try {
-                delivered += deliver(envelope, deadline);
-            } catch (RuntimeException e) {
-                // Any failure, a formatter's bug included, fails only its own message: the others were delivered
-                // and must not be sent again with the whole batch.
-                if (!batch) {
-                    throw e;
-                }
-                LOG.error("message failed; reported for retry", "messageId", envelope.messageId(), "error",
-                        e instanceof S3NotifyException ? e.getMessage() : e.getClass().getName() + " at "
-                                + (e.getStackTrace().length == 0 ? "?" : e.getStackTrace()[0]));
-                failed.add(envelope.messageId());
-            }
-        }
-        return new Outcome(delivered, failed);
+        int[] delivered = {0};
+        List<String> failed = Batch.of(input).forEach(envelope -> delivered[0] += deliver(envelope, deadline));
+        return new Outcome(delivered[0], failed);
     }
 
     private int deliver(Envelope envelope, Instant deadline) {

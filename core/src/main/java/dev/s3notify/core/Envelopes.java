@@ -69,6 +69,23 @@ public final class Envelopes {
         return List.copyOf(envelopes);
     }
 
+    /**
+     * @param root the event a function was invoked with
+     * @return whether it is a batch from an SQS FIFO queue (every record's {@code eventSourceARN} ends in
+     *     {@code .fifo}), whose messages must be handled in order
+     */
+    public static boolean fromFifoQueue(JsonNode root) {
+        if (!allRecordsFrom(root, "eventSource", "aws:sqs")) {
+            return false;
+        }
+        for (JsonNode record : root.get("Records")) {
+            if (!record.path("eventSourceARN").asText().endsWith(".fifo")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean allRecordsFrom(JsonNode root, String field, String source) {
         JsonNode records = root.get("Records");
         if (records == null || !records.isArray() || records.isEmpty()) {

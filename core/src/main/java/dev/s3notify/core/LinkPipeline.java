@@ -61,29 +61,19 @@ public final class LinkPipeline {
      * @throws S3NotifyException when the invocation must fail as a whole (not an SQS batch)
      */
     public Outcome handle(byte[] input, Instant now) {
-        List<Envelope> envelopes = Envelopes.unwrap(Envelopes.parse(input));
-        boolean batch = envelopes.stream().anyMatch(e -> e.messageId() != null);
+        Batch batch = Batch.of(input);
         List<EventEntry> published = new ArrayList<>();
-        List<String> failed = new ArrayList<>();
         List<EventEntry> pending = new ArrayList<>();
-        for (Envelope envelope : envelopes) {
-            try {
-                List<EventEntry> entries = entries(envelope, now);
-                if (batch) {
-                    publish(entries);
-                    published.addAll(entries);
-                } else {
-                    pending.addAll(entries);
-                }
-            } catch (S3NotifyException e) {
-                if (!batch) {
-                    throw e;
-                }
-                LOG.error("message failed; reported for retry", "messageId", envelope.messageId(),
-                        "error", e.getMessage());
-                failed.add(envelope.messageId());
+        List<String> failed = batch.forEach(envelope -> {
+            List<EventEntry> entries = entries(envelope, now);
+            if (batch.isSqs()) {
+                // Published message by message, so that one message's failure is that message's alone.
+                publish(entries);
+                published.addAll(entries);
+            } else {
+                pending.addAll(entries);
             }
-        }
+        });
         publish(pending);
         published.addAll(pending);
         return new Outcome(published, failed);
