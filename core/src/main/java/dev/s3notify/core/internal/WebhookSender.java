@@ -7,7 +7,6 @@ import dev.s3notify.core.Notification;
 import dev.s3notify.core.WebhookRequest;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,11 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.StringJoiner;
-import java.util.TreeMap;
 import java.util.random.RandomGenerator;
 
 /**
@@ -34,7 +28,6 @@ public final class WebhookSender {
     static final Duration BACKOFF_BASE = Duration.ofMillis(500);
     static final Duration BACKOFF_CAP = Duration.ofSeconds(10);
     /** Path segments this long are taken for tokens (Discord's are 68 characters, Slack's 24). */
-    private static final int SECRET_SEGMENT_LENGTH = 16;
 
     private final HttpClient http;
     private final Duration timeout;
@@ -98,7 +91,7 @@ public final class WebhookSender {
             Instant deadline) {
         Instant start = clock.instant();
         URI url = URI.create(destination.url().reveal());
-        URI target = withQuery(url, request.query());
+        URI target = WebhookUrls.withQuery(url, request.query());
         String failure = "no attempt was made";
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             Instant now = clock.instant();
@@ -117,7 +110,7 @@ public final class WebhookSender {
                 if (status >= 200 && status < 300) {
                     return new Delivered(status, attempt, Duration.between(start, clock.instant()));
                 }
-                String reason = scrub(destination.formatter().describeError(status, response.body()), url);
+                String reason = WebhookUrls.scrub(destination.formatter().describeError(status, response.body()), url);
                 failure = "HTTP " + status + (reason.isBlank() ? "" : ": " + reason);
                 if (status != 429 && status != 408 && status < 500) {
                     throw failed(destination, notification, attempt, failure + " (not retried: the platform refused"
@@ -177,59 +170,6 @@ public final class WebhookSender {
         return builder.build();
     }
 
-    /**
-     * Adds the formatter's query parameters to the webhook URL, replacing any of the same name the URL already has
-     * (the formatter's come from explicit settings) and keeping the fragment.
-     */
-    static URI withQuery(URI url, Map<String, String> query) {
-        if (query.isEmpty()) {
-            return url;
-        }
-        String text = url.toString();
-        String fragment = url.getRawFragment();
-        String rawQuery = url.getRawQuery();
-        int end = text.length() - (fragment == null ? 0 : fragment.length() + 1);
-        int base = rawQuery == null ? end : end - rawQuery.length() - 1;
-        StringJoiner parameters = new StringJoiner("&");
-        if (rawQuery != null) {
-            for (String pair : rawQuery.split("&")) {
-                String name = URLDecoder.decode(pair.split("=", 2)[0], StandardCharsets.UTF_8);
-                if (!pair.isEmpty() && !query.containsKey(name)) {
-                    parameters.add(pair);
-                }
-            }
-        }
-        new TreeMap<>(query).forEach((name, value) -> parameters.add(SigV4.encode(name, true) + "="
-                + SigV4.encode(value, true)));
-        return URI.create(text.substring(0, base) + "?" + parameters
-                + (fragment == null ? "" : "#" + fragment));
-    }
-
-    /**
-     * Removes the webhook URL's secret parts from a platform's explanation: some servers echo the request line
-     * ("Cannot POST /hooks/TOKEN"), and the formatter cannot know the URL.
-     */
-    static String scrub(String reason, URI url) {
-        String scrubbed = reason == null ? "" : reason;
-        List<String> secrets = new ArrayList<>();
-        secrets.add(url.toString());
-        secrets.add(url.getRawPath());
-        secrets.add(url.getPath());
-        secrets.add(url.getRawQuery());
-        for (String segment : url.getRawPath() == null ? new String[0] : url.getRawPath().split("/")) {
-            if (segment.length() >= SECRET_SEGMENT_LENGTH) {
-                secrets.add(segment);
-                secrets.add(URLDecoder.decode(segment, StandardCharsets.UTF_8));
-            }
-        }
-        for (String secret : secrets) {
-            if (secret != null && secret.length() > 1) {
-                scrubbed = scrubbed.replace(secret, "<redacted>");
-            }
-        }
-        return scrubbed;
-    }
-
     /** Full jitter: a random wait between zero and min(cap, base × 2^(attempt-1)). */
     Duration backoff(int attempt) {
         long ceiling = Math.min(BACKOFF_CAP.toMillis(), BACKOFF_BASE.toMillis() << Math.min(attempt - 1, 20));
@@ -247,5 +187,4 @@ public final class WebhookSender {
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
     }
-
 }

@@ -353,11 +353,11 @@ class WebhookSenderTest {
 
     @Test
     void keepsTheExistingQueryAndFragmentIntact() {
-        assertThat(WebhookSender.withQuery(URI.create("https://hooks.test/p?a=1#frag"), Map.of("b", "2")))
+        assertThat(WebhookUrls.withQuery(URI.create("https://hooks.test/p?a=1#frag"), Map.of("b", "2")))
                 .hasToString("https://hooks.test/p?a=1&b=2#frag");
-        assertThat(WebhookSender.withQuery(URI.create("https://hooks.test/p#frag"), Map.of("b", "2")))
+        assertThat(WebhookUrls.withQuery(URI.create("https://hooks.test/p#frag"), Map.of("b", "2")))
                 .hasToString("https://hooks.test/p?b=2#frag");
-        assertThat(WebhookSender.withQuery(URI.create("https://hooks.test/p?next=/x?y#f?g"), Map.of("b", "2")))
+        assertThat(WebhookUrls.withQuery(URI.create("https://hooks.test/p?next=/x?y#f?g"), Map.of("b", "2")))
                 .hasToString("https://hooks.test/p?next=/x?y&b=2#f?g");
     }
 
