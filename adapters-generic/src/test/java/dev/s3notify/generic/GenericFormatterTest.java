@@ -129,6 +129,18 @@ class GenericFormatterTest {
     }
 
     @Test
+    void neverQuotesALinkFromABodyThatIsNotJson() {
+        Map<String, String> env = Map.of("MESSAGE_TEMPLATE", "{{{fileUrl}}} and more");
+
+        assertThatThrownBy(() -> format(env, created("uploads/a.pdf")))
+                .isInstanceOf(S3NotifyException.class)
+                .hasMessageContaining("MESSAGE_TEMPLATE rendered a body that is not valid JSON")
+                .satisfies(e -> assertThat(e.getCause() == null ? "" : e.getCause().getMessage())
+                        .doesNotContain("https").doesNotContain("X-Amz"))
+                .message().doesNotContain("https").doesNotContain("X-Amz").doesNotContain("amazonaws");
+    }
+
+    @Test
     void refusesAJsonTemplateThatRendersNothing() {
         Map<String, String> env = Map.of("MESSAGE_TEMPLATE", "{{#deleted}}{\"gone\": \"{{key}}\"}{{/deleted}}");
 
