@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Takes the JSON a Lambda function is invoked with apart into the messages it carries, whatever those messages
@@ -29,6 +30,11 @@ public final class Envelopes {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
     private static final int BODY_QUOTE_LIMIT = 80;
+    /**
+     * Jackson quotes the token it stopped at; a long one may be a signature or a key, so the message keeps only
+     * its place. Short ones ({@code 'not'}) say what went wrong.
+     */
+    private static final Pattern UNRECOGNIZED_TOKEN = Pattern.compile("(Unrecognized token )'[^']{20,}'");
 
     private Envelopes() {
     }
@@ -46,7 +52,8 @@ public final class Envelopes {
             }
             return root;
         } catch (JsonProcessingException e) {
-            throw new InvalidEventException("event is not valid JSON: " + parserMessage(e), e);
+            // No cause: the parser's own message quotes the token it stopped at, which may be part of a link.
+            throw new InvalidEventException("event is not valid JSON: " + parserMessage(e));
         } catch (IOException e) {
             throw new InvalidEventException("event could not be read: " + e.getMessage(), e);
         }
@@ -146,8 +153,9 @@ public final class Envelopes {
         try {
             node = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
+            // No cause: the parser's message quotes the token it stopped at, which may be part of a link.
             return new Envelope(messageId, null, new InvalidEventException(
-                    label + " is not JSON: " + EventJson.quote(json, BODY_QUOTE_LIMIT), e));
+                    label + " is not JSON: " + EventJson.quote(json, BODY_QUOTE_LIMIT)));
         }
         if (node == null || node.isMissingNode()) {
             return failed(messageId, label + " is not JSON: " + EventJson.quote(json, BODY_QUOTE_LIMIT));
@@ -163,7 +171,8 @@ public final class Envelopes {
     }
 
     private static String parserMessage(JsonProcessingException e) {
-        String cut = EventJson.cut(e.getOriginalMessage(), EventJson.QUOTE_LIMIT);
+        String message = UNRECOGNIZED_TOKEN.matcher(e.getOriginalMessage()).replaceAll("$1'…'");
+        String cut = EventJson.cut(message, EventJson.QUOTE_LIMIT);
         return e.getLocation() == null ? cut
                 : cut + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
     }

@@ -135,7 +135,9 @@ final class EventJson {
     }
 
     /** @return the text cut to {@code limit} characters, marked with an ellipsis when cut */
-    static String cut(String text, int limit) {
+    static String cut(String raw, int limit) {
+        // A quote from an event may hold a presigned link: its signature never reaches a message.
+        String text = Redact.signingParameters(raw);
         if (text.length() <= limit) {
             return text;
         }

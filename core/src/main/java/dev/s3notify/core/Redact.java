@@ -4,7 +4,18 @@ import java.net.URI;
 
 /** Turns credentials-bearing URLs into text that is safe for logs and exception messages. */
 public final class Redact {
+    private static final java.util.regex.Pattern SIGNING_PARAMETER = java.util.regex.Pattern.compile(
+            "(?i)(X-Amz-(?:Signature|Credential|Security-Token)=)[^&\\s\"'<>]*");
+
     private Redact() {
+    }
+
+    /**
+     * @param text any text, such as a quote from an event, which may hold a presigned URL
+     * @return the text with the values of SigV4's signature, credential and security-token parameters replaced
+     */
+    public static String signingParameters(String text) {
+        return text == null ? null : SIGNING_PARAMETER.matcher(text).replaceAll("$1<redacted>");
     }
 
     /**

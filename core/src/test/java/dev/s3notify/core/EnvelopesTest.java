@@ -138,6 +138,22 @@ class EnvelopesTest {
     }
 
     @Test
+    void neverQuotesALongTokenOrASigningParameterFromInputThatIsNotJson() {
+        String signature = "aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404";
+
+        assertThatThrownBy(() -> Envelopes.parse((signature + " trailing").getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageStartingWith("event is not valid JSON: Unrecognized token '…'")
+                .hasNoCause()
+                .message().doesNotContain(signature);
+        String sqs = "{\"Records\":[{\"eventSource\":\"aws:sqs\",\"messageId\":\"m-1\",\"body\":"
+                + "\"{\\\"fileUrl\\\": https://b.s3.amazonaws.com/k?X-Amz-Signature=" + signature + "\"}]}";
+        Envelope failed = Envelopes.unwrap(Envelopes.parse(sqs.getBytes(StandardCharsets.UTF_8))).get(0);
+        assertThat(failed.error()).hasNoCause().hasMessageContaining("X-Amz-Signature=<redacted>")
+                .message().doesNotContain(signature);
+    }
+
+    @Test
     void anEnvelopeHasEitherABodyOrAnError() {
         assertThatIllegalArgumentException().isThrownBy(() -> new Envelope("m", null, null))
                 .withMessageContaining("neither");
