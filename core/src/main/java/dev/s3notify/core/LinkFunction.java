@@ -53,7 +53,7 @@ public final class LinkFunction {
      */
     public static LinkPipeline create(Map<String, String> env, Overrides overrides) {
         Settings settings = new Settings(env);
-        boolean placeholder = overrides.dryRun() && overrides.credentials() == null && !hasCredentials(env);
+        boolean placeholder = overrides.dryRun() && overrides.credentials() == null && !Credentials.named(env);
         CredentialsProvider roleCredentials = placeholder ? () -> PLACEHOLDER
                 : overrides.credentials() != null ? overrides.credentials() : Credentials.defaultChain(env);
         LinkSettings linkSettings = LinkSettings.parse(settings, roleCredentials);
@@ -122,10 +122,8 @@ public final class LinkFunction {
     }
 
     private static void warnWhenLinksOutliveCredentials(Map<String, String> env, LinkSettings settings) {
-        boolean temporary = env.containsKey("AWS_SESSION_TOKEN")
-                || env.containsKey("AWS_CONTAINER_CREDENTIALS_FULL_URI")
-                || env.containsKey("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI");
-        if (temporary && settings.kind().equals("s3-presigned") && settings.expiration().toSeconds() > 3600) {
+        if (Credentials.temporary(env) && settings.kind().equals("s3-presigned")
+                && settings.expiration().toSeconds() > 3600) {
             LOG.warn("links may stop working before they expire: they are signed with the function role's"
                     + " temporary credentials, which end within hours; set LINK_SIGNING_SECRET_ARN for links that"
                     + " really last", "expirationSeconds", settings.expiration().toSeconds());
@@ -137,11 +135,5 @@ public final class LinkFunction {
             publisher.publish(entries);
             observer.accept(entries);
         };
-    }
-
-    /** Whether the environment names any credentials the default chain would use. */
-    private static boolean hasCredentials(Map<String, String> env) {
-        return env.containsKey("AWS_ACCESS_KEY_ID") || env.containsKey("AWS_CONTAINER_CREDENTIALS_FULL_URI")
-                || env.containsKey("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI");
     }
 }

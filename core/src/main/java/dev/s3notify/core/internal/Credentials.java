@@ -110,6 +110,27 @@ public final class Credentials {
         return () -> token;
     }
 
+    /**
+     * @param env the environment
+     * @return whether it names credentials the default chain would use: keys, or a container endpoint
+     */
+    public static boolean named(Map<String, String> env) {
+        return value(env, ACCESS_KEY_ID) != null || containerEndpoint(env);
+    }
+
+    /**
+     * @param env the environment
+     * @return whether those credentials are temporary (a session token, or a container endpoint, which only hands
+     *     out temporary ones)
+     */
+    public static boolean temporary(Map<String, String> env) {
+        return value(env, SESSION_TOKEN) != null || containerEndpoint(env);
+    }
+
+    private static boolean containerEndpoint(Map<String, String> env) {
+        return value(env, FULL_URI) != null || value(env, RELATIVE_URI) != null;
+    }
+
     private static String value(Map<String, String> env, String name) {
         String value = env.get(name);
         return value == null || value.isBlank() ? null : value.trim();

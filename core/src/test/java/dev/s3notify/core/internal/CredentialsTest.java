@@ -83,4 +83,15 @@ class CredentialsTest {
                 .hasMessageContaining("names the host 'evil.example.com'")
                 .hasMessageNotContaining("tok3n");
     }
+
+    @Test
+    void tellsWhetherTheEnvironmentNamesCredentialsAndWhetherTheyAreTemporary() {
+        assertThat(Credentials.named(Map.of("AWS_ACCESS_KEY_ID", "AKID"))).isTrue();
+        assertThat(Credentials.named(Map.of("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1/c"))).isTrue();
+        assertThat(Credentials.named(Map.of("AWS_ACCESS_KEY_ID", "  "))).isFalse();
+        assertThat(Credentials.named(Map.of())).isFalse();
+        assertThat(Credentials.temporary(Map.of("AWS_ACCESS_KEY_ID", "ASIA", "AWS_SESSION_TOKEN", "t"))).isTrue();
+        assertThat(Credentials.temporary(Map.of("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "/v2/c"))).isTrue();
+        assertThat(Credentials.temporary(Map.of("AWS_ACCESS_KEY_ID", "AKIA", "AWS_SESSION_TOKEN", ""))).isFalse();
+    }
 }
