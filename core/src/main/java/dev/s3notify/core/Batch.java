@@ -31,7 +31,14 @@ final class Batch {
      * @throws InvalidEventException when the payload is not JSON
      */
     static Batch of(byte[] input) {
-        JsonNode root = Envelopes.parse(input);
+        return of(Envelopes.parse(input));
+    }
+
+    /**
+     * @param root the parsed invocation payload
+     * @return its messages
+     */
+    static Batch of(JsonNode root) {
         return new Batch(Envelopes.unwrap(root), Envelopes.fromFifoQueue(root));
     }
 

@@ -4,6 +4,8 @@ import dev.s3notify.core.internal.Credentials;
 import dev.s3notify.core.internal.ParameterStoreClient;
 import dev.s3notify.core.internal.SecretsManagerClient;
 import dev.s3notify.core.internal.WebhookSender;
+import dev.s3notify.core.queue.BatchDispatcher;
+import dev.s3notify.core.queue.QueueSetup;
 import dev.s3notify.spi.WebhookFormatter;
 import java.net.URI;
 import java.time.Duration;
@@ -69,10 +71,12 @@ public final class DispatchFunction {
                 url == null ? null : Secret.of(url.toString()));
         formatSamples(destination, templateText != null);
         WebhookSender sender = overrides.preview() ? null : WebhookSender.create(timeout, maxAttempts);
+        BatchDispatcher batches = QueueSetup.create(settings, env, List.of(destination), sender,
+                overrides.credentials() != null ? overrides.credentials() : Credentials.defaultChain(env));
         LOG.info(overrides.preview() ? "webhook dispatcher ready to preview" : "webhook dispatcher ready",
                 "kind", formatter.kind(), "host", destination.host(), "customTemplate", templateText != null,
                 "timeoutSeconds", timeout.toSeconds(), "maxAttempts", maxAttempts);
-        return new DispatchPipeline(List.of(destination), sender, overrides.onRequest());
+        return new DispatchPipeline(List.of(destination), sender, overrides.onRequest(), batches);
     }
 
     /** The template given on the command line counts as {@code MESSAGE_TEMPLATE} for the formatter too. */

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.s3notify.core.internal.SigV4;
 import dev.s3notify.core.internal.SnapshotState;
 import dev.s3notify.core.internal.WebhookSender;
+import dev.s3notify.core.queue.BatchDispatcher;
+import dev.s3notify.core.queue.BatchOutcome;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +14,9 @@ import java.util.function.BiConsumer;
 /**
  * The webhook dispatcher's work for one invocation: unwrap the envelope (EventBridge, or EventBridge events
  * batched in SQS), read each {@code file-link-generated} detail, render and format the message for each
- * destination, and deliver it. Built once per function instance by {@link DispatchFunction}; thread-safe.
+ * destination, and deliver it. A batch from a standard SQS queue goes to the queue path instead
+ * ({@link BatchDispatcher}: digests, pacing, delivery records); one from a FIFO queue is delivered message by
+ * message, in order. Built once per function instance by {@link DispatchFunction}; thread-safe.
  *
  * <p>A message that is not accepted after every attempt fails the invocation, or, in an SQS batch, is reported as
  * a batch item failure, so AWS retries it or parks it in a dead-letter queue. Success is never reported for a
@@ -24,12 +28,14 @@ public final class DispatchPipeline {
     private final List<Destination> destinations;
     private final WebhookSender sender;
     private final BiConsumer<Destination, WebhookRequest> onRequest;
+    private final BatchDispatcher batches;
 
     DispatchPipeline(List<Destination> destinations, WebhookSender sender,
-            BiConsumer<Destination, WebhookRequest> onRequest) {
+            BiConsumer<Destination, WebhookRequest> onRequest, BatchDispatcher batches) {
         this.destinations = List.copyOf(destinations);
         this.sender = sender;
         this.onRequest = onRequest;
+        this.batches = batches;
     }
 
     /**
@@ -37,11 +43,21 @@ public final class DispatchPipeline {
      *
      * @param delivered how many messages were delivered (or, previewing, formatted)
      * @param failedMessageIds the SQS message ids to report as batch item failures
+     * @param batch what an SQS batch of a standard queue came to (messages posted, files each covered), or null
+     *     outside one
      */
-    public record Outcome(int delivered, List<String> failedMessageIds) {
+    public record Outcome(int delivered, List<String> failedMessageIds, BatchOutcome batch) {
         /** Copies the list. */
         public Outcome {
             failedMessageIds = List.copyOf(failedMessageIds);
+        }
+
+        /**
+         * @param delivered how many messages were delivered
+         * @param failedMessageIds the SQS message ids to report as batch item failures
+         */
+        public Outcome(int delivered, List<String> failedMessageIds) {
+            this(delivered, failedMessageIds, null);
         }
     }
 
@@ -52,9 +68,23 @@ public final class DispatchPipeline {
      * @throws S3NotifyException when the invocation must fail as a whole (not an SQS batch)
      */
     public Outcome handle(byte[] input, Instant deadline) {
+        JsonNode root = Envelopes.parse(input);
+        Batch batch = Batch.of(root);
+        if (batches != null && batch.isSqs() && !Envelopes.fromFifoQueue(root)) {
+            BatchOutcome outcome = batches.handle(root, Envelopes.unwrap(root), deadline);
+            if (onRequest != null) {
+                outcome.posted().forEach(posted -> onRequest.accept(destination(posted), posted.request()));
+            }
+            return new Outcome(outcome.posted().size(), outcome.failedMessageIds(), outcome);
+        }
         int[] delivered = {0};
-        List<String> failed = Batch.of(input).forEach(envelope -> delivered[0] += deliver(envelope, deadline));
+        List<String> failed = batch.forEach(envelope -> delivered[0] += deliver(envelope, deadline));
         return new Outcome(delivered[0], failed);
+    }
+
+    private Destination destination(BatchOutcome.Posted posted) {
+        return destinations.stream().filter(d -> d.name().equals(posted.destination())).findFirst()
+                .orElse(destinations.get(0));
     }
 
     private int deliver(Envelope envelope, Instant deadline) {
@@ -101,7 +131,7 @@ public final class DispatchPipeline {
      *     to load and compile it before a SnapStart snapshot
      */
     public DispatchPipeline primer() {
-        return new DispatchPipeline(destinations, null, null);
+        return new DispatchPipeline(destinations, null, null, null);
     }
 
     /** Which message failed, for an error that must say so: SQS message id, EventBridge id and detail-type. */

@@ -40,7 +40,7 @@ public final class Variables {
             "auto (HeadObject only when an EventBridge key's encoding is ambiguous), always (also fills in content"
                     + " type and size), never", "auto", "always", "never");
     /** Path-style S3 addressing. */
-    public static final Variable<Boolean> S3_FORCE_PATH_STYLE = Variable.bool("S3_FORCE_PATH_STYLE", LINK, "false",
+    public static final Variable<Boolean> S3_FORCE_PATH_STYLE = Variable.bool("S3_FORCE_PATH_STYLE", BOTH, "false",
             "address objects as ENDPOINT/bucket/key instead of bucket.ENDPOINT/key (S3-compatible stores)");
     /** The {@code source} of published events. */
     public static final Variable<String> EVENT_SOURCE = Variable.text("EVENT_SOURCE", LINK, "s3-link-generator",
@@ -59,7 +59,7 @@ public final class Variables {
     public static final Variable<URI> AWS_ENDPOINT_URL = Variable.url("AWS_ENDPOINT_URL", BOTH, false,
             "endpoint for every AWS service (the SDK's standard variable), for local tests and compatible stores");
     /** Endpoint override for S3. */
-    public static final Variable<URI> AWS_ENDPOINT_URL_S3 = Variable.url("AWS_ENDPOINT_URL_S3", LINK, false,
+    public static final Variable<URI> AWS_ENDPOINT_URL_S3 = Variable.url("AWS_ENDPOINT_URL_S3", BOTH, false,
             "endpoint for S3 only; wins over AWS_ENDPOINT_URL");
     /** Endpoint override for EventBridge. */
     public static final Variable<URI> AWS_ENDPOINT_URL_EVENTBRIDGE = Variable.url("AWS_ENDPOINT_URL_EVENTBRIDGE",
@@ -100,13 +100,36 @@ public final class Variables {
     /** Endpoint override for SSM. */
     public static final Variable<URI> AWS_ENDPOINT_URL_SSM = Variable.url("AWS_ENDPOINT_URL_SSM", DISPATCH, false,
             "endpoint for SSM Parameter Store only; wins over AWS_ENDPOINT_URL");
+    /** The DynamoDB table of delivery records. */
+    public static final Variable<String> IDEMPOTENCY_TABLE = Variable.text("IDEMPOTENCY_TABLE", DISPATCH, null,
+            "DynamoDB table of delivery records (partition key pk, TTL attribute expiresAt) so that an event from the"
+                    + " queue is posted to a destination once; unset: no records are kept");
+    /** Where digest index pages go. */
+    public static final Variable<String> INDEX_BUCKET = Variable.text("INDEX_BUCKET", DISPATCH, null,
+            "S3 bucket for the index pages of digests that cannot carry every link; unset: such digests are split"
+                    + " into messages that can");
+    /** The key prefix of digest index pages. */
+    public static final Variable<String> INDEX_PREFIX = Variable.text("INDEX_PREFIX", DISPATCH, "digests/",
+            "key prefix of the index pages in INDEX_BUCKET (the template's lifecycle rule expires it)");
+    /** How many dispatcher invocations share one webhook's rate. */
+    public static final Variable<Long> DISPATCH_CONCURRENCY = Variable.integer("DISPATCH_CONCURRENCY", DISPATCH,
+            "2", 1, 1000, "how many dispatcher invocations may run at once (the queue's event source mapping's"
+                    + " MaximumConcurrency); each paces itself to that share of the platform's rate");
+    /** Endpoint override for SQS. */
+    public static final Variable<URI> AWS_ENDPOINT_URL_SQS = Variable.url("AWS_ENDPOINT_URL_SQS", DISPATCH, false,
+            "endpoint for SQS only; wins over AWS_ENDPOINT_URL");
+    /** Endpoint override for DynamoDB. */
+    public static final Variable<URI> AWS_ENDPOINT_URL_DYNAMODB = Variable.url("AWS_ENDPOINT_URL_DYNAMODB",
+            DISPATCH, false, "endpoint for DynamoDB only; wins over AWS_ENDPOINT_URL");
 
     /** Every variable above, in table order. */
     public static final List<Variable<?>> ALL = List.of(LINK_KIND, URL_EXPIRATION_SECONDS, LINK_CONTENT_DISPOSITION,
             PUBLIC_BASE_URL, LINK_SIGNING_SECRET_ARN, HEAD_OBJECT, S3_FORCE_PATH_STYLE, EVENT_SOURCE, EVENT_DETAIL_TYPE,
             EVENT_BUS_NAME, AWS_REGION, AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL_EVENTBRIDGE,
             AWS_ENDPOINT_URL_SECRETS_MANAGER, S3NOTIFY_PLUGINS_DIR, WEBHOOK_KIND, WEBHOOK_URL, WEBHOOK_URL_SECRET_ARN,
-            WEBHOOK_URL_PARAMETER, MESSAGE_TEMPLATE, REQUEST_TIMEOUT_SECONDS, MAX_ATTEMPTS, AWS_ENDPOINT_URL_SSM);
+            WEBHOOK_URL_PARAMETER, MESSAGE_TEMPLATE, REQUEST_TIMEOUT_SECONDS, MAX_ATTEMPTS, AWS_ENDPOINT_URL_SSM,
+            IDEMPOTENCY_TABLE, INDEX_BUCKET, INDEX_PREFIX, DISPATCH_CONCURRENCY, AWS_ENDPOINT_URL_SQS,
+            AWS_ENDPOINT_URL_DYNAMODB);
 
     /**
      * @param settings the environment

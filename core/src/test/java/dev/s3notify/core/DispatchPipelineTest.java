@@ -120,7 +120,7 @@ class DispatchPipelineTest {
             log = String.join("\n", captured.lines());
         }
 
-        assertThat(outcome).isEqualTo(new DispatchPipeline.Outcome(2, List.of("msg-2")));
+        assertThat(counts(outcome)).isEqualTo(new DispatchPipeline.Outcome(2, List.of("msg-2")));
         server.verify(3, postRequestedFor(anyUrl()));
         server.verify(1, postRequestedFor(anyUrl()).withRequestBody(containing("one.pdf")));
         server.verify(1, postRequestedFor(anyUrl()).withRequestBody(containing("three.pdf")));
@@ -156,7 +156,7 @@ class DispatchPipelineTest {
 
         DispatchPipeline.Outcome outcome = pipeline("chat").handle(input, soon());
 
-        assertThat(outcome).isEqualTo(new DispatchPipeline.Outcome(2, List.of("msg-2")));
+        assertThat(counts(outcome)).isEqualTo(new DispatchPipeline.Outcome(2, List.of("msg-2")));
     }
 
     @Test
@@ -165,7 +165,7 @@ class DispatchPipelineTest {
 
         DispatchPipeline.Outcome outcome = pipeline("fussy").handle(input, soon());
 
-        assertThat(outcome).isEqualTo(new DispatchPipeline.Outcome(2, List.of("msg-3")));
+        assertThat(counts(outcome)).isEqualTo(new DispatchPipeline.Outcome(2, List.of("msg-3")));
         server.verify(2, postRequestedFor(anyUrl()));
     }
 
@@ -174,7 +174,7 @@ class DispatchPipelineTest {
         DispatchPipeline.Outcome outcome = pipeline("chat").handle(Fixtures.bytes(BATCH),
                 Instant.now().minusSeconds(1));
 
-        assertThat(outcome).isEqualTo(new DispatchPipeline.Outcome(0, List.of("msg-1", "msg-2", "msg-3")));
+        assertThat(counts(outcome)).isEqualTo(new DispatchPipeline.Outcome(0, List.of("msg-1", "msg-2", "msg-3")));
         server.verify(0, postRequestedFor(anyUrl()));
     }
 
@@ -244,5 +244,10 @@ class DispatchPipelineTest {
 
     private static Instant soon() {
         return Instant.now().plusSeconds(30);
+    }
+
+    /** The counts, without the queue path's details (BatchDispatcherTest covers those). */
+    private static DispatchPipeline.Outcome counts(DispatchPipeline.Outcome outcome) {
+        return new DispatchPipeline.Outcome(outcome.delivered(), outcome.failedMessageIds());
     }
 }

@@ -1,0 +1,135 @@
+package dev.s3notify.core.queue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.s3notify.core.Destination;
+import dev.s3notify.core.Envelope;
+import dev.s3notify.core.InvalidEventException;
+import dev.s3notify.core.LinkEvent;
+import dev.s3notify.core.LinkEventJson;
+import dev.s3notify.core.Log;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/**
+ * The webhook dispatcher's work for one SQS batch of {@code file-link-generated} events (an event source mapping
+ * with {@code ReportBatchItemFailures}): per destination, the batch's events become as few messages as the
+ * platform allows ({@link Composer}), delivered once ({@link DeliveryRecords}) and paced ({@link Pacer}). What
+ * was not delivered is reported as a batch item failure; what the platform's rate would not allow now is also
+ * hidden from the queue for the platform's wait plus jitter, so that it comes back when it can be sent. Nothing
+ * here sleeps longer than a pacing slot. Built once per function instance; thread-safe.
+ */
+public final class BatchDispatcher {
+    private static final Log LOG = Log.of(BatchDispatcher.class);
+    /** How long past the invocation's deadline a claim stays leased: a crashed invocation's claims lapse then. */
+    static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
+    /** SQS's longest visibility timeout. */
+    static final Duration MAX_DEFERRAL = Duration.ofHours(12);
+
+    private final List<Destination> destinations;
+    private final Parts parts;
+
+    /** What the dispatcher is made of; tests and the simulation put in their own. */
+    record Parts(Composer composer, DeliveryRecords records, Pacer pacer, MessageSender sender,
+            Visibility visibility, RandomGenerator random) {
+        Parts {
+            Objects.requireNonNull(composer, "composer");
+            Objects.requireNonNull(records, "records");
+            Objects.requireNonNull(pacer, "pacer");
+            Objects.requireNonNull(sender, "sender");
+            Objects.requireNonNull(visibility, "visibility");
+            Objects.requireNonNull(random, "random");
+        }
+    }
+
+    BatchDispatcher(List<Destination> destinations, Parts parts) {
+        this.destinations = List.copyOf(destinations);
+        this.parts = parts;
+    }
+
+    /**
+     * @param root the invocation payload: an SQS batch
+     * @param envelopes its messages, unwrapped
+     * @param deadline when the invocation must be over
+     * @return what was posted and which SQS messages to report as batch item failures
+     */
+    public BatchOutcome handle(JsonNode root, List<Envelope> envelopes, Instant deadline) {
+        Map<String, SqsRecords.Handle> handles = SqsRecords.handles(root);
+        List<QueuedLink> links = new ArrayList<>();
+        Set<String> failed = new LinkedHashSet<>();
+        for (Envelope envelope : envelopes) {
+            try {
+                links.add(read(envelope, handles.get(envelope.messageId())));
+            } catch (InvalidEventException e) {
+                LOG.error("message failed; reported for retry", "messageId", envelope.messageId(), "error",
+                        e.getMessage());
+                failed.add(envelope.messageId());
+            }
+        }
+        return dispatch(links, failed, deadline);
+    }
+
+    BatchOutcome dispatch(List<QueuedLink> links, Set<String> unreadable, Instant deadline) {
+        Set<String> failed = new LinkedHashSet<>(unreadable);
+        List<BatchOutcome.Posted> posted = new ArrayList<>();
+        Set<String> skipped = new LinkedHashSet<>();
+        List<QueuedLink> deferred = new ArrayList<>();
+        Duration deferredFor = null;
+        for (Destination destination : destinations) {
+            DestinationRun run = new DestinationRun(parts, destination, links, deadline);
+            run.run();
+            posted.addAll(run.posted);
+            skipped.addAll(run.skipped);
+            failed.addAll(run.failed);
+            deferred.addAll(run.deferred);
+            if (run.deferredFor != null && (deferredFor == null || run.deferredFor.compareTo(deferredFor) > 0)) {
+                deferredFor = run.deferredFor;
+            }
+        }
+        skipped.removeAll(failed);
+        Duration hidden = deferred.isEmpty() ? null : defer(deferred, deferredFor);
+        return new BatchOutcome(posted, List.copyOf(skipped), List.copyOf(failed), hidden);
+    }
+
+    /** Hides the rate-limited messages for the platform's wait plus up to a fifth more (at least a second). */
+    private Duration defer(List<QueuedLink> deferred, Duration retryAfter) {
+        long base = Math.max(1000, retryAfter.toMillis());
+        long jitter = parts.random().nextLong(Math.max(1000, base / 5) + 1);
+        Duration timeout = Duration.ofMillis(base + jitter);
+        if (timeout.compareTo(MAX_DEFERRAL) > 0) {
+            timeout = MAX_DEFERRAL;
+        }
+        List<QueuedLink> distinct = deferred.stream().distinct().toList();
+        try {
+            parts.visibility().defer(distinct, timeout);
+        } catch (RuntimeException e) {
+            // They come back after the queue's own visibility timeout instead; still reported, still not lost.
+            LOG.warn("visibility of rate-limited messages not changed", "messages", distinct.size(), "error",
+                    DestinationRun.describe(e));
+        }
+        LOG.info("rate limited: messages given back to the queue", "messages", distinct.size(), "visibleInMs",
+                timeout.toMillis());
+        return timeout;
+    }
+
+    private static QueuedLink read(Envelope envelope, SqsRecords.Handle handle) {
+        JsonNode body = envelope.requireBody();
+        JsonNode detail = body.has("detail") ? body.get("detail") : body;
+        LinkEvent event;
+        try {
+            event = LinkEventJson.fromJson(detail);
+        } catch (InvalidEventException e) {
+            throw new InvalidEventException("SQS message " + envelope.messageId() + ": " + e.getMessage(), e);
+        }
+        String eventId = body != detail && body.hasNonNull("id") && !body.get("id").asText().isBlank()
+                ? body.get("id").asText() : envelope.messageId();
+        return new QueuedLink(envelope.messageId(), handle == null ? null : handle.receiptHandle(),
+                handle == null ? null : handle.queueArn(), eventId, event);
+    }
+}

@@ -1,0 +1,131 @@
+package dev.s3notify.core.queue;
+
+import dev.s3notify.core.Destination;
+import dev.s3notify.core.Link;
+import dev.s3notify.core.LinkEvent;
+import dev.s3notify.core.Log;
+import dev.s3notify.core.Notification;
+import dev.s3notify.core.WebhookRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Turns one destination's files of a batch into as few messages as the platform allows, each file reachable from
+ * one of them: one file is today's single-file message, byte for byte; more are one digest when it carries every
+ * link, else one digest linking to an index page of them all; with nowhere to write an index, the files are split
+ * in halves until each half's digest carries its links (down to single-file messages).
+ */
+final class Composer {
+    private static final Log LOG = Log.of(Composer.class);
+
+    private final Digests digests;
+    private final IndexStore index;
+
+    /**
+     * @param digests how digests are worded
+     * @param index where index pages go, or null for nowhere
+     */
+    Composer(Digests digests, IndexStore index) {
+        this.digests = Objects.requireNonNull(digests, "digests");
+        this.index = index;
+    }
+
+    /**
+     * One message to post and the files it covers.
+     *
+     * @param request the request
+     * @param notification what it carries, for the sender's logs and per-attempt signing
+     * @param covers the files
+     * @param indexPage the index page's link, or null
+     */
+    record Message(WebhookRequest request, Notification notification, List<QueuedLink> covers, Link indexPage) {
+        Message {
+            covers = List.copyOf(covers);
+        }
+
+        boolean digest() {
+            return covers.size() > 1;
+        }
+    }
+
+    /**
+     * @param destination where the messages go
+     * @param links the files, each event once
+     * @return the messages, covering every file once
+     */
+    List<Message> compose(Destination destination, List<QueuedLink> links) {
+        List<Message> messages = new ArrayList<>();
+        compose(destination, links, true, messages);
+        return messages;
+    }
+
+    private void compose(Destination destination, List<QueuedLink> links, boolean whole, List<Message> out) {
+        List<Notification> notes = links.stream()
+                .map(l -> destination.notification(l.event(), l.eventId())).toList();
+        if (links.size() == 1) {
+            out.add(new Message(destination.request(notes.get(0)), notes.get(0), links, null));
+            return;
+        }
+        Notification carrier = carrier(notes);
+        Optional<WebhookRequest> digest = digests.digest(destination, notes, null);
+        if (digest.isPresent()) {
+            out.add(new Message(digest.get(), carrier, links, null));
+            return;
+        }
+        if (index != null && whole) {
+            List<LinkEvent> events = links.stream().map(QueuedLink::event).toList();
+            Link page = index.publish(pageName(destination, notes), IndexPage.render(events), earliestExpiry(events));
+            Optional<WebhookRequest> withIndex = digests.digest(destination, notes, page);
+            if (withIndex.isPresent()) {
+                out.add(new Message(withIndex.get(), carrier, links, page));
+                return;
+            }
+            LOG.warn("the digest could not be formatted even with an index page; splitting it", "kind",
+                    destination.formatter().kind(), "files", links.size());
+        }
+        int half = links.size() / 2;
+        compose(destination, links.subList(0, half), false, out);
+        compose(destination, links.subList(half, links.size()), false, out);
+    }
+
+    /** A digest's notification: the first file's, under an id that names the whole set, stable across retries. */
+    private static Notification carrier(List<Notification> notes) {
+        Notification first = notes.get(0);
+        return new Notification(first.event(), first.message(), digestId(notes));
+    }
+
+    /**
+     * @param notes the files of a digest
+     * @return an id for it that depends only on which events it carries
+     */
+    static String digestId(List<Notification> notes) {
+        StringBuilder ids = new StringBuilder();
+        notes.stream().map(Notification::eventId).sorted().forEach(id -> ids.append(id).append('\n'));
+        return "digest-" + sha256(ids.toString()).substring(0, 32);
+    }
+
+    private static String pageName(Destination destination, List<Notification> notes) {
+        return digestId(notes) + "-" + DestinationKey.of(destination).substring(0, 8) + ".html";
+    }
+
+    private static Instant earliestExpiry(List<LinkEvent> events) {
+        return events.stream().map(LinkEvent::expiresAt).filter(Objects::nonNull).min(Instant::compareTo)
+                .orElse(null);
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.s3notify.core.queue;
+
+import java.time.Instant;
+
+/**
+ * Which events were delivered to which destination, so that an event SQS or EventBridge delivers twice is posted
+ * once. A record is claimed before sending (in progress, with a lease), marked delivered after the webhook's 2xx,
+ * and released when the delivery fails so that a retry can deliver. Destinations are named by a hash of the
+ * webhook URL, never the URL.
+ */
+interface DeliveryRecords {
+    /** No records: every event is sent (local runs, and deployments without {@code IDEMPOTENCY_TABLE}). */
+    DeliveryRecords NONE = new DeliveryRecords() {
+        @Override
+        public Claim claim(String destination, String event, Instant leaseUntil) {
+            return Claim.CLAIMED;
+        }
+
+        @Override
+        public void delivered(String destination, String event) {
+        }
+
+        @Override
+        public void release(String destination, String event) {
+        }
+    };
+
+    /** What a claim found. */
+    enum Claim {
+        /** The record is ours: send. */
+        CLAIMED,
+        /** The event was already delivered there: skip it. */
+        DELIVERED,
+        /** Another invocation holds an unexpired lease on it: retry later. */
+        BUSY
+    }
+
+    /**
+     * @param destination the destination's hash
+     * @param event the event's delivery key
+     * @param leaseUntil when the claim lapses if neither marked delivered nor released (a crashed invocation)
+     * @return what the claim found
+     */
+    Claim claim(String destination, String event, Instant leaseUntil);
+
+    /**
+     * @param destination the destination's hash
+     * @param event the event's delivery key
+     */
+    void delivered(String destination, String event);
+
+    /**
+     * Gives up a claim after a failed delivery, so that a retry can deliver.
+     *
+     * @param destination the destination's hash
+     * @param event the event's delivery key
+     */
+    void release(String destination, String event);
+}

@@ -1,0 +1,194 @@
+package dev.s3notify.core.queue;
+
+import dev.s3notify.core.Destination;
+import dev.s3notify.core.Log;
+import dev.s3notify.core.Redact;
+import dev.s3notify.core.S3NotifyException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One destination's share of one batch: claim each event's delivery record, compose the messages, pace and send
+ * them, and account for every SQS message: posted, skipped (already delivered), failed (released for a retry) or
+ * deferred (rate limited: released and hidden from the queue until the platform allows more).
+ */
+final class DestinationRun {
+    private static final Log LOG = Log.of(DestinationRun.class);
+
+    private final BatchDispatcher.Parts parts;
+    private final Destination destination;
+    private final String destinationKey;
+    private final Instant deadline;
+    /** Each event once (by delivery key), with every SQS message that carried it. */
+    private final Map<String, List<QueuedLink>> byEvent = new LinkedHashMap<>();
+    final List<BatchOutcome.Posted> posted = new ArrayList<>();
+    final List<String> skipped = new ArrayList<>();
+    final List<String> failed = new ArrayList<>();
+    final List<QueuedLink> deferred = new ArrayList<>();
+    Duration deferredFor;
+
+    DestinationRun(BatchDispatcher.Parts parts, Destination destination, List<QueuedLink> links, Instant deadline) {
+        this.parts = parts;
+        this.destination = destination;
+        this.destinationKey = DestinationKey.of(destination);
+        this.deadline = deadline;
+        links.forEach(link -> byEvent.computeIfAbsent(link.deliveryKey(), k -> new ArrayList<>()).add(link));
+    }
+
+    /** Does the work; the outcome is in the fields. */
+    void run() {
+        List<QueuedLink> claimed = formattable(claim());
+        if (claimed.isEmpty()) {
+            return;
+        }
+        List<Composer.Message> messages;
+        try {
+            messages = parts.composer().compose(destination, claimed);
+        } catch (RuntimeException e) {
+            LOG.error("messages could not be composed; the batch's files are reported for retry", "kind",
+                    destination.formatter().kind(), "host", destination.host(), "files", claimed.size(),
+                    "error", describe(e));
+            claimed.forEach(this::fail);
+            return;
+        }
+        for (Composer.Message message : messages) {
+            send(message);
+        }
+    }
+
+    private List<QueuedLink> claim() {
+        Instant leaseUntil = deadline.plus(BatchDispatcher.LEASE_MARGIN);
+        List<QueuedLink> claimed = new ArrayList<>();
+        for (Map.Entry<String, List<QueuedLink>> entry : byEvent.entrySet()) {
+            QueuedLink first = entry.getValue().get(0);
+            DeliveryRecords.Claim claim;
+            try {
+                claim = parts.records().claim(destinationKey, entry.getKey(), leaseUntil);
+            } catch (RuntimeException e) {
+                LOG.error("delivery record could not be claimed; reported for retry", "eventId", first.eventId(),
+                        "error", describe(e));
+                entry.getValue().forEach(link -> failed.add(link.messageId()));
+                continue;
+            }
+            switch (claim) {
+                case CLAIMED -> claimed.add(first);
+                case DELIVERED -> {
+                    LOG.info("already delivered to this destination; skipped", "eventId", first.eventId(),
+                            "sourceEventId", first.event().sourceEventId(), "host", destination.host());
+                    entry.getValue().forEach(link -> skipped.add(link.messageId()));
+                }
+                case BUSY -> {
+                    LOG.info("another invocation is delivering this event; reported for retry", "eventId",
+                            first.eventId(), "host", destination.host());
+                    entry.getValue().forEach(link -> failed.add(link.messageId()));
+                }
+            }
+        }
+        // A duplicate within the batch shares the fate of the event's first message (see delivered, fail, defer).
+        return claimed;
+    }
+
+    /**
+     * Formats each file's single-file message first, so that a file the formatter refuses fails alone (a digest,
+     * or its halves, can always fall back to these).
+     */
+    private List<QueuedLink> formattable(List<QueuedLink> claimed) {
+        List<QueuedLink> ok = new ArrayList<>();
+        for (QueuedLink link : claimed) {
+            try {
+                destination.request(destination.notification(link.event(), link.eventId()));
+                ok.add(link);
+            } catch (RuntimeException e) {
+                LOG.error("message failed; reported for retry", "messageId", link.messageId(), "eventId",
+                        link.eventId(), "kind", destination.formatter().kind(), "error", describe(e));
+                fail(link);
+            }
+        }
+        return ok;
+    }
+
+    private void send(Composer.Message message) {
+        if (deferredFor == null) {
+            Duration wait = parts.pacer().take(destination, deadline);
+            if (!wait.isZero()) {
+                deferredFor = wait;
+            }
+        }
+        if (deferredFor != null) {
+            message.covers().forEach(this::defer);
+            return;
+        }
+        try {
+            MessageSender.Result result = parts.sender().send(destination, message.request(),
+                    message.notification(), deadline);
+            if (result.deferred()) {
+                parts.pacer().backOff(destination, result.retryAfter());
+                deferredFor = result.retryAfter();
+                message.covers().forEach(this::defer);
+                return;
+            }
+            delivered(message, result.status());
+        } catch (RuntimeException e) {
+            LOG.error("message not delivered; its files are reported for retry", "messageId",
+                    String.join(",", message.covers().stream().map(QueuedLink::messageId).toList()), "eventId",
+                    message.notification().eventId(), "kind", destination.formatter().kind(), "host",
+                    destination.host(), "files", message.covers().size(), "error", describe(e));
+            message.covers().forEach(this::fail);
+        }
+    }
+
+    private void delivered(Composer.Message message, int status) {
+        for (QueuedLink link : message.covers()) {
+            try {
+                parts.records().delivered(destinationKey, link.deliveryKey());
+            } catch (RuntimeException e) {
+                // Delivered all the same: the in-progress record's lease keeps a retry from sending it again.
+                LOG.warn("delivery record not marked delivered", "eventId", link.eventId(), "error", describe(e));
+            }
+        }
+        LOG.info(message.digest() ? "digest delivered" : "message delivered", "eventId",
+                message.notification().eventId(), "kind", destination.formatter().kind(), "host",
+                destination.host(), "status", status, "files", message.covers().size());
+        posted.add(new BatchOutcome.Posted(destination.name(), destination.formatter().kind(), destination.host(),
+                message.digest(), message.covers().stream().map(DestinationRun::file).toList(),
+                message.indexPage() == null ? null : Redact.url(message.indexPage().url()), message.request()));
+        message.covers().forEach(link -> byEvent.get(link.deliveryKey()).stream().skip(1)
+                .forEach(duplicate -> skipped.add(duplicate.messageId())));
+    }
+
+    private void fail(QueuedLink link) {
+        release(link);
+        byEvent.get(link.deliveryKey()).forEach(l -> failed.add(l.messageId()));
+    }
+
+    private void defer(QueuedLink link) {
+        release(link);
+        byEvent.get(link.deliveryKey()).forEach(l -> {
+            failed.add(l.messageId());
+            deferred.add(l);
+        });
+    }
+
+    private void release(QueuedLink link) {
+        try {
+            parts.records().release(destinationKey, link.deliveryKey());
+        } catch (RuntimeException e) {
+            // The lease lapses on its own; a retry delivers then.
+            LOG.warn("delivery record not released", "eventId", link.eventId(), "error", describe(e));
+        }
+    }
+
+    private static String file(QueuedLink link) {
+        return "s3://" + link.event().bucket() + "/" + (link.event().key() != null ? link.event().key()
+                : link.event().fileName());
+    }
+
+    static String describe(RuntimeException e) {
+        return e instanceof S3NotifyException ? e.getMessage() : e.getClass().getSimpleName() + ": "
+                + Redact.signingParameters(String.valueOf(e.getMessage()));
+    }
+}

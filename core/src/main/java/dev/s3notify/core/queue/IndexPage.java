@@ -1,0 +1,67 @@
+package dev.s3notify.core.queue;
+
+import dev.s3notify.core.LinkEvent;
+import dev.s3notify.core.TemplateModel;
+import java.util.List;
+
+/**
+ * The index of a digest's files: a small HTML page listing every file with its link, for digests that cannot
+ * carry every link themselves. Every value is HTML-escaped; links are only {@code https:} or {@code http:} ones
+ * (anything else is shown as text, never as an {@code href}).
+ */
+final class IndexPage {
+    private IndexPage() {
+    }
+
+    /**
+     * @param events the files
+     * @return the page
+     */
+    static String render(List<LinkEvent> events) {
+        String title = escape(DigestSummary.headline(events));
+        StringBuilder html = new StringBuilder(256 + events.size() * 1200);
+        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"robots\" content=\"noindex\"><meta name=\"referrer\" content=\"no-referrer\">")
+                .append("<title>").append(title).append("</title></head>\n<body><h1>").append(title)
+                .append("</h1>\n<ul>\n");
+        for (LinkEvent event : events) {
+            String key = escape("s3://" + event.bucket() + "/" + (event.key() != null ? event.key() : event.fileName()));
+            String size = event.size() == null ? "" : " (" + escape(TemplateModel.sizeText(event.size())) + ")";
+            html.append("<li>");
+            if (event.fileUrl() != null && isWebLink(event.fileUrl())) {
+                html.append("<a href=\"").append(escape(event.fileUrl())).append("\">").append(key).append("</a>");
+            } else {
+                html.append(key).append(" ").append(escape(event.eventType().wireName()));
+            }
+            html.append(size).append("</li>\n");
+        }
+        return html.append("</ul>\n</body></html>\n").toString();
+    }
+
+    private static boolean isWebLink(String url) {
+        return url.regionMatches(true, 0, "https:", 0, 6) || url.regionMatches(true, 0, "http:", 0, 5);
+    }
+
+    /**
+     * @param text any text
+     * @return the text with {@code & < > " '} as entities and control characters dropped
+     */
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        text.codePoints().forEach(c -> {
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> {
+                    if (!Character.isISOControl(c)) {
+                        out.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return out.toString();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.s3notify.core.queue;
+
+import dev.s3notify.core.LinkEvent;
+import java.util.Objects;
+
+/**
+ * One SQS message of a batch, read: the link event it carries and what is needed to give it back to the queue.
+ *
+ * @param messageId the SQS message id, reported as a batch item failure when it is not delivered
+ * @param receiptHandle the handle ChangeMessageVisibility needs, or null when the record has none
+ * @param queueArn the queue it came from ({@code eventSourceARN}), or null
+ * @param eventId the id of the EventBridge event that carried the detail, stable across retries
+ * @param event the link event
+ */
+record QueuedLink(String messageId, String receiptHandle, String queueArn, String eventId, LinkEvent event) {
+
+    /** Rejects missing ids and event. */
+    QueuedLink {
+        Objects.requireNonNull(messageId, "messageId");
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(event, "event");
+    }
+
+    /**
+     * @return what identifies the upload across retries and republishing: the S3 event's id (else the carrier's)
+     *     with the object it names, hashed to a bounded length: one S3 event may report several objects
+     */
+    String deliveryKey() {
+        String source = event.sourceEventId() != null && !event.sourceEventId().isBlank() ? event.sourceEventId()
+                : eventId;
+        return Composer.sha256(source + "\n" + event.eventType().wireName() + "\n" + event.bucket() + "\n"
+                + (event.key() != null ? event.key() : event.fileName()) + "\n"
+                + (event.versionId() == null ? "" : event.versionId())).substring(0, 40);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.s3notify.core.queue;
+
+import dev.s3notify.core.Destination;
+import dev.s3notify.core.Notification;
+import dev.s3notify.core.WebhookRequest;
+import dev.s3notify.core.internal.WebhookSender;
+import java.time.Instant;
+
+/** The queue path's sender: core's webhook sender, or, previewing, nothing sent at all. */
+final class WebhookMessageSender implements MessageSender {
+    private final WebhookSender sender;
+
+    /** @param sender core's sender, or null to send nothing (preview) */
+    WebhookMessageSender(WebhookSender sender) {
+        this.sender = sender;
+    }
+
+    @Override
+    public Result send(Destination destination, WebhookRequest request, Notification notification,
+            Instant deadline) {
+        if (sender == null) {
+            return Result.sent(0);
+        }
+        return Result.sent(sender.send(destination, request, notification, deadline).status());
+    }
+}
