@@ -1,0 +1,36 @@
+package dev.s3notify.core.queue;
+
+import static dev.s3notify.core.queue.QueueFixtures.NOW;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.s3notify.core.EventType;
+import dev.s3notify.core.LinkEvent;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class IndexPageTest {
+
+    private static LinkEvent file(String key, String url) {
+        return new LinkEvent("1", key, url, "bucket", null, NOW, key, 10L, null, null, EventType.CREATED, NOW, null,
+                null, "s3-" + key, null);
+    }
+
+    @Test
+    void escapesHostileNamesAndNeverLinksAnythingButAWebLink() {
+        String page = IndexPage.render(List.of(
+                file("up/<script>alert('x')</script>\u0007.pdf", "https://b.example/k?a=1&b=\"2\""),
+                file("up/evil.pdf", "javascript:alert(1)")));
+
+        assertThat(page).doesNotContain("<script>").doesNotContain("\u0007").doesNotContain("href=\"javascript")
+                .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;.pdf")
+                .contains("href=\"https://b.example/k?a=1&amp;b=&quot;2&quot;\"")
+                .contains("s3://bucket/up/evil.pdf created");
+    }
+
+    @Test
+    void titlesThePageWithTheCountPrefixAndTotalSize() {
+        String page = IndexPage.render(List.of(file("up/a.pdf", "https://x/a"), file("up/b.pdf", "https://x/b")));
+
+        assertThat(page).contains("<title>2 files uploaded to up/ (20 bytes)</title>");
+    }
+}
