@@ -1,6 +1,7 @@
 package dev.s3notify.core;
 
 import dev.s3notify.core.internal.Credentials;
+import dev.s3notify.core.internal.KnownSecrets;
 import dev.s3notify.core.internal.ParameterStoreClient;
 import dev.s3notify.core.internal.SecretsManagerClient;
 import dev.s3notify.core.internal.WebhookSender;
@@ -70,7 +71,8 @@ public final class DispatchFunction {
         Destination destination = new Destination(formatter.kind(), formatter, formatterSettings, template,
                 url == null ? null : Secret.of(url.toString()));
         formatSamples(destination, templateText != null);
-        WebhookSender sender = overrides.preview() ? null : WebhookSender.create(timeout, maxAttempts);
+        WebhookSender sender = overrides.preview() ? null : WebhookSender.create(timeout, maxAttempts)
+                .redacting(KnownSecrets.in(env, concat(Variables.ALL, formatter.variables())));
         BatchDispatcher batches = QueueSetup.create(settings, env, List.of(destination), sender,
                 overrides.credentials() != null ? overrides.credentials() : Credentials.defaultChain(env));
         LOG.info(overrides.preview() ? "webhook dispatcher ready to preview" : "webhook dispatcher ready",
@@ -165,5 +167,11 @@ public final class DispatchFunction {
         }
         String where = secretArn != null ? "WEBHOOK_URL_SECRET_ARN=" + secretArn : "WEBHOOK_URL_PARAMETER=" + parameter;
         return StoredUrl.parse(stored, where, settings);
+    }
+
+    private static List<Variable<?>> concat(List<Variable<?>> first, List<Variable<?>> second) {
+        List<Variable<?>> all = new java.util.ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 }

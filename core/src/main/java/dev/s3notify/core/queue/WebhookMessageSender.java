@@ -4,9 +4,14 @@ import dev.s3notify.core.Destination;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.WebhookRequest;
 import dev.s3notify.core.internal.WebhookSender;
+import dev.s3notify.core.pacing.RateLimitedException;
 import java.time.Instant;
 
-/** The queue path's sender: core's webhook sender, or, previewing, nothing sent at all. */
+/**
+ * The queue path's sender: core's webhook sender, paced to the platform's documented rate and to what the webhook
+ * answers, whose {@link RateLimitedException} (a wait too long to sleep through) becomes a deferral; or,
+ * previewing, nothing sent at all.
+ */
 final class WebhookMessageSender implements MessageSender {
     private final WebhookSender sender;
 
@@ -21,6 +26,11 @@ final class WebhookMessageSender implements MessageSender {
         if (sender == null) {
             return Result.sent(0);
         }
-        return Result.sent(sender.send(destination, request, notification, deadline).status());
+        try {
+            return Result.sent(sender.send(destination, request, notification, deadline,
+                    PlatformRates.of(destination)).status());
+        } catch (RateLimitedException e) {
+            return Result.deferred(e.retryAfter());
+        }
     }
 }

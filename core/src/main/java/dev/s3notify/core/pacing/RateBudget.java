@@ -1,0 +1,137 @@
+package dev.s3notify.core.pacing;
+
+import dev.s3notify.core.RateLimit;
+import java.net.http.HttpHeaders;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One webhook's sending budget in this process: at most {@link RateLimit#requests()} requests in any window of
+ * {@link RateLimit#per()} (padded a little, as the platform counts arrivals, not departures), and nothing while the
+ * platform has said to wait (a 429, or {@code X-RateLimit-Remaining: 0}). Thread-safe: every sender to the webhook
+ * shares one budget through {@link RateBudgets}.
+ *
+ * <p>Callers ask for a slot before each request: {@link #acquire(Instant, Duration)} takes the next one only if it
+ * comes soon enough, so nobody queues behind a long wait; and tell the budget what each answer said with
+ * {@link #observe(int, HttpHeaders, String, Instant)}.
+ */
+public final class RateBudget {
+    /** Slots remembered at most: a faster limit is kept as the same rate over a shorter window. */
+    private static final int MAX_SLOTS = 1024;
+    private static final Duration MIN_PADDING = Duration.ofMillis(50);
+
+    private final RateLimit limit;
+    private final long windowMillis;
+    /** Times of the last slots taken, oldest first from {@link #oldest}, in epoch milliseconds; null when unknown. */
+    private final long[] slots;
+    private int oldest;
+    private long latest = Long.MIN_VALUE;
+    private long pausedUntil = Long.MIN_VALUE;
+
+    private RateBudget(RateLimit limit) {
+        this.limit = Objects.requireNonNull(limit, "limit");
+        if (limit.isUnknown()) {
+            this.slots = null;
+            this.windowMillis = 0;
+        } else {
+            int size = Math.min(limit.requests(), MAX_SLOTS);
+            Duration window = limit.per().multipliedBy(size).dividedBy(limit.requests());
+            Duration padding = window.dividedBy(20);
+            this.windowMillis = window.plus(padding.compareTo(MIN_PADDING) < 0 ? MIN_PADDING : padding).toMillis();
+            this.slots = new long[size];
+            Arrays.fill(slots, Long.MIN_VALUE);
+        }
+    }
+
+    /**
+     * @param limit the platform's documented rate, or {@link RateLimit#UNKNOWN} to pace only on what it answers
+     * @return a budget with every slot free
+     */
+    public static RateBudget of(RateLimit limit) {
+        return new RateBudget(limit);
+    }
+
+    /** @return the documented rate this budget keeps to */
+    public RateLimit limit() {
+        return limit;
+    }
+
+    /**
+     * @param now the current time
+     * @return how long until the next slot is free, zero when one is free now; nothing is taken
+     */
+    public synchronized Duration delay(Instant now) {
+        return Duration.ofMillis(Math.max(0, nextSlot(now.toEpochMilli()) - now.toEpochMilli()));
+    }
+
+    /**
+     * Takes the next slot if it comes within {@code longest}.
+     *
+     * @param now the current time
+     * @param longest the longest the caller is willing to wait for it
+     * @return how long to wait before using the slot taken (zero: send now); empty when the next slot is further
+     *     away than {@code longest} and nothing was taken ({@link #delay(Instant)} says how far)
+     */
+    public synchronized Optional<Duration> acquire(Instant now, Duration longest) {
+        long at = now.toEpochMilli();
+        long slot = nextSlot(at);
+        long wait = Math.max(0, slot - at);
+        if (wait > longest.toMillis()) {
+            return Optional.empty();
+        }
+        if (slots != null) {
+            slots[oldest] = slot;
+            oldest = (oldest + 1) % slots.length;
+        }
+        latest = Math.max(latest, slot);
+        return Optional.of(Duration.ofMillis(wait));
+    }
+
+    /**
+     * Takes no request until {@code until}; an earlier time than one already set changes nothing.
+     *
+     * @param until when the platform will take requests again
+     */
+    public synchronized void pauseUntil(Instant until) {
+        pausedUntil = Math.max(pausedUntil, until.toEpochMilli());
+    }
+
+    /**
+     * Learns from an answer: {@code X-RateLimit-Remaining: 0} pauses the budget until {@code X-RateLimit-Reset-After}
+     * (or {@code X-RateLimit-Reset}); a 429 pauses it for its {@code Retry-After} (or Discord's {@code retry_after}
+     * in the body). Values are clamped: negative, unreadable or past ones are ignored, and none counts for more than
+     * an hour.
+     *
+     * @param status the HTTP status
+     * @param headers the answer's headers
+     * @param body the start of the answer's body (a few KB at most), possibly empty
+     * @param now when the answer came
+     * @return for a 429, the wait it asked for; empty otherwise, or when it gave none
+     */
+    public Optional<Duration> observe(int status, HttpHeaders headers, String body, Instant now) {
+        Waits.exhaustedFor(headers, now).ifPresent(wait -> pauseUntil(now.plus(wait)));
+        if (status != 429) {
+            return Optional.empty();
+        }
+        Optional<Duration> asked = Waits.retryAfter(headers, body, now);
+        asked.ifPresent(wait -> pauseUntil(now.plus(wait)));
+        return asked;
+    }
+
+    private long nextSlot(long now) {
+        long slot = Math.max(now, pausedUntil);
+        if (slots != null && slots[oldest] != Long.MIN_VALUE) {
+            // Slots are taken in time order, so the one a new slot replaces is the oldest of the window.
+            slot = Math.max(slot, Math.max(latest, slots[oldest] + windowMillis));
+        }
+        return slot;
+    }
+
+    @Override
+    public String toString() {
+        return "RateBudget[" + limit.requests() + " per " + limit.per() + "]";
+    }
+}
