@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class TemplateVariablesTest {
     private static final Path ROOT = Path.of(System.getProperty("repo.root", ".."));
     /** Variables the code reads that the template does not set, and why. */
-    private static final Map<String, String> NOT_SETTABLE = Map.ofEntries(
+    private static final Map<String, String> NOT_SETTABLE = withSdkSettings(Map.ofEntries(
             Map.entry("AWS_REGION", "set by Lambda (a reserved variable)"),
             Map.entry("AWS_ENDPOINT_URL", "for local tests and S3-compatible stores; a deployed function talks to AWS"),
             Map.entry("AWS_ENDPOINT_URL_S3", "for local tests and S3-compatible stores"),
@@ -33,7 +33,7 @@ class TemplateVariablesTest {
             Map.entry("S3NOTIFY_PLUGINS_DIR", "for local runs; on Lambda, plugin jars come in layers, under /opt/java/lib"),
             Map.entry("INDEX_PREFIX", "the template's index bucket keeps the default digests/, which its lifecycle rule expires"),
             Map.entry("AWS_ENDPOINT_URL_SQS", "for local tests (ElasticMQ)"),
-            Map.entry("AWS_ENDPOINT_URL_DYNAMODB", "for local tests (dynalite)"));
+            Map.entry("AWS_ENDPOINT_URL_DYNAMODB", "for local tests (dynalite)")));
     private static CloudFormationTemplate template;
 
     @BeforeAll
@@ -104,5 +104,16 @@ class TemplateVariablesTest {
 
     private static Map<String, Object> environment(String function) {
         return template.environment(function);
+    }
+
+    /** The AWS SDK's own settings the code reads (Map.of takes at most ten pairs). */
+    private static Map<String, String> withSdkSettings(Map<String, String> others) {
+        Map<String, String> all = new java.util.HashMap<>(others);
+        all.put("AWS_PROFILE", "for the command line; a Lambda function signs with its role");
+        all.put("AWS_USE_FIPS_ENDPOINT", "an SDK setting; set it on the function when the account needs FIPS"
+                + " endpoints (see docs/configuration.md)");
+        all.put("AWS_USE_DUALSTACK_ENDPOINT", "an SDK setting; set it on the function when links must be reachable"
+                + " over IPv6 (see docs/configuration.md)");
+        return Map.copyOf(all);
     }
 }
