@@ -40,7 +40,9 @@ final class S3IndexStore implements IndexStore {
         s3.get().putObject(b -> b.bucket(bucket).key(key).contentType("text/html; charset=utf-8")
                 .cacheControl("private, no-store"), RequestBody.fromString(html, StandardCharsets.UTF_8));
         Instant now = clock.instant();
-        Duration lifetime = expiresAt == null ? LONGEST : Duration.between(now, expiresAt);
+        // Whole seconds, rounded up, as SigV4's X-Amz-Expires counts them: the page expires with the files.
+        Duration lifetime = expiresAt == null ? LONGEST
+                : Duration.ofSeconds((Duration.between(now, expiresAt).toMillis() + 999) / 1000);
         lifetime = lifetime.compareTo(LONGEST) > 0 ? LONGEST : lifetime.compareTo(SHORTEST) < 0 ? SHORTEST : lifetime;
         Duration signed = lifetime;
         PresignedGetObjectRequest presigned = presigner.get().presignGetObject(b -> b.signatureDuration(signed)
