@@ -1,0 +1,142 @@
+package dev.s3notify.core.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.s3notify.core.Destination;
+import dev.s3notify.core.EventType;
+import dev.s3notify.core.KindSettings;
+import dev.s3notify.core.LinkEvent;
+import dev.s3notify.core.MessageTemplate;
+import dev.s3notify.core.Secret;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bursts of uploads through the queue path as deployed (the template's batching window, batch size, concurrency,
+ * visibility timeout and redrive), on simulated time, to loopback webhooks enforcing platform-like limits. Prints
+ * the figures; asserts what must hold: every file reachable from exactly one delivered message per destination,
+ * nothing dead-lettered, nothing delivered twice.
+ */
+class QueueSimulationTest {
+    private static final Instant T0 = Instant.parse("2026-11-30T12:00:00Z");
+    private static final Duration LATENCY = Duration.ofMillis(120);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern HREF = Pattern.compile("href=\"([^\"]+)\"");
+
+    private static Destination destination(String kind, LimitedWebhook webhook) {
+        return new Destination(kind, new QueueFixtures.TextFormatter(kind), KindSettings.none(),
+                MessageTemplate.compile("{{fileName}} {{{fileUrl}}}", "MESSAGE_TEMPLATE", v -> v),
+                Secret.of(webhook.url("/hooks/" + kind + "/token")));
+    }
+
+    private static LinkEvent upload(int n, Instant at) {
+        String key = "uploads/2026-11/photo-" + n + ".jpg";
+        String url = "https://uploads.s3.eu-west-1.amazonaws.com/" + key + "?X-Amz-Algorithm=AWS4-HMAC-SHA256"
+                + "&X-Amz-Credential=ASIAEXAMPLE%2F20261130%2Feu-west-1%2Fs3%2Faws4_request&X-Amz-Date=20261130T120000Z"
+                + "&X-Amz-Expires=86400&X-Amz-SignedHeaders=host&X-Amz-Signature=" + "%064x".formatted(n);
+        return new LinkEvent("1", "photo-" + n + ".jpg", url, "uploads", "24 hours", at, key, 2_000_000L + n, null,
+                null, EventType.CREATED, at, at.plusSeconds(86_400), "eu-west-1", "s3-event-" + n, null);
+    }
+
+    /** Every file link reachable from what a webhook accepted: the message's own link, or its index page's. */
+    private static List<String> reachable(LimitedWebhook webhook, Map<String, String> pages) {
+        List<String> links = new ArrayList<>();
+        for (String body : webhook.bodies()) {
+            String text;
+            try {
+                text = JSON.readTree(body).get("text").asText();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            String link = text.substring(text.lastIndexOf(' ') + 1);
+            if (pages.containsKey(link)) {
+                Matcher href = HREF.matcher(pages.get(link));
+                while (href.find()) {
+                    links.add(href.group(1).replace("&amp;", "&"));
+                }
+            } else {
+                links.add(link);
+            }
+        }
+        return links;
+    }
+
+    @Test
+    void deliversTenThousandUploadsInAMinuteToThreePlatformsWithinTheirLimits() {
+        TemplateSettings template = TemplateSettings.read();
+        VirtualClock clock = new VirtualClock(T0);
+        try (LimitedWebhook discord = new LimitedWebhook(clock, 5, Duration.ofSeconds(2), LATENCY);
+                LimitedWebhook slack = new LimitedWebhook(clock, 1, Duration.ofSeconds(1), LATENCY);
+                LimitedWebhook teams = new LimitedWebhook(clock, 4, Duration.ofSeconds(1), LATENCY)) {
+            Map<LinkEvent, Instant> uploads = new LinkedHashMap<>();
+            for (int n = 0; n < 10_000; n++) {
+                Instant at = T0.plusMillis(n * 6L);
+                uploads.put(upload(n, at), at);
+            }
+            Simulation simulation = new Simulation(template, clock, List.of(destination("discord", discord),
+                    destination("slack", slack), destination("teams", teams))).run(uploads);
+
+            report("10,000 uploads over 60 s", template, simulation, Map.of("discord", discord, "slack", slack,
+                    "teams", teams));
+            List<String> all = uploads.keySet().stream().map(LinkEvent::fileUrl).toList();
+            for (LimitedWebhook webhook : List.of(discord, slack, teams)) {
+                List<String> links = reachable(webhook, simulation.pages());
+                assertThat(links).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(all);
+            }
+            assertThat(simulation.deadLettered).isZero();
+            assertThat(simulation.maxReceives).isLessThan(template.maxReceiveCount() / 2);
+            assertThat(simulation.posted.stream().mapToInt(p -> p.files().size()).sum()).isEqualTo(3 * 10_000);
+        }
+    }
+
+    @Test
+    void deliversABurstOfTwoHundredToADiscordWebhookInOneWindowWithAlmostNoRateLimiting() {
+        TemplateSettings template = TemplateSettings.read();
+        VirtualClock clock = new VirtualClock(T0);
+        try (LimitedWebhook discord = new LimitedWebhook(clock, 5, Duration.ofSeconds(2), LATENCY)) {
+            Map<LinkEvent, Instant> uploads = new LinkedHashMap<>();
+            for (int n = 0; n < 200; n++) {
+                uploads.put(upload(n, T0), T0);
+            }
+            Simulation simulation = new Simulation(template, clock, List.of(destination("discord", discord)))
+                    .run(uploads);
+
+            report("200 uploads at once", template, simulation, Map.of("discord", discord));
+            assertThat(reachable(discord, simulation.pages())).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(uploads.keySet().stream().map(LinkEvent::fileUrl).toList());
+            assertThat(simulation.deadLettered).isZero();
+            assertThat(discord.tooMany()).isLessThanOrEqualTo(5);
+            Instant last = discord.times().get(discord.times().size() - 1);
+            assertThat(Duration.between(T0, last)).isLessThanOrEqualTo(
+                    Duration.ofSeconds(template.windowSeconds() + 30L));
+        }
+    }
+
+    private static void report(String title, TemplateSettings template, Simulation simulation,
+            Map<String, LimitedWebhook> webhooks) {
+        StringBuilder out = new StringBuilder("\n[queue simulation] ").append(title).append(String.format(Locale.ROOT,
+                " (window %d s, batch %d, concurrency %d, visibility %d s, maxReceiveCount %d)%n",
+                template.windowSeconds(), template.batchSize(), template.concurrency(), template.visibilityTimeout(),
+                template.maxReceiveCount()));
+        webhooks.forEach((kind, webhook) -> out.append(String.format(Locale.ROOT,
+                "  %-8s messages sent %4d, 429s met %3d, last message at %.1f s%n", kind, webhook.bodies().size(),
+                webhook.tooMany(), webhook.times().isEmpty() ? 0.0
+                        : Duration.between(T0, webhook.times().get(webhook.times().size() - 1)).toMillis() / 1000.0)));
+        out.append(String.format(Locale.ROOT, "  invocations %d, Lambda-seconds %.1f, backlog drained at %.1f s,"
+                + " dead-lettered %d, most receives of one message %d%n", simulation.invocations,
+                simulation.lambdaTime.toMillis() / 1000.0, Duration.between(T0, simulation.drained).toMillis() / 1000.0,
+                simulation.deadLettered, simulation.maxReceives));
+        System.out.println(out);
+    }
+}
