@@ -1,6 +1,9 @@
 package dev.s3notify.core.queue;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Which events were delivered to which destination, so that an event SQS or EventBridge delivers twice is posted
@@ -56,4 +59,44 @@ interface DeliveryRecords {
      * @param event the event's delivery key
      */
     void release(String destination, String event);
+
+    /**
+     * Claims several events; an implementation may make the calls in parallel.
+     *
+     * @param destination the destination's hash
+     * @param events the events' delivery keys
+     * @param leaseUntil when the claims lapse
+     * @return each event's claim; an event whose claim failed (the store unreachable) is left out
+     */
+    default Map<String, Claim> claimAll(String destination, List<String> events, Instant leaseUntil) {
+        Map<String, Claim> claims = new LinkedHashMap<>();
+        for (String event : events) {
+            try {
+                claims.put(event, claim(destination, event, leaseUntil));
+            } catch (RuntimeException e) {
+                // Left out: reported for retry by the caller.
+            }
+        }
+        return claims;
+    }
+
+    /**
+     * Marks several events delivered; an implementation may make the calls in parallel. A failure is not thrown:
+     * the in-progress records' leases keep a retry from sending them again until they lapse.
+     *
+     * @param destination the destination's hash
+     * @param events the events' delivery keys
+     * @return how many could not be marked
+     */
+    default int deliveredAll(String destination, List<String> events) {
+        int failed = 0;
+        for (String event : events) {
+            try {
+                delivered(destination, event);
+            } catch (RuntimeException e) {
+                failed++;
+            }
+        }
+        return failed;
+    }
 }

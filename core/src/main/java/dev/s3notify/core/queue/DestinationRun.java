@@ -62,31 +62,26 @@ final class DestinationRun {
 
     private List<QueuedLink> claim() {
         Instant leaseUntil = deadline.plus(BatchDispatcher.LEASE_MARGIN);
+        Map<String, DeliveryRecords.Claim> claims = parts.records().claimAll(destinationKey,
+                List.copyOf(byEvent.keySet()), leaseUntil);
         List<QueuedLink> claimed = new ArrayList<>();
         for (Map.Entry<String, List<QueuedLink>> entry : byEvent.entrySet()) {
             QueuedLink first = entry.getValue().get(0);
-            DeliveryRecords.Claim claim;
-            try {
-                claim = parts.records().claim(destinationKey, entry.getKey(), leaseUntil);
-            } catch (RuntimeException e) {
-                LOG.error("delivery record could not be claimed; reported for retry", "eventId", first.eventId(),
-                        "error", describe(e));
-                entry.getValue().forEach(link -> failed.add(link.messageId()));
+            DeliveryRecords.Claim claim = claims.get(entry.getKey());
+            if (claim == DeliveryRecords.Claim.CLAIMED) {
+                claimed.add(first);
                 continue;
             }
-            switch (claim) {
-                case CLAIMED -> claimed.add(first);
-                case DELIVERED -> {
-                    LOG.info("already delivered to this destination; skipped", "eventId", first.eventId(),
-                            "sourceEventId", first.event().sourceEventId(), "host", destination.host());
-                    entry.getValue().forEach(link -> skipped.add(link.messageId()));
-                }
-                case BUSY -> {
-                    LOG.info("another invocation is delivering this event; reported for retry", "eventId",
-                            first.eventId(), "host", destination.host());
-                    entry.getValue().forEach(link -> failed.add(link.messageId()));
-                }
+            if (claim == DeliveryRecords.Claim.DELIVERED) {
+                LOG.info("already delivered to this destination; skipped", "eventId", first.eventId(),
+                        "sourceEventId", first.event().sourceEventId(), "host", destination.host());
+                entry.getValue().forEach(link -> skipped.add(link.messageId()));
+                continue;
             }
+            LOG.info(claim == null ? "delivery record could not be claimed; reported for retry"
+                    : "another invocation is delivering this event; reported for retry", "eventId",
+                    first.eventId(), "host", destination.host());
+            entry.getValue().forEach(link -> failed.add(link.messageId()));
         }
         // A duplicate within the batch shares the fate of the event's first message (see delivered, fail, defer).
         return claimed;
@@ -142,13 +137,12 @@ final class DestinationRun {
     }
 
     private void delivered(Composer.Message message, int status) {
-        for (QueuedLink link : message.covers()) {
-            try {
-                parts.records().delivered(destinationKey, link.deliveryKey());
-            } catch (RuntimeException e) {
-                // Delivered all the same: the in-progress record's lease keeps a retry from sending it again.
-                LOG.warn("delivery record not marked delivered", "eventId", link.eventId(), "error", describe(e));
-            }
+        int unmarked = parts.records().deliveredAll(destinationKey,
+                message.covers().stream().map(QueuedLink::deliveryKey).toList());
+        if (unmarked > 0) {
+            // Delivered all the same: the in-progress records' leases keep a retry from sending them again.
+            LOG.warn("delivery records not marked delivered", "eventId", message.notification().eventId(),
+                    "unmarked", unmarked);
         }
         LOG.info(message.digest() ? "digest delivered" : "message delivered", "eventId",
                 message.notification().eventId(), "kind", destination.formatter().kind(), "host",

@@ -3,6 +3,7 @@ package dev.s3notify.core.queue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.UUID;
@@ -80,6 +81,20 @@ final class DynamoDbDeliveryRecords implements DeliveryRecords {
         } catch (ConditionalCheckFailedException e) {
             // Not ours any more (lease lapsed and taken over) or already gone: nothing to release.
         }
+    }
+
+    @Override
+    public Map<String, Claim> claimAll(String destination, List<String> events, Instant leaseUntil) {
+        Map<String, Claim> claims = new java.util.concurrent.ConcurrentHashMap<>();
+        Parallel.run(events, event -> claims.put(event, claim(destination, event, leaseUntil)));
+        Map<String, Claim> ordered = new java.util.LinkedHashMap<>();
+        events.stream().filter(claims::containsKey).forEach(event -> ordered.put(event, claims.get(event)));
+        return ordered;
+    }
+
+    @Override
+    public int deliveredAll(String destination, List<String> events) {
+        return Parallel.run(events, event -> delivered(destination, event));
     }
 
     static String key(String destination, String event) {

@@ -101,6 +101,34 @@ class QueueSimulationTest {
     }
 
     @Test
+    void givesRateLimitedDigestsBackToTheQueueAndDeliversThemOnceWhenAWebhookIsStricterThanDeclared() {
+        TemplateSettings template = TemplateSettings.read();
+        VirtualClock clock = new VirtualClock(T0);
+        // Slack declared 1 per second; this one takes 1 per 20 s, so the dispatcher meets 429s and defers.
+        try (LimitedWebhook discord = new LimitedWebhook(clock, 5, Duration.ofSeconds(2), LATENCY);
+                LimitedWebhook slack = new LimitedWebhook(clock, 1, Duration.ofSeconds(20), LATENCY)) {
+            Map<LinkEvent, Instant> uploads = new LinkedHashMap<>();
+            for (int n = 0; n < 10_000; n++) {
+                Instant at = T0.plusMillis(n * 6L);
+                uploads.put(upload(n, at), at);
+            }
+            Simulation simulation = new Simulation(template, clock, List.of(destination("discord", discord),
+                    destination("slack", slack))).run(uploads);
+
+            report("10,000 uploads over 60 s, Slack stricter than declared", template, simulation,
+                    Map.of("discord", discord, "slack", slack));
+            List<String> all = uploads.keySet().stream().map(LinkEvent::fileUrl).toList();
+            for (LimitedWebhook webhook : List.of(discord, slack)) {
+                assertThat(reachable(webhook, simulation.pages())).doesNotHaveDuplicates()
+                        .containsExactlyInAnyOrderElementsOf(all);
+            }
+            assertThat(slack.tooMany()).isPositive();
+            assertThat(simulation.maxReceives).isGreaterThan(1).isLessThan(template.maxReceiveCount());
+            assertThat(simulation.deadLettered).isZero();
+        }
+    }
+
+    @Test
     void deliversABurstOfTwoHundredToADiscordWebhookInOneWindowWithAlmostNoRateLimiting() {
         TemplateSettings template = TemplateSettings.read();
         VirtualClock clock = new VirtualClock(T0);

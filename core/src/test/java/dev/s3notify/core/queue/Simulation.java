@@ -77,6 +77,22 @@ final class Simulation {
                 clock.advance(RECORD_LATENCY);
                 store.release(destination, event);
             }
+
+            // DynamoDbDeliveryRecords makes Parallel.CALLS calls at once.
+            @Override
+            public Map<String, Claim> claimAll(String destination, List<String> events, Instant leaseUntil) {
+                clock.advance(RECORD_LATENCY.multipliedBy((events.size() + Parallel.CALLS - 1) / Parallel.CALLS));
+                Map<String, Claim> claims = new java.util.LinkedHashMap<>();
+                events.forEach(e -> claims.put(e, store.claim(destination, e, leaseUntil)));
+                return claims;
+            }
+
+            @Override
+            public int deliveredAll(String destination, List<String> events) {
+                clock.advance(RECORD_LATENCY.multipliedBy((events.size() + Parallel.CALLS - 1) / Parallel.CALLS));
+                events.forEach(e -> store.delivered(destination, e));
+                return 0;
+            }
         };
         IndexStore index = (name, html, expiresAt) -> {
             clock.advance(INDEX_LATENCY);
