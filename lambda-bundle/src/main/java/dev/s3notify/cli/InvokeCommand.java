@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.s3notify.core.DispatchFunction;
+import dev.s3notify.core.DispatchPipeline;
 import dev.s3notify.core.EventEntry;
 import dev.s3notify.core.LinkFunction;
 import dev.s3notify.lambda.LinkGeneratorHandler;
@@ -54,7 +55,8 @@ final class InvokeCommand implements Command {
                                       links are signed with placeholder keys (they will not work)
                   webhook-dispatcher  FILE holds a file-link-generated event (EventBridge event, SQS batch of
                                       them, or the old system's detail). Posts to WEBHOOK_URL and prints what was
-                                      delivered as JSON.
+                                      delivered as JSON; for an SQS batch also "messages": per destination, the
+                                      messages posted and the files each covered (a digest for several).
                     --kind K          the formatter (else WEBHOOK_KIND, else inferred from WEBHOOK_URL)
                     --template T      the Mustache template instead of MESSAGE_TEMPLATE
 
@@ -110,10 +112,13 @@ final class InvokeCommand implements Command {
                 new DispatchFunction.Overrides(false, (destination, request) -> delivered.addObject().put("kind", destination.formatter().kind())
                         .put("host", destination.host()).put("body", request.body()),
                 options.kind(), options.template(), console.loader(), null));
-        JsonNode response = invoke(handler, event, "webhook-dispatcher");
+        DispatchPipeline.Outcome outcome = handler.invoke(event, new LocalContext("webhook-dispatcher"));
         ObjectNode result = MAPPER.createObjectNode();
         result.set("delivered", delivered);
-        return finish(result, response, console.out());
+        if (outcome.batch() != null) {
+            BatchReport.add(result, outcome.batch());
+        }
+        return finish(result, WebhookDispatcherHandler.response(outcome), console.out());
     }
 
     private static int finish(ObjectNode result, JsonNode response, PrintStream out) {

@@ -17,8 +17,9 @@ import org.crac.Core;
 import org.crac.Resource;
 
 /**
- * The webhook-dispatcher Lambda function: {@code file-link-generated} events in (from EventBridge, or batched in
- * SQS), one message per event out to the configured webhook.
+ * The webhook-dispatcher Lambda function: {@code file-link-generated} events in (from EventBridge: one message per
+ * event; or batched in SQS: one message per destination and batch, a digest when there are several files) out to
+ * the configured webhook.
  *
  * <p>Configuration is read once, in the constructor (Lambda's init phase). An invocation whose message is not
  * accepted throws, so EventBridge's retry policy and the dead-letter queue take over; for SQS batches only the
@@ -52,8 +53,32 @@ public final class WebhookDispatcherHandler implements RequestStreamHandler, Res
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        MAPPER.writeValue(output, response(invoke(input.readAllBytes(), context)));
+    }
+
+    /**
+     * What {@link #handleRequest} does, with the outcome in full (the command line prints which files each message
+     * covered).
+     *
+     * @param input the invocation payload
+     * @param context the invocation's context, for its deadline
+     * @return the outcome
+     */
+    public DispatchPipeline.Outcome invoke(byte[] input, Context context) {
         Instant deadline = Instant.now().plusMillis(context.getRemainingTimeInMillis()).minus(DEADLINE_MARGIN);
-        handle(pipeline, input.readAllBytes(), deadline, output);
+        return pipeline.handle(input, deadline);
+    }
+
+    /**
+     * @param outcome an invocation's outcome
+     * @return what Lambda gets back: how many were delivered and the SQS batch item failures
+     */
+    public static ObjectNode response(DispatchPipeline.Outcome outcome) {
+        ObjectNode response = MAPPER.createObjectNode();
+        response.put("delivered", outcome.delivered());
+        ArrayNode failures = response.putArray("batchItemFailures");
+        outcome.failedMessageIds().forEach(id -> failures.addObject().put("itemIdentifier", id));
+        return response;
     }
 
     /**
@@ -81,11 +106,6 @@ public final class WebhookDispatcherHandler implements RequestStreamHandler, Res
 
     private static void handle(DispatchPipeline pipeline, byte[] input, Instant deadline, OutputStream output)
             throws IOException {
-        DispatchPipeline.Outcome outcome = pipeline.handle(input, deadline);
-        ObjectNode response = MAPPER.createObjectNode();
-        response.put("delivered", outcome.delivered());
-        ArrayNode failures = response.putArray("batchItemFailures");
-        outcome.failedMessageIds().forEach(id -> failures.addObject().put("itemIdentifier", id));
-        MAPPER.writeValue(output, response);
+        MAPPER.writeValue(output, response(pipeline.handle(input, deadline)));
     }
 }

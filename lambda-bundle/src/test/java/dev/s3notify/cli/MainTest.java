@@ -21,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -140,6 +141,55 @@ class MainTest {
             assertThat(delivered.get("host").asText()).isEqualTo("localhost");
             webhook.verify(1, postRequestedFor(urlPathEqualTo("/api/webhooks/1/token"))
                     .withQueryParam("wait", equalTo("true")));
+        } finally {
+            webhook.stop();
+        }
+    }
+
+    @Test
+    void invokesTheDispatcherOnAnSqsBatchAndPrintsWhichFilesEachMessageCovered() throws Exception {
+        WireMockServer webhook = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1")
+                .dynamicPort());
+        webhook.start();
+        try {
+            webhook.stubFor(post(urlPathEqualTo("/hook")).willReturn(aResponse().withStatus(200).withBody("ok")));
+
+            // Teams takes 4 a second: one dispatcher alone paces the three messages 0.25 s apart.
+            int exit = run(Map.of("WEBHOOK_KIND", "teams", "WEBHOOK_URL", webhook.baseUrl() + "/hook",
+                    "DISPATCH_CONCURRENCY", "1"), "invoke", "webhook-dispatcher", "--event",
+                    EXAMPLES.resolve("link-events/sqs-batch.json").toString());
+
+            assertThat(exit).as(err.toString()).isZero();
+            JsonNode result = JSON.readTree(out.toString(StandardCharsets.UTF_8));
+            JsonNode messages = result.get("messages").get("teams");
+            List<String> files = new java.util.ArrayList<>();
+            messages.forEach(m -> m.get("files").forEach(f -> files.add(f.asText())));
+            // No INDEX_BUCKET: the digest is split into messages that carry their links, every file once.
+            assertThat(files).containsExactlyInAnyOrder("s3://example-uploads/reports/quarterly-report.pdf",
+                    "s3://example-uploads/reports/board-minutes.pdf", "s3://example-uploads/reports/budget-2027.xlsx");
+            assertThat(result.get("batchItemFailures")).isEmpty();
+            assertThat(result.get("skipped")).isEmpty();
+            webhook.verify(messages.size(), postRequestedFor(urlPathEqualTo("/hook")));
+        } finally {
+            webhook.stop();
+        }
+    }
+
+    @Test
+    void reportsTheMessagesOfAnSqsBatchTheWebhookRefusedAsBatchItemFailures() throws Exception {
+        WireMockServer webhook = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1")
+                .dynamicPort());
+        webhook.start();
+        try {
+            webhook.stubFor(post(urlPathEqualTo("/hook")).willReturn(aResponse().withStatus(400).withBody("no_text")));
+
+            int exit = run(Map.of("WEBHOOK_KIND", "slack", "WEBHOOK_URL", webhook.baseUrl() + "/hook"), "invoke",
+                    "webhook-dispatcher", "--event", EXAMPLES.resolve("link-events/sqs-batch.json").toString());
+
+            assertThat(exit).isEqualTo(1);
+            JsonNode result = JSON.readTree(out.toString(StandardCharsets.UTF_8));
+            assertThat(result.get("batchItemFailures")).hasSize(3);
+            assertThat(result.get("messages").isEmpty()).isTrue();
         } finally {
             webhook.stop();
         }
