@@ -1,6 +1,7 @@
 package dev.s3notify.core.queue;
 
 import dev.s3notify.core.Destination;
+import dev.s3notify.core.RateLimit;
 import dev.s3notify.core.Settings;
 import dev.s3notify.core.Variables;
 import dev.s3notify.core.aws.AwsSession;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
@@ -59,8 +61,10 @@ public final class QueueSetup {
                 lazy(() -> QueueClients.presigner(session, s3Endpoint, pathStyle)), bucket, prefix, clock);
         Visibility visibility = queue && sender != null
                 ? new SqsVisibility(lazy(() -> QueueClients.sqs(session, sqsEndpoint))) : Visibility.NONE;
-        Pacer pacer = new Pacer(PlatformRates::of, concurrency.intValue(), clock,
-                d -> Thread.sleep(d.toMillis()), MAX_PACING_WAIT);
+        // Previewing sends nothing, so nothing is paced.
+        Function<Destination, RateLimit> rates = sender == null ? d -> RateLimit.UNKNOWN : PlatformRates::of;
+        Pacer pacer = new Pacer(rates, concurrency.intValue(), clock, d -> Thread.sleep(d.toMillis()),
+                MAX_PACING_WAIT);
         return new BatchDispatcher(destinations, new BatchDispatcher.Parts(new Composer(new IndexLinkDigests(),
                 index), records, pacer, new WebhookMessageSender(sender), visibility,
                 // SecureRandom: seeded anew in every environment restored from a SnapStart snapshot.
