@@ -88,7 +88,7 @@ final class Composer {
                 return;
             }
             LOG.warn("the digest could not be formatted even with an index page; splitting it", "kind",
-                    destination.formatter().kind(), "files", links.size());
+                    DestinationKey.kind(destination), "files", links.size());
         }
         int half = links.size() / 2;
         compose(destination, links.subList(0, half), false, out);

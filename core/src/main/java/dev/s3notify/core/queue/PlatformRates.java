@@ -17,7 +17,7 @@ final class PlatformRates {
      * @return its platform's rate
      */
     static RateLimit of(Destination destination) {
-        return switch (destination.formatter().kind()) {
+        return switch (DestinationKey.kind(destination)) {
             case "discord" -> RateLimit.of(5, Duration.ofSeconds(2));
             case "slack" -> RateLimit.of(1, Duration.ofSeconds(1));
             case "teams" -> RateLimit.of(4, Duration.ofSeconds(1));
