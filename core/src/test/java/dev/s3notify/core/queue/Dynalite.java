@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * process on 127.0.0.1. Its command line takes no port 0, so a free port is picked first and it is started on it,
  * again on another port if that one was taken meanwhile.
  */
-final class Dynalite implements AutoCloseable {
+public final class Dynalite implements AutoCloseable {
     private final Process process;
     private final URI endpoint;
 
@@ -38,7 +38,7 @@ final class Dynalite implements AutoCloseable {
         this.endpoint = endpoint;
     }
 
-    static Dynalite start() {
+    public static Dynalite start() {
         Path cli = Path.of(System.getProperty("dynalite.cli", "target/dynalite/node_modules/dynalite/cli.js"));
         if (!Files.isRegularFile(cli)) {
             throw new IllegalStateException("dynalite is not installed at " + cli + ": run the Maven build"
@@ -91,11 +91,11 @@ final class Dynalite implements AutoCloseable {
         }
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return endpoint;
     }
 
-    DynamoDbClient client() {
+    public DynamoDbClient client() {
         return DynamoDbClient.builder().endpointOverride(endpoint).region(Region.EU_WEST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("key", "secret")))
                 .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(10)).build())
@@ -103,14 +103,14 @@ final class Dynalite implements AutoCloseable {
     }
 
     /** Creates a table shaped as the template's: string partition key pk, on demand. */
-    void createTable(DynamoDbClient dynamo, String name) {
+    public void createTable(DynamoDbClient dynamo, String name) {
         dynamo.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(AttributeDefinition.builder().attributeName("pk")
                         .attributeType(ScalarAttributeType.S).build())
                 .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build()));
     }
 
-    Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item(DynamoDbClient dynamo,
+    public Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item(DynamoDbClient dynamo,
             String table, String pk) {
         return dynamo.getItem(b -> b.tableName(table).consistentRead(true)
                 .key(Map.of("pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(pk)))).item();
