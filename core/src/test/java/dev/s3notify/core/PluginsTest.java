@@ -54,19 +54,19 @@ class PluginsTest {
 
         assertThatThrownBy(() -> Plugins.classLoader(Map.of("S3NOTIFY_PLUGINS_DIR", missing.toString())))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("Invalid configuration: S3NOTIFY_PLUGINS_DIR='" + missing + "' is not valid: expected a"
-                        + " directory of plugin jars, and there is no such directory; create it, or unset the variable");
+                .hasMessage("Invalid configuration: S3NOTIFY_PLUGINS_DIR='" + missing + "' is not valid: there is no"
+                        + " such directory; create it and put the plugin jars in it, or unset the variable");
     }
 
     @Test
-    void reportsAFileGivenAsThePluginsDirectory() throws IOException {
+    void saysAFileGivenAsThePluginsDirectoryMustBeADirectory() throws IOException {
         Path file = jar(temp.resolve("a.jar"));
         Settings settings = new Settings(Map.of("S3NOTIFY_PLUGINS_DIR", file.toString()));
 
         Plugins.classLoader(settings, temp.resolve("no-layers"), CORE, "");
 
         assertThat(settings.problems()).singleElement().asString().contains("S3NOTIFY_PLUGINS_DIR='" + file + "'")
-                .contains("it is a file");
+                .contains("it is a file, and it must be a directory").doesNotContain("create it");
     }
 
     @Test
