@@ -53,7 +53,7 @@ public final class LinkFunction {
      */
     public static LinkPipeline create(Map<String, String> env, Overrides overrides) {
         Settings settings = new Settings(env);
-        boolean placeholder = overrides.dryRun() && overrides.credentials() == null && !Credentials.named(env);
+        boolean placeholder = signsWithPlaceholderKeys(env, overrides);
         CredentialsProvider roleCredentials = placeholder ? () -> PLACEHOLDER
                 : overrides.credentials() != null ? overrides.credentials() : Credentials.defaultChain(env);
         LinkSettings linkSettings = LinkSettings.parse(settings, roleCredentials);
@@ -85,6 +85,16 @@ public final class LinkFunction {
                 linkSettings.expiration().toSeconds(), "headObject", linkSettings.headObject().name().toLowerCase(),
                 "eventBus", target.busName(), "source", target.source(), "detailType", target.detailType());
         return new LinkPipeline(linkSettings, generator, KeyResolver.create(linkSettings), publisher, target);
+    }
+
+    /**
+     * @param env the environment
+     * @param overrides what the caller changes
+     * @return whether links would be signed with placeholder keys that do not work: a dry run with no AWS
+     *     credentials in the environment and none given
+     */
+    public static boolean signsWithPlaceholderKeys(Map<String, String> env, Overrides overrides) {
+        return overrides.dryRun() && overrides.credentials() == null && !Credentials.named(env);
     }
 
     /** The selected kind, its own checks recorded with the other problems; null when it cannot be found. */

@@ -85,7 +85,7 @@ final class KindsCommand implements Command {
             return new Choice(null, stored
                     ? "inferred at start-up from the URL stored in WEBHOOK_URL_SECRET_ARN or WEBHOOK_URL_PARAMETER,"
                             + " which kinds does not read; set WEBHOOK_KIND to be sure"
-                    : "WEBHOOK_KIND and WEBHOOK_URL are unset; s3notify run previews as " + RunCommand.PREVIEW_KIND);
+                    : "WEBHOOK_KIND and WEBHOOK_URL are unset; s3notify run and preview format as " + KindChoice.PREVIEW_KIND);
         }
         try {
             URI parsed = url == null ? null : Variables.WEBHOOK_URL.parser().parse(url);

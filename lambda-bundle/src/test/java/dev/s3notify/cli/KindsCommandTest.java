@@ -26,7 +26,7 @@ class KindsCommandTest {
                 "  * s3-presigned  (the default)", "    public-url\n",
                 "EMBED_COLOR (default: 3447003)", "SLACK_DOWNLOAD_BUTTON (default: true)",
                 "WEBHOOK_SIGNING_SECRET (secret)", "PUBLIC_BASE_URL", "URL_EXPIRATION_SECONDS (default: 86400)",
-                "in use: none (WEBHOOK_KIND and WEBHOOK_URL are unset; s3notify run previews as discord)");
+                "in use: none (WEBHOOK_KIND and WEBHOOK_URL are unset; s3notify run and preview format as discord)");
     }
 
     @Test
