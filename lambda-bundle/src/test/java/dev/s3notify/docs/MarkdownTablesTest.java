@@ -12,9 +12,6 @@ import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TableCell;
 import org.commonmark.ext.gfm.tables.TableRow;
 import org.commonmark.ext.gfm.tables.TablesExtension;
-import org.commonmark.node.AbstractVisitor;
-import org.commonmark.node.CustomBlock;
-import org.commonmark.node.CustomNode;
 import org.commonmark.node.Node;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
@@ -93,31 +90,22 @@ class MarkdownTablesTest {
     }
 
     private static List<TableBlock> tables(Node document) {
-        List<TableBlock> tables = new ArrayList<>();
-        document.accept(new AbstractVisitor() {
-            @Override
-            public void visit(CustomBlock block) {
-                if (block instanceof TableBlock table) {
-                    tables.add(table);
-                }
-                visitChildren(block);
-            }
-        });
-        return tables;
+        return below(document, TableBlock.class, new ArrayList<>());
     }
 
     private static List<TableRow> rows(Node table) {
-        List<TableRow> rows = new ArrayList<>();
-        table.accept(new AbstractVisitor() {
-            @Override
-            public void visit(CustomNode node) {
-                if (node instanceof TableRow row) {
-                    rows.add(row);
-                }
-                visitChildren(node);
+        return below(table, TableRow.class, new ArrayList<>());
+    }
+
+    /** The nodes of a type below {@code node}, in document order. */
+    private static <T extends Node> List<T> below(Node node, Class<T> type, List<T> found) {
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            if (type.isInstance(child)) {
+                found.add(type.cast(child));
             }
-        });
-        return rows;
+            below(child, type, found);
+        }
+        return found;
     }
 
     private static int cells(TableRow row) {
