@@ -56,11 +56,11 @@ class PluginJarIT {
     @Test
     void previewsWithThePluginChosenByWebhookKind() {
         Command preview = Bundle.cli(Map.of("S3NOTIFY_PLUGINS_DIR", plugins.toString(), "WEBHOOK_KIND", "echo"),
-                "preview", "--event", Bundle.LINK_EVENT.toString());
+                "preview", "--verbose", "--event", Bundle.LINK_EVENT.toString());
 
         assertThat(preview.exit()).as(preview.output()).isZero();
         assertThat(preview.out().strip()).isEqualTo(EXPECTED_BODY);
-        assertThat(preview.err()).contains("\"message\":\"plugin jars added\",\"jars\":\"echo.jar\"");
+        assertThat(preview.err()).contains("s3notify: plugin jars added (jars=echo.jar");
     }
 
     @Test
@@ -80,8 +80,8 @@ class PluginJarIT {
                 Bundle.adapters().get(0)), "preview", "--event", Bundle.LINK_EVENT.toString());
 
         assertThat(preview.exit()).as(preview.output()).isEqualTo(2);
-        assertThat(preview.err()).contains("S3NOTIFY_PLUGINS_DIR='" + missing + "' is not valid: expected a"
-                + " directory of plugin jars, and there is no such directory");
+        assertThat(preview.err()).contains("S3NOTIFY_PLUGINS_DIR='" + missing + "' is not valid: there is no such"
+                + " directory; create it and put the plugin jars in it, or unset the variable");
     }
 
     @Test
