@@ -105,6 +105,14 @@ class TemplateChoicesTest {
     }
 
     @Test
+    void createsNoSigningUserForRoleSigningAGivenSecretOrPublicLinks() {
+        assertThat(template.section("Conditions").get("CreateSigningUser")).isEqualTo(Map.of("Fn::And", List.of(
+                Map.of("Fn::Equals", List.of(Map.of("Ref", "LinkSigning"), "signing-user")),
+                Map.of("Fn::Not", List.of(Map.of("Condition", "HasLinkSigningSecret"))),
+                Map.of("Fn::Not", List.of(Map.of("Fn::Equals", List.of(Map.of("Ref", "LinkKind"), "public-url")))))));
+    }
+
+    @Test
     void publishesANewLinkGeneratorVersionWhenTheSigningKeyIsRotated() {
         assertThat(String.valueOf(map(template.properties("LinkGeneratorFunction").get("Description")).get("Fn::Sub")))
                 .contains("${LinkSigningKeySerial}");
