@@ -30,7 +30,7 @@ public final class Main {
      * @param args the command line
      */
     public static void main(String[] args) {
-        System.exit(run(args, new Console(System.getenv(), System.out, System.err, null, System.in)));
+        System.exit(run(args, System.getenv(), System.out, System.err));
     }
 
     /**
@@ -38,10 +38,10 @@ public final class Main {
      * @param env the environment, the configuration
      * @param out where results go
      * @param err where messages go
-     * @return the exit code
+     * @return the exit code; {@code --event -} reads this process's standard input
      */
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        return run(args, new Console(env, out, err, null));
+        return run(args, new Console(env, out, err, null, System.in));
     }
 
     static int run(String[] args, Console console) {
