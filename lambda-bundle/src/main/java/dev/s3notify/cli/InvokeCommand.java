@@ -107,7 +107,7 @@ final class InvokeCommand implements Command {
         byte[] event = EventFiles.read(options.requireEvent());
         ArrayNode delivered = MAPPER.createArrayNode();
         WebhookDispatcherHandler handler = new WebhookDispatcherHandler(console.env(),
-                new DispatchFunction.Overrides(false, (destination, request) -> delivered.addObject().put("kind", destination.formatter().kind())
+                new DispatchFunction.Overrides(false, (destination, request) -> delivered.addObject().put("kind", destination.kind())
                         .put("host", destination.host()).put("body", request.body()),
                 options.kind(), options.template(), console.loader(), null));
         JsonNode response = invoke(handler, event, "webhook-dispatcher");

@@ -62,7 +62,7 @@ final class SendTestCommand implements Command {
         ObjectNode result = MAPPER.createObjectNode();
         DispatchPipeline dispatcher = DispatchFunction.create(console.env(), new DispatchFunction.Overrides(false,
                 (destination, request) -> result.put("delivered", true)
-                        .put("kind", destination.formatter().kind()).put("host", destination.host())
+                        .put("kind", destination.kind()).put("host", destination.host())
                         .put("status", "accepted").put("body", request.body()),
                 options.kind(), options.template(), console.loader(), null));
         try {
