@@ -23,7 +23,7 @@ final class DiscordDigestEmbed {
      * @return the embed; empty when not every file fits and there is no index link
      */
     static Optional<ObjectNode> of(Digest digest, long color, String footer) {
-        String title = DiscordEmbed.TITLE.cut("📁 " + DiscordText.escape(digest.summary()));
+        String title = DiscordEmbed.TITLE.cut("📁 " + digest.summary(DiscordText::escape));
         String footerText = DiscordEmbed.footer(footer);
         TextLimit description = DiscordEmbed.DESCRIPTION.withMax(Math.min(DiscordEmbed.DESCRIPTION.max(),
                 DiscordEmbed.TOTAL_MAX - DiscordEmbed.length(title) - DiscordEmbed.length(footerText)));

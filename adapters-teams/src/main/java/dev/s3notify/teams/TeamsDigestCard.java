@@ -43,8 +43,7 @@ final class TeamsDigestCard {
             facts.add(new CardContent.Fact("Total size", TemplateModel.sizeText(digest.totalSize())));
         }
         String index = digest.indexLink().map(Link::url).map(CardContent::offerable).orElse(null);
-        String title = "📁 " + TeamsMarkdown.escape(TextLimit.codePoints(CardContent.MAX_TITLE)
-                .cut(digest.summary()));
+        String title = "📁 " + TextLimit.codePoints(CardContent.MAX_TITLE).cut(digest.summary(TeamsMarkdown::escape));
         return new CardContent(title, facts, index, digest.indexLink().isPresent() && index == null,
                 "All " + digest.count() + " files");
     }

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.IntPredicate;
+import java.util.function.UnaryOperator;
 
 /**
  * Several notifications for one destination, to be sent as one message: the files with their links, what happened
@@ -127,7 +128,15 @@ public final class Digest {
 
     /** @return one line for people: "14 files uploaded to uploads/2026-11/ (1.2 GB)" */
     public String summary() {
-        return DigestSummary.of(this);
+        return DigestSummary.of(this, UnaryOperator.identity());
+    }
+
+    /**
+     * @param escape the platform's escaping, applied to the parts that come from the events (prefix, bucket)
+     * @return {@link #summary()} with those parts escaped and its own words, such as "(1.2 GB)", left as they are
+     */
+    public String summary(UnaryOperator<String> escape) {
+        return DigestSummary.of(this, escape);
     }
 
     /**

@@ -2,16 +2,17 @@ package dev.s3notify.core;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** The one-line wording of a digest: "14 files uploaded to uploads/2026-11/ (1.2 GB)". */
 final class DigestSummary {
     private DigestSummary() {
     }
 
-    static String of(Digest digest) {
+    static String of(Digest digest, UnaryOperator<String> escape) {
         int count = digest.count();
         String files = count + (count == 1 ? " file" : " files");
-        String where = where(digest);
+        String where = escape.apply(where(digest));
         String size = digest.totalSize() > 0 ? " (" + TemplateModel.sizeText(digest.totalSize()) + ")" : "";
         if (digest.uploaded() == count) {
             return files + " uploaded to " + where + size;

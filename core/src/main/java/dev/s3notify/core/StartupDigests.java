@@ -28,7 +28,7 @@ final class StartupDigests {
                         + " files: make it shorter. See docs/templates.md.");
             }
             requireLinks(plain.get(), few, source);
-            Digest many = destination.digest(samples(120, 1_500)).withIndexLink(INDEX);
+            Digest many = destination.digest(samples(60, 1_500)).withIndexLink(INDEX);
             WebhookRequest indexed = destination.request(many).orElseThrow(() -> new ConfigurationException(
                     destination.kind() + " formatted no message for a digest with an index link"));
             if (!indexed.body().contains(INDEX.url())) {

@@ -25,6 +25,14 @@ class DigestTest {
     }
 
     @Test
+    void escapesOnlyTheWordsThatComeFromTheEvents() {
+        Digest digest = digest(uploads("up_loads/", 2, 1_024L));
+
+        assertThat(digest.summary(text -> text.replace("_", "\\_")))
+                .isEqualTo("2 files uploaded to up\\_loads/ (2.0 KB)");
+    }
+
+    @Test
     void namesTheBucketWhenTheKeysShareNoFolderAndCountsMixedChanges() {
         List<Notification> files = new ArrayList<>(uploads("a", 2, 1_024L));
         files.add(notification(event("b.txt", null, EventType.DELETED, "bucket-1"), "gone"));
