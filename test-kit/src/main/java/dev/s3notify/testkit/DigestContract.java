@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.s3notify.core.Digest;
-import dev.s3notify.core.DigestTemplate;
 import dev.s3notify.core.FormatterContext;
 import dev.s3notify.core.KindSettings;
 import dev.s3notify.core.Link;
 import dev.s3notify.core.LinkEvent;
-import dev.s3notify.core.Notification;
 import dev.s3notify.core.WebhookRequest;
 import dev.s3notify.spi.WebhookFormatter;
 import dev.s3notify.spi.WebhookFormatterProvider;
@@ -157,15 +154,7 @@ public abstract class DigestContract {
      */
     protected Optional<WebhookRequest> formatDigest(List<LinkEvent> files, Link index, String template) {
         WebhookFormatter formatter = formatter();
-        Digest.Builder digest = Digest.builder(DigestTemplate.compile(template, "DIGEST_TEMPLATE",
-                formatter::escapeDigest));
-        for (int i = 0; i < files.size(); i++) {
-            digest.add(new Notification(files.get(i), "", "evt-" + i));
-        }
-        if (index != null) {
-            digest.indexLink(index);
-        }
-        return formatter.formatDigest(digest.build());
+        return formatter.formatDigest(Digests.of(formatter, template, files, index));
     }
 
     private void assertWithinLimits(WebhookRequest request) {
