@@ -61,7 +61,16 @@ public record Destination(String name, String kind, WebhookFormatter formatter, 
      * @return the digest, rendered with this destination's digest template, without an index link
      */
     public Digest digest(List<Notification> notifications) {
-        return Digest.builder(digestTemplate).addAll(notifications).build();
+        return digest(notifications, null);
+    }
+
+    /**
+     * @param notifications two or more notifications for this destination
+     * @param index the link to the index page listing every file, or null when none was written
+     * @return the digest, rendered with this destination's digest template
+     */
+    public Digest digest(List<Notification> notifications, Link index) {
+        return Digest.builder(digestTemplate).addAll(notifications).indexLink(index).build();
     }
 
     /**

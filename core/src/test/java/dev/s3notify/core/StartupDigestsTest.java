@@ -47,6 +47,18 @@ class StartupDigestsTest {
     }
 
     @Test
+    void linksTheIndexPageWhenGivenOne() {
+        Destination destination = preview(Map.of()).destinations().get(0);
+        Link index = new Link("https://h/index/all.html?X-Amz-Signature=1", AT);
+
+        Digest digest = destination.digest(uploads(2), index);
+
+        assertThat(digest.indexLink()).contains(index);
+        assertThat(destination.request(digest).orElseThrow().body()).contains(index.url());
+        assertThat(destination.digest(uploads(2), null).indexLink()).isEmpty();
+    }
+
+    @Test
     void refusesADigestTemplateThatLeavesFilesWithoutTheirLinks() {
         ConfigurationException e = createFails(Map.of("DIGEST_TEMPLATE", "{{summary}}"));
 
