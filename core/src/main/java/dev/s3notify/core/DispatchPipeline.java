@@ -76,7 +76,7 @@ public final class DispatchPipeline {
             if (sender != null) {
                 WebhookSender.Delivered result = sender.send(destination, request, notification, deadline);
                 LOG.info("message delivered", "eventId", eventId, "sourceEventId", event.sourceEventId(),
-                        "bucket", event.bucket(), "key", event.key(), "kind", destination.formatter().kind(),
+                        "bucket", event.bucket(), "key", event.key(), "kind", destination.kind(),
                         "host", destination.host(), "status", result.status(), "attempts", result.attempts(),
                         "durationMs", result.elapsed().toMillis());
             }
@@ -85,6 +85,11 @@ public final class DispatchPipeline {
             }
         }
         return destinations.size();
+    }
+
+    /** @return where messages go, each with its formatter and templates (digests are made through them) */
+    public List<Destination> destinations() {
+        return destinations;
     }
 
     /**

@@ -4,7 +4,7 @@ import dev.s3notify.core.internal.Credentials;
 import dev.s3notify.core.internal.EventBridgePublisher;
 import dev.s3notify.core.internal.KeyResolver;
 import dev.s3notify.core.internal.SecretsManagerClient;
-import dev.s3notify.spi.LinkGenerator;
+import dev.s3notify.spi.LinkGeneratorProvider;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -63,7 +63,7 @@ public final class LinkFunction {
                     + " AWS_SECRET_ACCESS_KEY for real links");
             linkSettings = linkSettings.with(roleCredentials, LinkSettings.HeadObjectMode.NEVER);
         }
-        LinkGenerator generator = generator(overrides, settings, linkSettings);
+        LinkGeneratorProvider generator = generator(overrides, settings, linkSettings);
         if (generator != null) {
             linkSettings = linkSettings.withOwn(KindSettings.read(generator.variables(), settings));
         }
@@ -98,10 +98,11 @@ public final class LinkFunction {
     }
 
     /** The selected kind, its own checks recorded with the other problems; null when it cannot be found. */
-    private static LinkGenerator generator(Overrides overrides, Settings settings, LinkSettings linkSettings) {
+    private static LinkGeneratorProvider generator(Overrides overrides, Settings settings,
+            LinkSettings linkSettings) {
         ClassLoader loader = overrides.loader() != null ? overrides.loader() : Plugins.classLoader(settings);
         try {
-            LinkGenerator generator = LinkGenerators.load(loader).get(linkSettings.kind());
+            LinkGeneratorProvider generator = LinkGenerators.load(loader).get(linkSettings.kind());
             generator.check(linkSettings, settings);
             return generator;
         } catch (ConfigurationException e) {

@@ -9,7 +9,9 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
@@ -44,6 +46,12 @@ public final class MessageTemplate {
      * @throws ConfigurationException saying what is wrong and, for printf style, the Mustache equivalent
      */
     public static MessageTemplate compile(String template, String variable, UnaryOperator<String> escaper) {
+        return compile(template, variable, escaper, TemplateModel.NAMES);
+    }
+
+    /** As {@link #compile(String, String, UnaryOperator)}, for a template whose values have other names. */
+    static MessageTemplate compile(String template, String variable, UnaryOperator<String> escaper,
+            Collection<String> names) {
         List<MatchResult> printf = printfPlaceholders(template);
         if (!printf.isEmpty()) {
             throw new ConfigurationException(variable + " uses the printf style ('" + printf.get(0).group()
@@ -58,10 +66,10 @@ public final class MessageTemplate {
                     + ". See docs/templates.md.");
         }
         Set<String> unknown = new TreeSet<>();
-        collectUnknownNames(mustache.getCodes(), unknown);
+        collectUnknownNames(mustache.getCodes(), unknown, names);
         if (!unknown.isEmpty()) {
             throw new ConfigurationException(variable + " uses " + unknown + ", which no event has; the names are "
-                    + TemplateModel.NAMES + ". See docs/templates.md.");
+                    + names + ". See docs/templates.md.");
         }
         return new MessageTemplate(mustache, variable);
     }
@@ -71,9 +79,13 @@ public final class MessageTemplate {
      * @return the message text, with surrounding white space trimmed
      */
     public String render(TemplateModel model) {
+        return render(model.asMap());
+    }
+
+    String render(Map<String, Object> values) {
         StringWriter out = new StringWriter();
         try {
-            mustache.execute(out, model.asMap()).flush();
+            mustache.execute(out, values).flush();
         } catch (java.io.IOException e) {
             throw new UncheckedIOException(e);
         } catch (MustacheException e) {
@@ -82,7 +94,7 @@ public final class MessageTemplate {
         return out.toString().strip();
     }
 
-    private static void collectUnknownNames(Code[] codes, Set<String> unknown) {
+    private static void collectUnknownNames(Code[] codes, Set<String> unknown, Collection<String> names) {
         if (codes == null) {
             return;
         }
@@ -91,10 +103,10 @@ public final class MessageTemplate {
                 continue;
             }
             String name = code.getName();
-            if (name != null && !name.isEmpty() && !name.equals(".") && !TemplateModel.NAMES.contains(name)) {
+            if (name != null && !name.isEmpty() && !name.equals(".") && !names.contains(name)) {
                 unknown.add("{{" + name + "}}");
             }
-            collectUnknownNames(code.getCodes(), unknown);
+            collectUnknownNames(code.getCodes(), unknown, names);
         }
     }
 

@@ -91,6 +91,10 @@ public final class Variables {
     /** The message template. */
     public static final Variable<String> MESSAGE_TEMPLATE = Variable.text("MESSAGE_TEMPLATE", DISPATCH, null,
             "Mustache template for the message text (see docs/templates.md); each formatter has a default");
+    /** The digest template. */
+    public static final Variable<String> DIGEST_TEMPLATE = Variable.text("DIGEST_TEMPLATE", DISPATCH, null,
+            "Mustache template for the text of a digest, one message for several files (see docs/templates.md);"
+                    + " each formatter has a default");
     /** Per-attempt timeout. */
     public static final Variable<Long> REQUEST_TIMEOUT_SECONDS = Variable.integer("REQUEST_TIMEOUT_SECONDS",
             DISPATCH, "10", 1, 900, "how long one webhook request may take, in seconds (1 to 900)");
@@ -106,7 +110,8 @@ public final class Variables {
             PUBLIC_BASE_URL, LINK_SIGNING_SECRET_ARN, HEAD_OBJECT, S3_FORCE_PATH_STYLE, EVENT_SOURCE, EVENT_DETAIL_TYPE,
             EVENT_BUS_NAME, AWS_REGION, AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL_EVENTBRIDGE,
             AWS_ENDPOINT_URL_SECRETS_MANAGER, S3NOTIFY_PLUGINS_DIR, WEBHOOK_KIND, WEBHOOK_URL, WEBHOOK_URL_SECRET_ARN,
-            WEBHOOK_URL_PARAMETER, MESSAGE_TEMPLATE, REQUEST_TIMEOUT_SECONDS, MAX_ATTEMPTS, AWS_ENDPOINT_URL_SSM);
+            WEBHOOK_URL_PARAMETER, MESSAGE_TEMPLATE, DIGEST_TEMPLATE, REQUEST_TIMEOUT_SECONDS, MAX_ATTEMPTS,
+            AWS_ENDPOINT_URL_SSM);
 
     /**
      * @param settings the environment

@@ -123,7 +123,7 @@ final class InvokeCommand implements Command {
         String kind = options.kind() == null ? null : KindChoice.checked(options.kind(), console);
         WebhookDispatcherHandler handler = Startup.create(() -> new WebhookDispatcherHandler(console.env(),
                 new DispatchFunction.Overrides(false, (destination, request) -> delivered.addObject()
-                        .put("kind", destination.formatter().kind()).put("host", destination.host())
+                        .put("kind", destination.kind()).put("host", destination.host())
                         .set("body", Bodies.of(request)), kind, options.template(), console.loader(), null)));
         JsonNode response = invoke(handler, event, "webhook-dispatcher");
         ObjectNode result = MAPPER.createObjectNode();

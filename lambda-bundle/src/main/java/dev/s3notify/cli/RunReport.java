@@ -34,7 +34,7 @@ final class RunReport {
     /** Records a message formatted (previewing) or accepted by the webhook. */
     void handled(byte[] linkEvent, Destination destination, WebhookRequest request) {
         ObjectNode object = object(linkEvent);
-        object.put("kind", destination.formatter().kind());
+        object.put("kind", destination.kind());
         if (!preview) {
             object.put("host", destination.host());
             delivered++;

@@ -63,7 +63,7 @@ final class SendTestCommand implements Command {
         String kind = options.kind() == null ? null : KindChoice.checked(options.kind(), console);
         DispatchPipeline dispatcher = Startup.create(() -> DispatchFunction.create(console.env(),
                 new DispatchFunction.Overrides(false, (destination, request) -> result.put("delivered", true)
-                        .put("kind", destination.formatter().kind()).put("host", destination.host())
+                        .put("kind", destination.kind()).put("host", destination.host())
                         .put("status", "accepted").set("body", Bodies.of(request)),
                         kind, options.template(), console.loader(), null)));
         try {

@@ -23,12 +23,16 @@ class PluginJarIT {
             package com.example.echo;
 
             import com.fasterxml.jackson.databind.ObjectMapper;
-            import dev.s3notify.core.KindSettings;
+            import dev.s3notify.core.Digest;
+            import dev.s3notify.core.FormatterContext;
             import dev.s3notify.core.Notification;
+            import dev.s3notify.core.RateLimit;
             import dev.s3notify.core.WebhookRequest;
             import dev.s3notify.spi.WebhookFormatter;
+            import dev.s3notify.spi.WebhookFormatterProvider;
+            import java.util.Optional;
 
-            public final class %s implements WebhookFormatter {
+            public final class %s implements WebhookFormatterProvider {
                 public String kind() {
                     return "%s";
                 }
@@ -37,9 +41,24 @@ class PluginJarIT {
                     return "{{fileName}} in {{bucket}}";
                 }
 
-                public WebhookRequest format(Notification notification, KindSettings settings) {
-                    return WebhookRequest.json(new ObjectMapper().createObjectNode()
-                            .put("echo", notification.message()).toString());
+                public WebhookFormatter create(FormatterContext context) {
+                    return new WebhookFormatter() {
+                        public WebhookRequest format(Notification notification) {
+                            return echo(notification.message());
+                        }
+
+                        public Optional<WebhookRequest> formatDigest(Digest digest) {
+                            return Optional.of(echo(digest.message()));
+                        }
+
+                        public RateLimit rateLimit() {
+                            return RateLimit.UNKNOWN;
+                        }
+                    };
+                }
+
+                private static WebhookRequest echo(String text) {
+                    return WebhookRequest.json(new ObjectMapper().createObjectNode().put("echo", text).toString());
                 }
             }
             """;

@@ -92,7 +92,7 @@ class KindsCommandTest {
     @Test
     void listsProvidersThatFailedToLoad(@TempDir Path dir) throws Exception {
         Path services = Files.createDirectories(dir.resolve("META-INF/services"));
-        Files.writeString(services.resolve("dev.s3notify.spi.WebhookFormatter"), BrokenFormatter.class.getName());
+        Files.writeString(services.resolve("dev.s3notify.spi.WebhookFormatterProvider"), BrokenFormatter.class.getName());
         try (URLClassLoader plugins = new URLClassLoader(new URL[] {dir.toUri().toURL()},
                 getClass().getClassLoader())) {
             TestConsole withPlugins = new TestConsole(plugins);
