@@ -64,6 +64,7 @@ public final class DispatchFunction {
         KindSettings formatterSettings = formatter == null ? null
                 : KindSettings.read(formatter.variables(), settings);
         MessageTemplate template = template(templateText, formatter, formatterSettings, settings);
+        Variables.region(settings); // checked even when no AWS call needs it, as the link generator does
         settings.validate();
         Destination destination = new Destination(formatter.kind(), formatter, formatterSettings, template,
                 url == null ? null : Secret.of(url.toString()));

@@ -1,5 +1,6 @@
 package dev.s3notify.core;
 
+import dev.s3notify.core.text.SafeText;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -9,7 +10,8 @@ import java.util.Map;
  * Structured logging with no dependency: one JSON object per line on standard error, which Lambda sends to
  * CloudWatch and the command line keeps apart from its output. Fields are key-value pairs (event id, bucket, key,
  * kind, status, attempt, duration). Callers pass only safe values: a host, never a webhook URL; a redacted link,
- * never a signature.
+ * never a signature. As a backstop every value is passed through {@link SafeText#logValue}: signing parameters
+ * redacted, control and bidi characters removed, at most {@link SafeText#LOG_VALUE_LIMIT} characters.
  */
 public final class Log {
     private static volatile PrintStream out = System.err;
@@ -91,13 +93,13 @@ public final class Log {
             if (line.length() > 1) {
                 line.append(',');
             }
-            quote(line, k).append(':');
+            quote(line, SafeText.logValue(k)).append(':');
             if (v == null) {
                 line.append("null");
             } else if (v instanceof Number || v instanceof Boolean) {
                 line.append(v);
             } else {
-                quote(line, v.toString());
+                quote(line, SafeText.logValue(v.toString()));
             }
         });
         out.println(line.append('}'));
