@@ -30,7 +30,8 @@ public final class DiscordFormatter implements WebhookFormatter {
      */
     private static final String DEFAULT_TEMPLATE = "{{#hasLink}}"
             + "{{#restored}}📦 **{{fileName}}** was restored in **{{bucket}}**.{{/restored}}"
-            + "{{^restored}}📁 **{{fileName}}** was uploaded to **{{bucket}}**.{{/restored}}\n"
+            + "{{^restored}}{{^other}}📁 **{{fileName}}** was uploaded to **{{bucket}}**.{{/other}}"
+            + "{{#other}}📄 **{{fileName}}** in **{{bucket}}**.{{/other}}{{/restored}}\n"
             + "[Download]({{{fileUrl}}}){{#expirationTime}} — the link expires in {{expirationTime}}{{/expirationTime}}."
             + "{{/hasLink}}"
             + "{{^hasLink}}"
@@ -40,6 +41,7 @@ public final class DiscordFormatter implements WebhookFormatter {
             + "{{#restoreStarted}}⏳ Restoring **{{fileName}}** in **{{bucket}}** from the archive.{{/restoreStarted}}"
             + "{{#restoreExpired}}🗄️ The restored copy of **{{fileName}}** in **{{bucket}}** expired."
             + "{{/restoreExpired}}"
+            + "{{#other}}📄 **{{fileName}}** in **{{bucket}}**.{{/other}}"
             + "{{/hasLink}}";
 
     /** The constructor ServiceLoader uses. */

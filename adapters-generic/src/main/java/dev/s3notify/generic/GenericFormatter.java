@@ -42,6 +42,7 @@ public final class GenericFormatter implements WebhookFormatter {
             + "{{#deleted}}{{fileName}} was deleted from {{bucket}}{{/deleted}}"
             + "{{#restoreStarted}}{{fileName}} is being restored in {{bucket}}{{/restoreStarted}}"
             + "{{#restoreExpired}}The restored copy of {{fileName}} in {{bucket}} expired{{/restoreExpired}}"
+            + "{{#other}}{{fileName}} in {{bucket}}{{/other}}"
             + "{{#hasLink}}: {{{fileUrl}}}{{#expirationTime}} (expires in {{expirationTime}}){{/expirationTime}}"
             + "{{/hasLink}}";
 

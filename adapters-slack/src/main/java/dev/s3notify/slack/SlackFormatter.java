@@ -28,6 +28,7 @@ public final class SlackFormatter implements WebhookFormatter {
             + " *{{bucket}}*.{{/restoreStarted}}"
             + "{{#restoreExpired}}:ice_cube: The restored copy of *{{fileName}}* in *{{bucket}}* expired."
             + "{{/restoreExpired}}"
+            + "{{#other}}:page_facing_up: *{{fileName}}* in *{{bucket}}*.{{/other}}"
             + "{{#hasLink}} <{{{fileUrl}}}|Download>{{#expirationTime}} (expires in {{expirationTime}})"
             + "{{/expirationTime}}{{/hasLink}}";
     private static final Set<String> HOSTS = Set.of("hooks.slack.com", "hooks.slack-gov.com");

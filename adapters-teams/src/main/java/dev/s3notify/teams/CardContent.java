@@ -60,6 +60,7 @@ record CardContent(String title, List<Fact> facts, String link, boolean linkLeft
             case RESTORED -> "File restored: ";
             case RESTORE_STARTED -> "Restore started: ";
             case RESTORE_EXPIRED -> "Restored copy expired: ";
+            case OTHER -> "File event: ";
         };
         return prefix + TeamsMarkdown.escape(Truncation.truncate(name, MAX_TITLE));
     }

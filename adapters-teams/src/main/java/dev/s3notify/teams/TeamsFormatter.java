@@ -41,14 +41,14 @@ public final class TeamsFormatter implements WebhookFormatter {
     /** @return a sentence in Teams Markdown; the link is on the card's Download button, not in the text */
     @Override
     public String defaultTemplate() {
-        return "{{#hasLink}}**{{fileName}}** was {{#restored}}restored in{{/restored}}{{^restored}}uploaded to"
-                + "{{/restored}} **{{bucket}}**.{{#expirationTime}} The link expires in {{expirationTime}}."
+        return "{{#hasLink}}**{{fileName}}** {{#other}}in{{/other}}{{^other}}was {{#restored}}restored in"
+                + "{{/restored}}{{^restored}}uploaded to{{/restored}}{{/other}} **{{bucket}}**.{{#expirationTime}} The link expires in {{expirationTime}}."
                 + "{{/expirationTime}}{{/hasLink}}{{^hasLink}}{{#deleted}}**{{fileName}}** was removed from"
                 + " **{{bucket}}**.{{/deleted}}{{#restoreStarted}}**{{fileName}}** is being restored from the archive"
                 + " in **{{bucket}}**.{{/restoreStarted}}{{#restoreExpired}}The restored copy of **{{fileName}}** in"
                 + " **{{bucket}}** expired.{{/restoreExpired}}{{#created}}**{{fileName}}** was uploaded to"
                 + " **{{bucket}}**.{{/created}}{{#restored}}**{{fileName}}** was restored in **{{bucket}}**."
-                + "{{/restored}}{{/hasLink}}";
+                + "{{/restored}}{{#other}}**{{fileName}}** in **{{bucket}}**.{{/other}}{{/hasLink}}";
     }
 
     /**

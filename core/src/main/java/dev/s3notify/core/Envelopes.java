@@ -119,7 +119,7 @@ public final class Envelopes {
 
     private static Envelope sqsMessage(JsonNode record) {
         String id = EventJson.text(record, "messageId");
-        String label = "SQS message " + id;
+        String label = "SQS message " + EventJson.cut(id, EventJson.ID_LIMIT);
         JsonNode body = record.get("body");
         if (body == null || !body.isTextual()) {
             return failed(id, label + ": expected body (a string holding JSON) but found " + EventJson.describe(body));
@@ -134,7 +134,8 @@ public final class Envelopes {
             return failed(id, label + ": expected the SNS notification's Message (a string holding JSON) but found "
                     + EventJson.describe(notification.get("Message")));
         }
-        return object(id, label + ": SNS notification " + EventJson.text(notification, "MessageId") + " Message",
+        return object(id, label + ": SNS notification " + EventJson.cut(EventJson.text(notification, "MessageId"),
+                EventJson.ID_LIMIT) + " Message",
                 message);
     }
 
@@ -150,7 +151,8 @@ public final class Envelopes {
 
     private static Envelope snsMessage(JsonNode record) {
         JsonNode sns = record.path("Sns");
-        String label = "SNS message " + EventJson.text(sns, "MessageId");
+        String label = "SNS message " + EventJson.cut(EventJson.text(sns, "MessageId"),
+                EventJson.ID_LIMIT);
         String message = EventJson.text(sns, "Message");
         if (message == null) {
             return failed(null, label + ": expected Sns.Message (a string holding JSON) but found "

@@ -26,7 +26,7 @@ final class EventBridgeS3Events {
                     + " and detail-type " + shown(event, "detail-type"));
         }
         String id = EventJson.optionalText(event, "EventBridge S3 event", "id");
-        String context = "EventBridge S3 event " + (id == null ? "without id" : id);
+        String context = "EventBridge S3 event " + (id == null ? "without id" : EventJson.cut(id, EventJson.ID_LIMIT));
         EventType type = detailType == null ? null : TYPES.get(detailType);
         if (type == null) {
             throw new InvalidEventException(context + ": detail-type " + shown(event, "detail-type")

@@ -14,6 +14,8 @@ import java.util.List;
  */
 final class EventJson {
     static final int QUOTE_LIMIT = SafeText.QUOTE_LIMIT;
+    /** Ids are named in every message about their event, and are input too: they are cut shorter. */
+    static final int ID_LIMIT = 80;
 
     private EventJson() {
     }

@@ -61,8 +61,8 @@ public final class MessageTemplate {
         if (!printf.isEmpty()) {
             throw new ConfigurationException(variable + " uses the printf style ('" + printf.get(0).group()
                     + "'); templates are Mustache now. The equivalent, taking the placeholders as file name, link and"
-                    + " expiry in that order: '" + SafeText.cut(printfToMustache(template, printfPlaceholders(template)),
-                    SafeText.QUOTE_LIMIT) + "'. See docs/templates.md.");
+                    + " expiry in that order: '" + SafeText.cut(printfToMustache(template,
+                    printfPlaceholders(template)), SafeText.QUOTE_LIMIT) + "'. See docs/templates.md.");
         }
         Mustache mustache;
         try {

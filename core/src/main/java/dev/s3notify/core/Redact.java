@@ -10,8 +10,8 @@ public final class Redact {
 
     /**
      * @param text any text, such as a quote from an event, which may hold a presigned URL
-     * @return the text with the values of SigV4's signature, credential and security-token parameters (and of other parameters
-     *     named like credentials, such as {@code sig} and {@code token}) replaced
+     * @return the text with the values of SigV4's signature, credential and security-token parameters (and of
+     *     other parameters named like credentials, such as {@code sig} and {@code token}) replaced
      */
     public static String signingParameters(String text) {
         return SafeText.signingParameters(text);

@@ -18,7 +18,10 @@ import java.util.List;
 public record TemplateShape(String literalText, int depth, String pragma, int tags) {
     /** The longest template accepted, in characters: Lambda allows 4 KB for all variables together. */
     public static final int MAX_LENGTH = 10_000;
-    /** How deep sections may nest: real templates use two or three levels, and mustache.java renders each level slower than the one above it. */
+    /**
+     * How deep sections may nest: real templates use two or three levels, and mustache.java renders each level
+     * slower than the one above it.
+     */
     public static final int MAX_DEPTH = 6;
     /** How many tags a template may have: each costs mustache.java milliseconds to compile; defaults use 30. */
     public static final int MAX_TAGS = 200;

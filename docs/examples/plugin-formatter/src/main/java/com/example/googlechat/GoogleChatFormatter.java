@@ -32,6 +32,7 @@ public final class GoogleChatFormatter implements WebhookFormatter {
             + "{{#deleted}}*{{fileName}}* was removed from *{{bucket}}*.{{/deleted}}"
             + "{{#restoreStarted}}A restore of *{{fileName}}* started in *{{bucket}}*.{{/restoreStarted}}"
             + "{{#restoreExpired}}The restored copy of *{{fileName}}* in *{{bucket}}* expired.{{/restoreExpired}}"
+            + "{{#other}}*{{fileName}}* in *{{bucket}}*.{{/other}}"
             + "{{#hasLink}} <{{{fileUrl}}}|Download>{{#expirationTime}} (the link expires in {{expirationTime}})"
             + "{{/expirationTime}}{{/hasLink}}";
 
