@@ -40,6 +40,9 @@ public final class JsonErrors {
         if (original.startsWith("Unrecognized token")) {
             return "it has a word that is not JSON (a string without quotes?)";
         }
+        if (original.startsWith("Duplicate field")) {
+            return "a key appears twice in one object";
+        }
         if (original.startsWith("Invalid UTF-8")) {
             return "it is not valid UTF-8";
         }
