@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * keys and publishing to a recording stub, the dispatcher posting to WireMock with a planted webhook token, header
  * key and signing secret. Each case must give what it promises (a notification per good record, the SQS messages
  * that failed reported, or a clear error naming what was wrong), and all that was printed, logged or thrown must
- * hold no planted secret and no stack trace. Prints the figures.
+ * hold no planted secret and no stack trace, debug lines included. Prints the figures.
  */
 class HostileCorpusTest {
     private static final String ACCESS_KEY = "AKIAPLANTEDKEY000001";
@@ -78,6 +78,7 @@ class HostileCorpusTest {
         System.setOut(capture);
         System.setErr(capture);
         Log.redirect(capture);
+        Log.debugEnabled(true);
         Map<String, WebhookDispatcherHandler> dispatchers = new HashMap<>();
         LinkGeneratorHandler links = new LinkGeneratorHandler(linkEnv(),
                 new LinkFunction.Overrides(false, null, entries -> { }, null, null));
@@ -92,6 +93,7 @@ class HostileCorpusTest {
                 }
             }
         } finally {
+            Log.debugEnabled(false);
             Log.redirect(err);
             System.setOut(out);
             System.setErr(err);
