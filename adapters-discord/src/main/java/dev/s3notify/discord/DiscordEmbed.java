@@ -105,6 +105,7 @@ final class DiscordEmbed {
             case RESTORED -> "File restored: " + safeName;
             case RESTORE_STARTED -> "Restore started: " + safeName;
             case RESTORE_EXPIRED -> "Restored copy expired: " + safeName;
+            case OTHER -> "File event: " + safeName;
         };
     }
 

@@ -20,7 +20,8 @@ public final class DiscordFormatterProvider implements WebhookFormatterProvider 
      */
     private static final String DEFAULT_TEMPLATE = "{{#hasLink}}"
             + "{{#restored}}📦 **{{fileName}}** was restored in **{{bucket}}**.{{/restored}}"
-            + "{{^restored}}📁 **{{fileName}}** was uploaded to **{{bucket}}**.{{/restored}}\n"
+            + "{{^restored}}{{^other}}📁 **{{fileName}}** was uploaded to **{{bucket}}**.{{/other}}"
+            + "{{#other}}📄 **{{fileName}}** in **{{bucket}}**.{{/other}}{{/restored}}\n"
             + "[Download]({{{fileUrl}}}){{#expirationTime}} — the link expires in {{expirationTime}}{{/expirationTime}}."
             + "{{/hasLink}}"
             + "{{^hasLink}}"
@@ -30,6 +31,7 @@ public final class DiscordFormatterProvider implements WebhookFormatterProvider 
             + "{{#restoreStarted}}⏳ Restoring **{{fileName}}** in **{{bucket}}** from the archive.{{/restoreStarted}}"
             + "{{#restoreExpired}}🗄️ The restored copy of **{{fileName}}** in **{{bucket}}** expired."
             + "{{/restoreExpired}}"
+            + "{{#other}}📄 **{{fileName}}** in **{{bucket}}**.{{/other}}"
             + "{{/hasLink}}";
     /** One line per file, as a markdown link; the index link after the files that fit. The title is the summary. */
     private static final String DEFAULT_DIGEST_TEMPLATE = "{{#files}}{{#hasLink}}• [{{fileName}}]({{{fileUrl}}})"

@@ -18,6 +18,7 @@ public final class GenericFormatterProvider implements WebhookFormatterProvider 
             + "{{#deleted}}{{fileName}} was deleted from {{bucket}}{{/deleted}}"
             + "{{#restoreStarted}}{{fileName}} is being restored in {{bucket}}{{/restoreStarted}}"
             + "{{#restoreExpired}}The restored copy of {{fileName}} in {{bucket}} expired{{/restoreExpired}}"
+            + "{{#other}}{{fileName}} in {{bucket}}{{/other}}"
             + "{{#hasLink}}: {{{fileUrl}}}{{#expirationTime}} (expires in {{expirationTime}}){{/expirationTime}}"
             + "{{/hasLink}}";
 

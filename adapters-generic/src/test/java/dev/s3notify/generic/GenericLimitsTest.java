@@ -110,8 +110,8 @@ class GenericLimitsTest {
 
     @Test
     void cutsATextBodyOver256KibWithoutSplittingACharacter() {
-        String key = "📄".repeat(256);
-        String template = String.join(" ", Collections.nCopies(300, "{{{key}}}"));
+        String key = "📄".repeat(512);
+        String template = String.join(" ", Collections.nCopies(150, "{{{key}}}"));
         String body = format(Map.of("MESSAGE_TEMPLATE", template, "WEBHOOK_CONTENT_TYPE", "text/plain"),
                 created(key)).body();
 

@@ -27,6 +27,7 @@ public final class SlackFormatterProvider implements WebhookFormatterProvider {
             + " *{{bucket}}*.{{/restoreStarted}}"
             + "{{#restoreExpired}}:ice_cube: The restored copy of *{{fileName}}* in *{{bucket}}* expired."
             + "{{/restoreExpired}}"
+            + "{{#other}}:page_facing_up: *{{fileName}}* in *{{bucket}}*.{{/other}}"
             + "{{#hasLink}} <{{{fileUrl}}}|Download>{{#expirationTime}} (expires in {{expirationTime}})"
             + "{{/expirationTime}}{{/hasLink}}";
     private static final String DEFAULT_DIGEST_TEMPLATE = "{{#files}}{{#hasLink}}• <{{{fileUrl}}}|{{fileName}}>"

@@ -122,6 +122,7 @@ final class SlackMessage {
             case RESTORED -> "File restored: " + name;
             case RESTORE_STARTED -> "Restore started: " + name;
             case RESTORE_EXPIRED -> "Restored copy expired: " + name;
+            case OTHER -> "File event: " + name;
         };
     }
 

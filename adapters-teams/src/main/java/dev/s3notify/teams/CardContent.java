@@ -62,6 +62,7 @@ record CardContent(String title, List<Fact> facts, String link, boolean linkLeft
             case RESTORED -> "File restored: ";
             case RESTORE_STARTED -> "Restore started: ";
             case RESTORE_EXPIRED -> "Restored copy expired: ";
+            case OTHER -> "File event: ";
         };
         return prefix + TeamsMarkdown.escape(TextLimit.codePoints(MAX_TITLE).cut(name));
     }

@@ -49,14 +49,14 @@ public final class TeamsFormatterProvider implements WebhookFormatterProvider {
     /** @return a sentence in Teams Markdown; the link is on the card's Download button, not in the text */
     @Override
     public String defaultTemplate() {
-        return "{{#hasLink}}**{{fileName}}** was {{#restored}}restored in{{/restored}}{{^restored}}uploaded to"
-                + "{{/restored}} **{{bucket}}**.{{#expirationTime}} The link expires in {{expirationTime}}."
+        return "{{#hasLink}}**{{fileName}}** {{#other}}in{{/other}}{{^other}}was {{#restored}}restored in"
+                + "{{/restored}}{{^restored}}uploaded to{{/restored}}{{/other}} **{{bucket}}**.{{#expirationTime}} The link expires in {{expirationTime}}."
                 + "{{/expirationTime}}{{/hasLink}}{{^hasLink}}{{#deleted}}**{{fileName}}** was removed from"
                 + " **{{bucket}}**.{{/deleted}}{{#restoreStarted}}**{{fileName}}** is being restored from the archive"
                 + " in **{{bucket}}**.{{/restoreStarted}}{{#restoreExpired}}The restored copy of **{{fileName}}** in"
                 + " **{{bucket}}** expired.{{/restoreExpired}}{{#created}}**{{fileName}}** was uploaded to"
                 + " **{{bucket}}**.{{/created}}{{#restored}}**{{fileName}}** was restored in **{{bucket}}**."
-                + "{{/restored}}{{/hasLink}}";
+                + "{{/restored}}{{#other}}**{{fileName}}** in **{{bucket}}**.{{/other}}{{/hasLink}}";
     }
 
     /** @return a Markdown list, one link per file, then the index link when there is one */

@@ -1,5 +1,6 @@
 package dev.s3notify.core;
 
+import dev.s3notify.core.text.SafeText;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -11,8 +12,10 @@ import java.util.Optional;
  * Structured logging with no dependency: one JSON object per line on standard error, which Lambda sends to
  * CloudWatch and the command line keeps apart from its output. Fields are key-value pairs (event id, bucket, key,
  * kind, status, attempt, duration). Callers pass only safe values: a host, never a webhook URL; a redacted link,
- * never a signature. Lines below {@code AWS_LAMBDA_LOG_LEVEL} (INFO when unset) are dropped; the command line
- * renders them as plain text for people instead ({@link #configure}).
+ * never a signature. As a backstop every value is passed through {@link SafeText#logValue}: signing parameters
+ * redacted, control and bidi characters removed, at most {@link SafeText#LOG_VALUE_LIMIT} characters. Lines below
+ * {@code AWS_LAMBDA_LOG_LEVEL} (INFO when unset) are dropped; the command line renders them as plain text for
+ * people instead ({@link #configure}).
  */
 public final class Log {
     private static volatile PrintStream out = System.err;
@@ -162,19 +165,19 @@ public final class Log {
             if (line.length() > 1) {
                 line.append(',');
             }
-            quote(line, k).append(':');
+            quote(line, SafeText.logValue(k)).append(':');
             if (v == null) {
                 line.append("null");
             } else if (v instanceof Number || v instanceof Boolean) {
                 line.append(v);
             } else {
-                quote(line, v.toString());
+                quote(line, SafeText.logValue(v.toString()));
             }
         });
         out.println(line.append('}'));
     }
 
-    /** {@code s3notify: warning: message (key=value, ...)}; null values left out, control characters as '?'. */
+    /** {@code s3notify: warning: message (key=value, ...)}; null values left out, values as in JSON lines. */
     private static String text(Level level, String message, Object... keyValues) {
         StringBuilder line = new StringBuilder(128).append("s3notify: ")
                 .append(level == Level.INFO ? "" : level == Level.WARN ? "warning: " : level.name().toLowerCase(
@@ -182,7 +185,8 @@ public final class Log {
         String separator = " (";
         for (int i = 0; i + 1 < keyValues.length; i += 2) {
             if (keyValues[i + 1] != null) {
-                line.append(separator).append(keyValues[i]).append('=').append(keyValues[i + 1]);
+                line.append(separator).append(SafeText.logValue(String.valueOf(keyValues[i]))).append('=')
+                        .append(SafeText.logValue(keyValues[i + 1].toString()));
                 separator = ", ";
             }
         }

@@ -1,5 +1,7 @@
 package dev.s3notify.core;
 
+import dev.s3notify.core.input.AwsNames;
+import dev.s3notify.core.text.SafeText;
 import java.net.URI;
 import java.util.List;
 
@@ -52,9 +54,9 @@ public final class Variables {
     public static final Variable<String> EVENT_BUS_NAME = Variable.text("EVENT_BUS_NAME", LINK, "default",
             "the EventBridge bus name or ARN the events are published to");
     /** The region, set by Lambda. */
-    public static final Variable<String> AWS_REGION = Variable.text("AWS_REGION", BOTH, "us-east-1",
+    public static final Variable<String> AWS_REGION = new Variable<>("AWS_REGION", BOTH, "us-east-1", false, false,
             "the AWS region for EventBridge, Secrets Manager and links whose event names no region (set by Lambda;"
-                    + " AWS_DEFAULT_REGION is read when it is unset)");
+                    + " AWS_DEFAULT_REGION is read when it is unset), such as us-east-1", Variables::checkedRegion);
     /** Endpoint override for every AWS service. */
     public static final Variable<URI> AWS_ENDPOINT_URL = Variable.url("AWS_ENDPOINT_URL", BOTH, false,
             "endpoint for every AWS service (the SDK's standard variable), for local tests and compatible stores");
@@ -128,7 +130,23 @@ public final class Variables {
      * @return {@code AWS_REGION}, else {@code AWS_DEFAULT_REGION}, else us-east-1
      */
     public static String region(Settings settings) {
-        return settings.raw(AWS_REGION.name()).or(() -> settings.raw("AWS_DEFAULT_REGION"))
-                .orElse(AWS_REGION.defaultValue());
+        if (settings.isSet(AWS_REGION)) {
+            return settings.get(AWS_REGION);
+        }
+        String fallback = settings.raw("AWS_DEFAULT_REGION").orElse(null);
+        if (fallback != null && !AwsNames.isRegion(fallback)) {
+            settings.problem("AWS_DEFAULT_REGION='" + SafeText.cut(fallback, SafeText.QUOTE_LIMIT)
+                    + "' is not valid: expected " + AwsNames.REGION_EXPECTED);
+            return AWS_REGION.defaultValue();
+        }
+        return fallback != null ? fallback : AWS_REGION.defaultValue();
+    }
+
+    /** A region becomes part of hosts and signatures: only AWS's shape is accepted. */
+    private static String checkedRegion(String text) {
+        if (!AwsNames.isRegion(text)) {
+            throw new IllegalArgumentException(AwsNames.REGION_EXPECTED);
+        }
+        return text;
     }
 }

@@ -24,6 +24,7 @@ public final class GoogleChatFormatterProvider implements WebhookFormatterProvid
             + "{{#deleted}}*{{fileName}}* was removed from *{{bucket}}*.{{/deleted}}"
             + "{{#restoreStarted}}A restore of *{{fileName}}* started in *{{bucket}}*.{{/restoreStarted}}"
             + "{{#restoreExpired}}The restored copy of *{{fileName}}* in *{{bucket}}* expired.{{/restoreExpired}}"
+            + "{{#other}}*{{fileName}}* in *{{bucket}}*.{{/other}}"
             + "{{#hasLink}} <{{{fileUrl}}}|Download>{{#expirationTime}} (the link expires in {{expirationTime}})"
             + "{{/expirationTime}}{{/hasLink}}";
     private static final String DEFAULT_DIGEST_TEMPLATE = "*{{summary}}*\n{{#files}}{{#hasLink}}"
