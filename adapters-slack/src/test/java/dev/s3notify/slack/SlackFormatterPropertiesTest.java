@@ -1,13 +1,13 @@
 package dev.s3notify.slack;
 
-import dev.s3notify.core.testing.FormatterProperties;
-import dev.s3notify.spi.WebhookFormatter;
+import dev.s3notify.testkit.FormatterProperties;
+import dev.s3notify.spi.WebhookFormatterProvider;
 
 /** Any link event detail and any template of valid pieces: a bounded, valid, escaped payload or a clear error. */
 class SlackFormatterPropertiesTest extends FormatterProperties {
     @Override
-    protected WebhookFormatter formatter() {
-        return new SlackFormatter();
+    protected WebhookFormatterProvider provider() {
+        return new SlackFormatterProvider();
     }
 
     @Override

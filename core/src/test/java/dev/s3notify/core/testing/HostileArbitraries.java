@@ -5,27 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.s3notify.core.KindSettings;
-import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.LinkEventJson;
-import dev.s3notify.core.MessageTemplate;
-import dev.s3notify.core.Notification;
 import dev.s3notify.core.S3NotifyException;
 import dev.s3notify.core.TemplateModel;
-import dev.s3notify.core.WebhookRequest;
 import dev.s3notify.core.text.SafeText;
-import dev.s3notify.spi.WebhookFormatter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 
 /**
- * jqwik generators of hostile input for property tests, and the property every formatter keeps: a
- * {@code file-link-generated} detail with any values, through {@link LinkEventJson} and any template made of valid
- * pieces, gives a bounded, valid, escaped payload or a clear error ({@link S3NotifyException}, short, printable).
+ * jqwik generators of hostile input for property tests, and what a clear error is ({@link S3NotifyException},
+ * short, printable). The formatter property built on them is the test-kit's {@code FormatterProperties}.
  */
 public final class HostileArbitraries {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -103,52 +95,12 @@ public final class HostileArbitraries {
                 piece.list().ofMaxSize(12).map(pieces -> String.join("", pieces)));
     }
 
-    /**
-     * The property: the detail through {@link LinkEventJson}, the template and the formatter gives a payload within
-     * {@code maxBodyBytes}, valid JSON when its type says so, that pings nobody on a chat platform; or a clear
-     * error.
-     *
-     * @return the request, or null when the detail was refused with a clear error
-     */
-    public static WebhookRequest formatOrRefuse(WebhookFormatter formatter, KindSettings settings, JsonNode detail,
-            String template, int maxBodyBytes, boolean chat) {
-        WebhookRequest request;
-        try {
-            LinkEvent event = LinkEventJson.fromJson(detail);
-            String message = MessageTemplate.compile(template, "MESSAGE_TEMPLATE",
-                    text -> formatter.escape(text, settings)).render(TemplateModel.of(event, "evt-1"));
-            request = formatter.format(new Notification(event, message, "evt-1"), settings);
-        } catch (S3NotifyException e) {
-            assertClear(e);
-            return null;
-        }
-        assertThat(request.body().getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(maxBodyBytes);
-        if (request.contentType().startsWith("application/json")) {
-            JsonNode body = parse(request.body());
-            if (chat) {
-                String all = body.toString();
-                for (String token : WebhookFormatterContract.MENTION_TOKENS) {
-                    assertThat(all).as("a mention in the body").doesNotContain(token);
-                }
-            }
-        }
-        return request;
-    }
-
     /** @param e an error that must be one a person can read: short, one sentence or a few, nothing unprintable */
     public static void assertClear(Throwable e) {
         assertThat(e).isInstanceOf(S3NotifyException.class);
         assertThat(e.getMessage()).isNotBlank().hasSizeLessThan(2_000);
         assertThat(e.getMessage().codePoints().filter(c -> c != '\n' && SafeText.unsafe(c)).count())
                 .as("unprintable characters in " + e.getMessage()).isZero();
-    }
-
-    private static JsonNode parse(String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            throw new AssertionError("the body is not valid JSON: " + e.getMessage(), e);
-        }
     }
 
     private static JsonNode json(String text) {
