@@ -31,7 +31,10 @@ class TemplateReferencesTest {
             Map.entry("AWS::CloudWatch::Alarm", Set.of("Arn")),
             Map.entry("AWS::Lambda::EventSourceMapping", Set.of()),
             Map.entry("AWS::DynamoDB::Table", Set.of("Arn")),
-            Map.entry("AWS::IAM::Policy", Set.of()));
+            Map.entry("AWS::IAM::Policy", Set.of()),
+            Map.entry("AWS::IAM::User", Set.of("Arn")),
+            Map.entry("AWS::IAM::AccessKey", Set.of("SecretAccessKey")),
+            Map.entry("AWS::SecretsManager::Secret", Set.of("Id")));
     private static final Set<String> PSEUDO = Set.of("AWS::AccountId", "AWS::NoValue", "AWS::Partition",
             "AWS::Region", "AWS::StackId", "AWS::StackName", "AWS::URLSuffix");
     private static CloudFormationTemplate template;

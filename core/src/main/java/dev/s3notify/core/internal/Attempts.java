@@ -45,8 +45,7 @@ final class Attempts {
             takeSlot(attempt - 1);
             checkDeadline(attempt - 1);
             Instant now = sender.clock().instant();
-            WebhookRequest prepared = destination.formatter().prepareAttempt(request, notification,
-                    destination.settings(), now);
+            WebhookRequest prepared = destination.formatter().prepareAttempt(request, now);
             Duration limit = shorter(sender.timeout(), Duration.between(now, deadline));
             rateLimited = false;
             try {
@@ -160,7 +159,7 @@ final class Attempts {
     private void retryLater(int attempt) {
         Duration wait = rateLimited ? budget.delay(sender.clock().instant()) : sender.backoff(attempt);
         WebhookSender.log().warn("webhook attempt failed", "eventId", notification.eventId(), "kind",
-                destination.formatter().kind(), "host", destination.host(), "attempt", attempt, "error", failure,
+                destination.kind(), "host", destination.host(), "attempt", attempt, "error", failure,
                 "retryInMs", wait.toMillis());
         if (rateLimited) {
             return;
@@ -202,7 +201,7 @@ final class Attempts {
     }
 
     private String what(int attempts) {
-        return "webhook " + destination.formatter().kind() + " at " + destination.host()
+        return "webhook " + destination.kind() + " at " + destination.host()
                 + " did not accept the message for event " + notification.eventId() + " (s3://"
                 + notification.event().bucket() + "/" + notification.event().key() + ") after " + attempts
                 + (attempts == 1 ? " attempt: " : " attempts: ");

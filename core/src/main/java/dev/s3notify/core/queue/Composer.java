@@ -81,14 +81,15 @@ final class Composer {
         }
         if (index != null && whole) {
             List<LinkEvent> events = links.stream().map(QueuedLink::event).toList();
-            Link page = index.publish(pageName(destination, notes), IndexPage.render(events), earliestExpiry(events));
+            Link page = index.publish(pageName(destination, notes), IndexPage.render(destination.digest(notes)),
+                    earliestExpiry(events));
             Optional<WebhookRequest> withIndex = digests.digest(destination, notes, page);
             if (withIndex.isPresent()) {
                 out.add(new Message(withIndex.get(), carrier, links, page));
                 return;
             }
             LOG.warn("the digest could not be formatted even with an index page; splitting it", "kind",
-                    DestinationKey.kind(destination), "files", links.size());
+                    destination.kind(), "files", links.size());
         }
         int half = links.size() / 2;
         compose(destination, links.subList(0, half), false, out);
@@ -103,7 +104,8 @@ final class Composer {
 
     /**
      * @param notes the files of a digest
-     * @return an id for it that depends only on which events it carries
+     * @return an id for it that depends only on which events it carries: the {@link dev.s3notify.core.Digest#id()}
+     *     the formatter sends for them too
      */
     static String digestId(List<Notification> notes) {
         StringBuilder ids = new StringBuilder();

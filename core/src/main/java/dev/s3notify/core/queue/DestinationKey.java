@@ -13,14 +13,6 @@ final class DestinationKey {
      */
     static String of(Destination destination) {
         String url = destination.url() == null ? "(preview)" : destination.url().reveal();
-        return Composer.sha256(kind(destination) + "\n" + url);
-    }
-
-    /**
-     * @param destination a destination
-     * @return its formatter's kind: the one place this package asks for it
-     */
-    static String kind(Destination destination) {
-        return destination.formatter().kind();
+        return Composer.sha256(destination.kind() + "\n" + url);
     }
 }

@@ -50,7 +50,7 @@ final class DestinationRun {
             messages = parts.composer().compose(destination, claimed);
         } catch (RuntimeException e) {
             LOG.error("messages could not be composed; the batch's files are reported for retry", "kind",
-                    DestinationKey.kind(destination), "host", destination.host(), "files", claimed.size(),
+                    destination.kind(), "host", destination.host(), "files", claimed.size(),
                     "error", describe(e));
             claimed.forEach(this::fail);
             return;
@@ -99,7 +99,7 @@ final class DestinationRun {
                 ok.add(link);
             } catch (RuntimeException e) {
                 LOG.error("message failed; reported for retry", "messageId", link.messageId(), "eventId",
-                        link.eventId(), "kind", DestinationKey.kind(destination), "error", describe(e));
+                        link.eventId(), "kind", destination.kind(), "error", describe(e));
                 fail(link);
             }
         }
@@ -130,7 +130,7 @@ final class DestinationRun {
         } catch (RuntimeException e) {
             LOG.error("message not delivered; its files are reported for retry", "messageId",
                     String.join(",", message.covers().stream().map(QueuedLink::messageId).toList()), "eventId",
-                    message.notification().eventId(), "kind", DestinationKey.kind(destination), "host",
+                    message.notification().eventId(), "kind", destination.kind(), "host",
                     destination.host(), "files", message.covers().size(), "error", describe(e));
             message.covers().forEach(this::fail);
         }
@@ -145,9 +145,9 @@ final class DestinationRun {
                     "unmarked", unmarked);
         }
         LOG.info(message.digest() ? "digest delivered" : "message delivered", "eventId",
-                message.notification().eventId(), "kind", DestinationKey.kind(destination), "host",
+                message.notification().eventId(), "kind", destination.kind(), "host",
                 destination.host(), "status", status, "files", message.covers().size());
-        posted.add(new BatchOutcome.Posted(destination.name(), DestinationKey.kind(destination), destination.host(),
+        posted.add(new BatchOutcome.Posted(destination.name(), destination.kind(), destination.host(),
                 message.digest(), message.covers().stream().map(DestinationRun::file).toList(),
                 message.indexPage() == null ? null : Redact.url(message.indexPage().url()), message.request()));
         message.covers().forEach(link -> byEvent.get(link.deliveryKey()).stream().skip(1)

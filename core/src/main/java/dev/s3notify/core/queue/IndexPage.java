@@ -1,5 +1,6 @@
 package dev.s3notify.core.queue;
 
+import dev.s3notify.core.Digest;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.TemplateModel;
 import java.util.List;
@@ -14,11 +15,12 @@ final class IndexPage {
     }
 
     /**
-     * @param events the files
+     * @param digest the digest whose files the page lists, titled with its summary
      * @return the page
      */
-    static String render(List<LinkEvent> events) {
-        String title = escape(DigestSummary.headline(events));
+    static String render(Digest digest) {
+        List<LinkEvent> events = digest.files();
+        String title = escape(digest.summary());
         StringBuilder html = new StringBuilder(256 + events.size() * 1200);
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"robots\" content=\"noindex\"><meta name=\"referrer\" content=\"no-referrer\">")

@@ -62,10 +62,10 @@ public final class QueueSetup {
         Visibility visibility = queue && sender != null
                 ? new SqsVisibility(lazy(() -> QueueClients.sqs(session, sqsEndpoint))) : Visibility.NONE;
         // Previewing sends nothing, so nothing is paced.
-        Function<Destination, RateLimit> rates = sender == null ? d -> RateLimit.UNKNOWN : PlatformRates::of;
+        Function<Destination, RateLimit> rates = sender == null ? d -> RateLimit.UNKNOWN : Destination::rateLimit;
         Pacer pacer = new Pacer(rates, concurrency.intValue(), clock, d -> Thread.sleep(d.toMillis()),
                 MAX_PACING_WAIT);
-        return new BatchDispatcher(destinations, new BatchDispatcher.Parts(new Composer(new IndexLinkDigests(),
+        return new BatchDispatcher(destinations, new BatchDispatcher.Parts(new Composer(new FormatterDigests(),
                 index), records, pacer, new WebhookMessageSender(sender), visibility,
                 // SecureRandom: seeded anew in every environment restored from a SnapStart snapshot.
                 new SecureRandom()));

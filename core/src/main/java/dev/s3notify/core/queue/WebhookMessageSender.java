@@ -28,7 +28,7 @@ final class WebhookMessageSender implements MessageSender {
         }
         try {
             return Result.sent(sender.send(destination, request, notification, deadline,
-                    PlatformRates.of(destination)).status());
+                    destination.rateLimit()).status());
         } catch (RateLimitedException e) {
             return Result.deferred(e.retryAfter());
         }

@@ -10,6 +10,7 @@ import dev.s3notify.core.DeliveryException;
 import dev.s3notify.core.Destination;
 import dev.s3notify.core.Link;
 import dev.s3notify.core.Notification;
+import dev.s3notify.core.RateLimit;
 import dev.s3notify.core.WebhookRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +28,10 @@ import org.junit.jupiter.api.Test;
 class BatchDispatcherTest {
     private static final Instant DEADLINE = NOW.plusSeconds(60);
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    private final Destination chat = destination("chat", "https://chat.example/hooks/secret-token");
+    /** Text a digest's summary and index link fit in, but not the lines of two files: digests need an index. */
+    private static final int ONE_FILE_TEXT = 200;
+    private final Destination chat = destination("chat", "https://chat.example/hooks/secret-token",
+            RateLimit.UNKNOWN, ONE_FILE_TEXT);
     private final List<WebhookRequest> sent = new ArrayList<>();
     private final Deque<Object> answers = new ArrayDeque<>();
     private final List<String> pages = new ArrayList<>();
@@ -56,13 +60,13 @@ class BatchDispatcherTest {
     };
 
     private BatchDispatcher dispatcher(IndexStore store, Digests digests) {
-        Pacer pacer = new Pacer(PlatformRates::of, 2, clock, d -> { }, Duration.ofSeconds(1));
+        Pacer pacer = new Pacer(Destination::rateLimit, 2, clock, d -> { }, Duration.ofSeconds(1));
         return new BatchDispatcher(List.of(chat), new BatchDispatcher.Parts(new Composer(digests, store), records,
                 pacer, sender, visibility, new SplittableRandom(7)));
     }
 
     private BatchDispatcher dispatcher() {
-        return dispatcher(index, new IndexLinkDigests());
+        return dispatcher(index, new FormatterDigests());
     }
 
     private static List<QueuedLink> uploads(int count) {
@@ -117,8 +121,31 @@ class BatchDispatcherTest {
     }
 
     @Test
+    void sendsTheFormattersDigestListingEveryLinkWithoutAnIndexWhenTheyFit() {
+        Destination roomy = destination("chat", "https://chat.example/hooks/secret-token", RateLimit.UNKNOWN,
+                QueueFixtures.TEXT_LIMIT);
+        Pacer pacer = new Pacer(Destination::rateLimit, 2, clock, d -> { }, Duration.ofSeconds(1));
+        BatchDispatcher dispatcher = new BatchDispatcher(List.of(roomy), new BatchDispatcher.Parts(
+                new Composer(new FormatterDigests(), index), records, pacer, sender, visibility,
+                new SplittableRandom(3)));
+        List<QueuedLink> files = uploads(3);
+
+        BatchOutcome outcome = dispatcher.dispatch(files, Set.of(), DEADLINE);
+
+        assertThat(pages).isEmpty();
+        assertThat(sent).singleElement().extracting(WebhookRequest::body).asString()
+                .contains("3 files uploaded to photos/2026/ (2.9 KB)")
+                .contains(files.stream().map(f -> f.event().fileUrl()).toArray(String[]::new));
+        assertThat(outcome.posted()).singleElement().satisfies(p -> {
+            assertThat(p.digest()).isTrue();
+            assertThat(p.files()).hasSize(3);
+            assertThat(p.indexPage()).isNull();
+        });
+    }
+
+    @Test
     void splitsIntoMessagesCoveringEveryFileOnceWhenNoIndexCanBeWritten() {
-        BatchOutcome outcome = dispatcher(null, new IndexLinkDigests()).dispatch(uploads(5), Set.of(), DEADLINE);
+        BatchOutcome outcome = dispatcher(null, new FormatterDigests()).dispatch(uploads(5), Set.of(), DEADLINE);
 
         assertThat(sent).hasSize(5);
         assertThat(outcome.posted()).flatExtracting(BatchOutcome.Posted::files).hasSize(5).doesNotHaveDuplicates();
@@ -128,7 +155,7 @@ class BatchDispatcherTest {
     void hidesRateLimitedMessagesForTheWaitPlusJitterAndReportsThemWithoutSleeping() {
         answers.add(Duration.ofSeconds(30));
 
-        BatchOutcome outcome = dispatcher(null, new IndexLinkDigests()).dispatch(uploads(3), Set.of(), DEADLINE);
+        BatchOutcome outcome = dispatcher(null, new FormatterDigests()).dispatch(uploads(3), Set.of(), DEADLINE);
 
         assertThat(sent).hasSize(1);
         assertThat(outcome.failedMessageIds()).containsExactly("msg-1", "msg-2", "msg-3");
@@ -189,10 +216,11 @@ class BatchDispatcherTest {
 
     @Test
     void defersWithoutSendingWhenThePacingSlotIsFarOff() {
-        Destination slack = destination("slack", "https://hooks.slack.com/services/T/B/secret");
-        Pacer pacer = new Pacer(PlatformRates::of, 2, clock, d -> { }, Duration.ofSeconds(1));
+        Destination slack = destination("slack", "https://hooks.slack.com/services/T/B/secret",
+                RateLimit.of(1, Duration.ofSeconds(1)), ONE_FILE_TEXT);
+        Pacer pacer = new Pacer(Destination::rateLimit, 2, clock, d -> { }, Duration.ofSeconds(1));
         BatchDispatcher dispatcher = new BatchDispatcher(List.of(slack), new BatchDispatcher.Parts(
-                new Composer(new IndexLinkDigests(), null), records, pacer, sender, visibility,
+                new Composer(new FormatterDigests(), null), records, pacer, sender, visibility,
                 new SplittableRandom(1)));
 
         BatchOutcome outcome = dispatcher.dispatch(uploads(3), Set.of(), DEADLINE);
@@ -216,6 +244,7 @@ class BatchDispatcherTest {
         List<Notification> notes = uploads(3).stream().map(l -> chat.notification(l.event(), l.eventId())).toList();
 
         assertThat(Composer.digestId(notes)).isEqualTo(Composer.digestId(List.of(notes.get(2), notes.get(0),
-                notes.get(1)))).isNotEqualTo(Composer.digestId(notes.subList(0, 2)));
+                notes.get(1)))).isNotEqualTo(Composer.digestId(notes.subList(0, 2)))
+                .isEqualTo(chat.digest(notes).id());
     }
 }

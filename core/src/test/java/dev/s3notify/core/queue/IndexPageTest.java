@@ -3,6 +3,7 @@ package dev.s3notify.core.queue;
 import static dev.s3notify.core.queue.QueueFixtures.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.s3notify.core.Destination;
 import dev.s3notify.core.EventType;
 import dev.s3notify.core.LinkEvent;
 import java.util.List;
@@ -15,9 +16,16 @@ class IndexPageTest {
                 null, "s3-" + key, null);
     }
 
+    /** The page of a digest of the files, as the queue path writes it. */
+    private static String render(List<LinkEvent> files) {
+        Destination chat = QueueFixtures.destination("chat", "https://chat.example/hooks/token");
+        return IndexPage.render(chat.digest(files.stream()
+                .map(file -> chat.notification(file, "eb-" + file.key())).toList()));
+    }
+
     @Test
     void escapesHostileNamesAndNeverLinksAnythingButAWebLink() {
-        String page = IndexPage.render(List.of(
+        String page = render(List.of(
                 file("up/<script>alert('x')</script>\u0007.pdf", "https://b.example/k?a=1&b=\"2\""),
                 file("up/evil.pdf", "javascript:alert(1)")));
 
@@ -29,7 +37,7 @@ class IndexPageTest {
 
     @Test
     void titlesThePageWithTheCountPrefixAndTotalSize() {
-        String page = IndexPage.render(List.of(file("up/a.pdf", "https://x/a"), file("up/b.pdf", "https://x/b")));
+        String page = render(List.of(file("up/a.pdf", "https://x/a"), file("up/b.pdf", "https://x/b")));
 
         assertThat(page).contains("<title>2 files uploaded to up/ (20 bytes)</title>");
     }

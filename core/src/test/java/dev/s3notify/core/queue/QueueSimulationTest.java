@@ -5,19 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.s3notify.core.Destination;
 import dev.s3notify.core.EventType;
-import dev.s3notify.core.KindSettings;
 import dev.s3notify.core.LinkEvent;
-import dev.s3notify.core.MessageTemplate;
-import dev.s3notify.core.Secret;
+import dev.s3notify.core.RateLimit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -34,10 +34,13 @@ class QueueSimulationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern HREF = Pattern.compile("href=\"([^\"]+)\"");
 
+    /** The rates the shipped formatters declare: Discord 5 per 2 s, Slack 1 per second, Teams 1 per second. */
+    private static final Map<String, RateLimit> DECLARED = Map.of("discord", RateLimit.of(5, Duration.ofSeconds(2)),
+            "slack", RateLimit.of(1, Duration.ofSeconds(1)), "teams", RateLimit.of(1, Duration.ofSeconds(1)));
+
     private static Destination destination(String kind, LimitedWebhook webhook) {
-        return new Destination(kind, new QueueFixtures.TextFormatter(kind), KindSettings.none(),
-                MessageTemplate.compile("{{fileName}} {{{fileUrl}}}", "MESSAGE_TEMPLATE", v -> v),
-                Secret.of(webhook.url("/hooks/" + kind + "/token")));
+        return QueueFixtures.destination(kind, webhook.url("/hooks/" + kind + "/token"), DECLARED.get(kind),
+                QueueFixtures.TEXT_LIMIT);
     }
 
     private static LinkEvent upload(int n, Instant at) {
@@ -49,7 +52,10 @@ class QueueSimulationTest {
                 null, EventType.CREATED, at, at.plusSeconds(86_400), "eu-west-1", "s3-event-" + n, null);
     }
 
-    /** Every file link reachable from what a webhook accepted: the message's own link, or its index page's. */
+    /**
+     * Every file link reachable from what a webhook accepted, once per message: the links the message lists and
+     * those of the index page it links to (a digest may list a few files and link the page listing them all).
+     */
     private static List<String> reachable(LimitedWebhook webhook, Map<String, String> pages) {
         List<String> links = new ArrayList<>();
         for (String body : webhook.bodies()) {
@@ -59,15 +65,18 @@ class QueueSimulationTest {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            String link = text.substring(text.lastIndexOf(' ') + 1);
-            if (pages.containsKey(link)) {
-                Matcher href = HREF.matcher(pages.get(link));
-                while (href.find()) {
-                    links.add(href.group(1).replace("&amp;", "&"));
+            Set<String> message = new LinkedHashSet<>();
+            for (String word : text.split("\\s+")) {
+                if (pages.containsKey(word)) {
+                    Matcher href = HREF.matcher(pages.get(word));
+                    while (href.find()) {
+                        message.add(href.group(1).replace("&amp;", "&"));
+                    }
+                } else if (word.startsWith("https://")) {
+                    message.add(word);
                 }
-            } else {
-                links.add(link);
             }
+            links.addAll(message);
         }
         return links;
     }

@@ -103,11 +103,11 @@ final class Simulation {
         Visibility visibility = (links, timeout) -> links.forEach(l ->
                 messages.get(l.messageId()).visibleAt = clock.instant().plus(timeout));
         for (int e = 0; e < template.concurrency(); e++) {
-            Pacer pacer = new Pacer(PlatformRates::of, template.concurrency(), clock, clock::advance,
+            Pacer pacer = new Pacer(Destination::rateLimit, template.concurrency(), clock, clock::advance,
                     QueueSetup.MAX_PACING_WAIT);
             MessageSender sender = new WebhookMessageSender(SimulatedSenders.create(clock, clock::advance, e));
             BatchDispatcher dispatcher = new BatchDispatcher(destinations, new BatchDispatcher.Parts(
-                    new Composer(new IndexLinkDigests(), index), records, pacer, sender, visibility,
+                    new Composer(new FormatterDigests(), index), records, pacer, sender, visibility,
                     new SplittableRandom(100 + e)));
             environments.add(new Environment(dispatcher, new Instant[] {Instant.MIN}));
         }
