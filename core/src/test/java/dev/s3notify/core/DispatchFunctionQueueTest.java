@@ -139,12 +139,13 @@ class DispatchFunctionQueueTest {
         DispatchPipeline.Outcome again = pipeline().handle(input, Instant.now().plusSeconds(30));
 
         assertThat(first.failedMessageIds()).isEmpty();
-        assertThat(first.batch().posted()).flatExtracting(p -> p.files()).containsExactlyInAnyOrder(
-                "s3://uploads/in/a.pdf", "s3://uploads/in/b.pdf", "s3://uploads/in/c.pdf");
+        assertThat(first.batch().posted()).singleElement().satisfies(p -> assertThat(p.files())
+                .containsExactlyInAnyOrder("s3://uploads/in/a.pdf", "s3://uploads/in/b.pdf", "s3://uploads/in/c.pdf"));
         assertThat(again.batch().posted()).isEmpty();
         assertThat(again.batch().skipped()).hasSize(3);
         assertThat(again.failedMessageIds()).isEmpty();
-        webhook.verify(3, postRequestedFor(anyUrl()));
+        // One digest, listing the three files: they fit without an index page.
+        webhook.verify(1, postRequestedFor(anyUrl()));
     }
 
     @Test

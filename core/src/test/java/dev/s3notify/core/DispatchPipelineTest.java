@@ -110,6 +110,28 @@ class DispatchPipelineTest {
 
     @Test
     void reportsOnlyTheRejectedMessageOfAnSqsBatch() {
+        // A FIFO queue's batch keeps one message per event (a standard queue's is one digest: see below); the
+        // refused one is the last, as FIFO order reports every message after a failed one too.
+        server.stubFor(post(anyUrl()).atPriority(1).withRequestBody(containing("three.pdf")).willReturn(aResponse()
+                .withStatus(400).withBody("{\"code\":50006,\"message\":\"Cannot send an empty message\"}")));
+
+        String log;
+        DispatchPipeline.Outcome outcome;
+        try (LogCapture captured = new LogCapture()) {
+            outcome = pipeline("chat").handle(fifo(Fixtures.bytes(BATCH)), soon());
+            log = String.join("\n", captured.lines());
+        }
+
+        assertThat(counts(outcome)).isEqualTo(new DispatchPipeline.Outcome(2, List.of("msg-3")));
+        server.verify(3, postRequestedFor(anyUrl()));
+        server.verify(1, postRequestedFor(anyUrl()).withRequestBody(containing("one.pdf")));
+        server.verify(1, postRequestedFor(anyUrl()).withRequestBody(containing("two.pdf")));
+        assertThat(log).contains("\"messageId\":\"msg-3\"").contains("Discord error 50006")
+                .doesNotContain("pipeline-token");
+    }
+
+    @Test
+    void reportsEveryFileOfADigestTheWebhookRefusedForRetry() {
         server.stubFor(post(anyUrl()).atPriority(1).withRequestBody(containing("two.pdf")).willReturn(aResponse()
                 .withStatus(400).withBody("{\"code\":50006,\"message\":\"Cannot send an empty message\"}")));
 
@@ -120,12 +142,22 @@ class DispatchPipelineTest {
             log = String.join("\n", captured.lines());
         }
 
-        assertThat(counts(outcome)).isEqualTo(new DispatchPipeline.Outcome(2, List.of("msg-2")));
-        server.verify(3, postRequestedFor(anyUrl()));
-        server.verify(1, postRequestedFor(anyUrl()).withRequestBody(containing("one.pdf")));
-        server.verify(1, postRequestedFor(anyUrl()).withRequestBody(containing("three.pdf")));
-        assertThat(log).contains("\"messageId\":\"msg-2\"").contains("Discord error 50006")
+        assertThat(counts(outcome)).isEqualTo(new DispatchPipeline.Outcome(0, List.of("msg-1", "msg-2", "msg-3")));
+        server.verify(1, postRequestedFor(anyUrl()));
+        assertThat(log).contains("\"messageId\":\"msg-1,msg-2,msg-3\"").contains("Discord error 50006")
                 .doesNotContain("pipeline-token");
+    }
+
+    @Test
+    void sendsAStandardQueuesBatchAsOneDigestCoveringEveryFile() {
+        DispatchPipeline.Outcome outcome = pipeline("chat").handle(Fixtures.bytes(BATCH), soon());
+
+        assertThat(counts(outcome)).isEqualTo(new DispatchPipeline.Outcome(1, List.of()));
+        assertThat(outcome.batch().posted()).singleElement().satisfies(p -> assertThat(p.files()).hasSize(3));
+        server.verify(1, postRequestedFor(anyUrl()).withRequestBody(containing("3 files"))
+                .withRequestBody(containing("one.pdf")).withRequestBody(containing("two.pdf"))
+                .withRequestBody(containing("three.pdf")));
+        server.verify(1, postRequestedFor(anyUrl()));
     }
 
     @Test
@@ -156,7 +188,9 @@ class DispatchPipelineTest {
 
         DispatchPipeline.Outcome outcome = pipeline("chat").handle(input, soon());
 
-        assertThat(counts(outcome)).isEqualTo(new DispatchPipeline.Outcome(2, List.of("msg-2")));
+        // The other two files go as one digest.
+        assertThat(counts(outcome)).isEqualTo(new DispatchPipeline.Outcome(1, List.of("msg-2")));
+        assertThat(outcome.batch().posted()).singleElement().satisfies(p -> assertThat(p.files()).hasSize(2));
     }
 
     @Test
@@ -165,8 +199,12 @@ class DispatchPipelineTest {
 
         DispatchPipeline.Outcome outcome = pipeline("fussy").handle(input, soon());
 
-        assertThat(counts(outcome)).isEqualTo(new DispatchPipeline.Outcome(2, List.of("msg-3")));
-        server.verify(2, postRequestedFor(anyUrl()));
+        // The other two files go as one digest.
+        assertThat(counts(outcome)).isEqualTo(new DispatchPipeline.Outcome(1, List.of("msg-3")));
+        assertThat(outcome.batch().posted()).singleElement().satisfies(p -> assertThat(p.files()).hasSize(2));
+        server.verify(1, postRequestedFor(anyUrl()).withRequestBody(containing("one.pdf"))
+                .withRequestBody(containing("two.pdf")));
+        server.verify(1, postRequestedFor(anyUrl()));
     }
 
     @Test
@@ -181,7 +219,7 @@ class DispatchPipelineTest {
     @Test
     void identifiesTheEventByItsEventBridgeId() {
         assertThat(eventIdOf(Fixtures.bytes(GENERATED))).isEqualTo("6a7e8feb-b491-4cf7-a9f1-bf3703467718");
-        assertThat(eventIdOf(Fixtures.bytes(BATCH))).isEqualTo("eb-event-1");
+        assertThat(eventIdOf(fifo(Fixtures.bytes(BATCH)))).isEqualTo("eb-event-1");
     }
 
     @Test
@@ -240,6 +278,19 @@ class DispatchPipelineTest {
             edit.accept((ObjectNode) body.get("detail"));
             record.put("body", body.toString());
         });
+    }
+
+    /**
+     * @param batch an SQS batch
+     * @return the same batch from a FIFO queue, which keeps one message per event and reports each failed one
+     *     alone (a standard queue's batch goes to the queue path: BatchDispatcherTest)
+     */
+    private static byte[] fifo(byte[] batch) {
+        JsonNode root = Fixtures.json(new String(batch, StandardCharsets.UTF_8));
+        for (JsonNode record : root.get("Records")) {
+            ((ObjectNode) record).put("eventSourceARN", record.get("eventSourceARN").asText() + ".fifo");
+        }
+        return root.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static Instant soon() {
