@@ -32,6 +32,11 @@ final class AwsErrors {
         if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
             return "no answer in time (" + safe(e.getMessage()) + ")";
         }
+        if (e instanceof SdkClientException && e.getCause() instanceof java.io.IOException io) {
+            // As the command line words it for every connection: "connection failed (Connection refused)".
+            return "connection failed (" + (io.getMessage() == null ? io.getClass().getSimpleName()
+                    : safe(io.getMessage())) + ")";
+        }
         if (e instanceof SdkClientException && e.getCause() != null && e.getCause() != e) {
             return safe(e.getMessage()) + " (" + safe(e.getCause().getMessage()) + ")";
         }
