@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -59,9 +60,16 @@ public final class S3Heads {
      * @throws S3NotifyException for any other answer, or when S3 cannot be reached in time
      */
     public Head head(String bucket, String key, String versionId, String region, Instant deadline) {
+        String call = "HeadObject on s3://" + bucket + "/" + key + " failed: ";
+        AwsRequestOverrideConfiguration timeouts;
+        try {
+            timeouts = AwsSession.within(deadline);
+        } catch (S3NotifyException e) {
+            throw new S3NotifyException(call + e.getMessage(), e);
+        }
         try {
             HeadObjectResponse response = client(region).headObject(b -> b.bucket(bucket).key(key)
-                    .versionId(versionId).overrideConfiguration(AwsSession.within(deadline)));
+                    .versionId(versionId).overrideConfiguration(timeouts));
             return new Head(Status.FOUND, response.contentLength(), response.contentType());
         } catch (S3Exception e) {
             if (e.statusCode() == 404) {
@@ -74,11 +82,9 @@ public final class S3Heads {
                     : e.awsErrorDetails().sdkHttpResponse().firstMatchingHeader("x-amz-bucket-region")
                             .map(r -> "; the bucket is in " + r + ", so set AWS_REGION or send events that name the"
                                     + " region").orElse("");
-            throw new S3NotifyException("HeadObject on s3://" + bucket + "/" + key + " failed: "
-                    + AwsErrors.describe(e) + bucketRegion, e);
+            throw new S3NotifyException(call + AwsErrors.describe(e) + bucketRegion, e);
         } catch (SdkException e) {
-            throw new S3NotifyException("HeadObject on s3://" + bucket + "/" + key + " failed: "
-                    + AwsErrors.describe(e), e);
+            throw new S3NotifyException(call + AwsErrors.describe(e), e);
         }
     }
 
