@@ -9,7 +9,7 @@ import dev.s3notify.core.aws.SigningKeys;
 import dev.s3notify.core.aws.StoredSecrets;
 import dev.s3notify.core.internal.EventBridgePublisher;
 import dev.s3notify.core.internal.KeyResolver;
-import dev.s3notify.spi.LinkGenerator;
+import dev.s3notify.spi.LinkGeneratorProvider;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -62,7 +62,7 @@ public final class LinkFunction {
      */
     public static LinkPipeline create(Map<String, String> env, Overrides overrides) {
         Settings settings = new Settings(env);
-        boolean placeholder = overrides.dryRun() && overrides.credentials() == null && !CredentialsChains.named(env);
+        boolean placeholder = signsWithPlaceholderKeys(env, overrides);
         AwsSession session = AwsSession.create(env, settings, placeholder ? PLACEHOLDER : overrides.credentials());
         URI s3Endpoint = Variables.endpoint(settings, Variables.AWS_ENDPOINT_URL_S3);
         boolean pathStyle = settings.get(Variables.S3_FORCE_PATH_STYLE);
@@ -74,7 +74,7 @@ public final class LinkFunction {
                     + " and AWS_SECRET_ACCESS_KEY, for real links");
             linkSettings = linkSettings.with(linkSettings.signer(), LinkSettings.HeadObjectMode.NEVER);
         }
-        LinkGenerator generator = generator(overrides, settings, linkSettings);
+        LinkGeneratorProvider generator = generator(overrides, settings, linkSettings);
         if (generator != null) {
             linkSettings = linkSettings.withOwn(KindSettings.read(generator.variables(), settings));
         }
@@ -109,11 +109,22 @@ public final class LinkFunction {
                 offline);
     }
 
+    /**
+     * @param env the environment
+     * @param overrides what the caller changes
+     * @return whether links would be signed with placeholder keys that do not work: a dry run with no AWS
+     *     credentials in the environment and none given
+     */
+    public static boolean signsWithPlaceholderKeys(Map<String, String> env, Overrides overrides) {
+        return overrides.dryRun() && overrides.credentials() == null && !CredentialsChains.named(env);
+    }
+
     /** The selected kind, its own checks recorded with the other problems; null when it cannot be found. */
-    private static LinkGenerator generator(Overrides overrides, Settings settings, LinkSettings linkSettings) {
+    private static LinkGeneratorProvider generator(Overrides overrides, Settings settings,
+            LinkSettings linkSettings) {
         ClassLoader loader = overrides.loader() != null ? overrides.loader() : Plugins.classLoader(settings);
         try {
-            LinkGenerator generator = LinkGenerators.load(loader).get(linkSettings.kind());
+            LinkGeneratorProvider generator = LinkGenerators.load(loader).get(linkSettings.kind());
             generator.check(linkSettings, settings);
             return generator;
         } catch (ConfigurationException e) {

@@ -3,6 +3,7 @@ package dev.s3notify.core;
 import dev.s3notify.core.internal.KeyResolver;
 import dev.s3notify.core.internal.SnapshotState;
 import dev.s3notify.spi.LinkGenerator;
+import dev.s3notify.spi.LinkGeneratorProvider;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ public final class LinkPipeline {
     private static final Log LOG = Log.of(LinkPipeline.class);
 
     private final LinkSettings settings;
+    private final LinkGeneratorProvider provider;
     private final LinkGenerator generator;
     private final KeyResolver resolver;
     private final EventPublisher publisher;
@@ -27,10 +29,11 @@ public final class LinkPipeline {
     private final Offline offline;
     private final S3EventDecoder decoder = new S3EventDecoder();
 
-    LinkPipeline(LinkSettings settings, LinkGenerator generator, KeyResolver resolver, EventPublisher publisher,
-            PublishTarget target, Offline offline) {
+    LinkPipeline(LinkSettings settings, LinkGeneratorProvider provider, KeyResolver resolver,
+            EventPublisher publisher, PublishTarget target, Offline offline) {
         this.settings = settings;
-        this.generator = generator;
+        this.provider = provider;
+        this.generator = provider.create(settings);
         this.resolver = resolver;
         this.publisher = publisher;
         this.target = target;
@@ -118,12 +121,12 @@ public final class LinkPipeline {
         Link link = null;
         if (event.type().downloadable()) {
             object = resolver.resolve(event, deadline);
-            link = generator.generate(object, settings, now);
+            link = generator.generate(object, now);
         }
         LinkEvent detail = LinkEvent.of(object, link, settings.expiration().toSeconds(), now);
         String label = "sourceEventId=" + object.sourceEventId() + " s3://" + object.bucket() + "/" + object.key();
         LOG.info("link event prepared", "eventId", object.sourceEventId(), "bucket", object.bucket(),
-                "key", object.key(), "eventType", object.type().wireName(), "linkKind", generator.kind(),
+                "key", object.key(), "eventType", object.type().wireName(), "linkKind", provider.kind(),
                 "link", link == null ? null : link.redacted(), "expiresAt", link == null ? null : link.expiresAt());
         return new EventEntry(target.source(), target.detailType(), target.busName(),
                 LinkEventJson.toJson(detail).toString(), List.of("arn:aws:s3:::" + object.bucket()), label);
@@ -158,7 +161,7 @@ public final class LinkPipeline {
     public LinkPipeline primer() {
         LinkSettings primed = settings.with(offline.signer(), LinkSettings.HeadObjectMode.NEVER);
         offline.head().run();
-        return new LinkPipeline(primed, generator, KeyResolver.create(primed, null), entries -> {
+        return new LinkPipeline(primed, provider, KeyResolver.create(primed, null), entries -> {
             offline.publish().accept(entries);
         }, target, offline);
     }

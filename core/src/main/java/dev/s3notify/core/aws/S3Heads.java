@@ -1,6 +1,8 @@
 package dev.s3notify.core.aws;
 
 import dev.s3notify.core.S3NotifyException;
+import dev.s3notify.core.input.AwsNames;
+import dev.s3notify.core.text.SafeText;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
@@ -75,7 +77,7 @@ public final class S3Heads {
      * @throws S3NotifyException for any other answer, or when S3 cannot be reached in time
      */
     public Head head(String bucket, String key, String versionId, String region, Instant deadline) {
-        String call = "HeadObject on s3://" + bucket + "/" + key + " failed: ";
+        String call = "HeadObject on s3://" + bucket + "/" + SafeText.cut(key, SafeText.QUOTE_LIMIT) + " failed: ";
         AwsRequestOverrideConfiguration timeouts;
         try {
             timeouts = AwsSession.within(deadline);
@@ -95,7 +97,7 @@ public final class S3Heads {
             }
             String bucketRegion = e.awsErrorDetails() == null || e.awsErrorDetails().sdkHttpResponse() == null ? ""
                     : e.awsErrorDetails().sdkHttpResponse().firstMatchingHeader("x-amz-bucket-region")
-                            .map(r -> "; the bucket is in " + r + ", so set AWS_REGION or send events that name the"
+                            .filter(AwsNames::isRegion).map(r -> "; the bucket is in " + r + ", so set AWS_REGION or send events that name the"
                                     + " region").orElse("");
             throw new S3NotifyException(call + AwsErrors.describe(e) + bucketRegion, e);
         } catch (SdkException e) {

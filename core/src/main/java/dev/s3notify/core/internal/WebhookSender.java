@@ -99,8 +99,7 @@ public final class WebhookSender {
             if (remaining.isNegative() || remaining.isZero()) {
                 throw failed(destination, notification, attempt - 1, failure + "; the Lambda deadline was reached");
             }
-            WebhookRequest prepared = destination.formatter().prepareAttempt(request, notification,
-                    destination.settings(), now);
+            WebhookRequest prepared = destination.formatter().prepareAttempt(request, now);
             Duration attemptTimeout = min(timeout, remaining);
             HttpResponse<String> response = null;
             try {
@@ -126,7 +125,7 @@ public final class WebhookSender {
             }
             Duration wait = attempt == maxAttempts ? null : waitAfter(response, attempt);
             LOG.warn("webhook attempt failed", "eventId", notification.eventId(), "kind",
-                    destination.formatter().kind(), "host", destination.host(), "attempt", attempt,
+                    destination.kind(), "host", destination.host(), "attempt", attempt,
                     "error", failure, "retryInMs", wait == null ? null : wait.toMillis());
             if (wait != null) {
                 waitBeforeRetry(wait, deadline, destination, notification, attempt, failure);
@@ -178,7 +177,7 @@ public final class WebhookSender {
 
     private static DeliveryException failed(Destination destination, Notification notification, int attempts,
             String reason) {
-        return new DeliveryException("webhook " + destination.formatter().kind() + " at " + destination.host()
+        return new DeliveryException("webhook " + destination.kind() + " at " + destination.host()
                 + " did not accept the message for event " + notification.eventId() + " (s3://"
                 + notification.event().bucket() + "/" + notification.event().key() + ") after " + attempts
                 + (attempts == 1 ? " attempt: " : " attempts: ") + reason);

@@ -34,6 +34,18 @@ class AwsErrorsTest {
     }
 
     @Test
+    void namesAFailedConnectionByItsTypeWithoutSayingNull() {
+        String refused = AwsErrors.describe(SdkClientException.create("Unable to execute HTTP request: refused",
+                new java.net.ConnectException("Connection refused")));
+        String silent = AwsErrors.describe(SdkClientException.create("Unable to execute HTTP request",
+                new java.net.SocketException()));
+
+        assertThat(refused).isEqualTo("connection failed (ConnectException: Connection refused)");
+        assertThat(silent).isEqualTo("connection failed (SocketException)");
+        assertThat(AwsErrors.describe(SdkClientException.create(null))).doesNotContain("null");
+    }
+
+    @Test
     void treatsThrottlingServerErrorsAndLostConnectionsAsRetryable() {
         assertThat(AwsErrors.retryable(AwsServiceException.builder().statusCode(503).build())).isTrue();
         assertThat(AwsErrors.retryable(AwsServiceException.builder().statusCode(400).awsErrorDetails(

@@ -19,7 +19,9 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.s3notify.core.DeliveryException;
 import dev.s3notify.core.Destination;
+import dev.s3notify.core.DigestTemplate;
 import dev.s3notify.core.EventType;
+import dev.s3notify.core.FormatterContext;
 import dev.s3notify.core.KindSettings;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.MessageTemplate;
@@ -27,6 +29,7 @@ import dev.s3notify.core.Notification;
 import dev.s3notify.core.Secret;
 import dev.s3notify.core.TestFormatters;
 import dev.s3notify.core.WebhookRequest;
+import dev.s3notify.spi.WebhookFormatter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -463,8 +466,10 @@ class WebhookSenderTest {
 
     private Destination destination(String pathAndQuery) {
         TestFormatters.Chat chat = new TestFormatters.Chat();
-        return new Destination("chat", chat, KindSettings.of(chat.variables(), Map.of()),
-                MessageTemplate.compile("{{fileName}}", "test template", chat::escape),
+        WebhookFormatter formatter = chat.create(FormatterContext.of(KindSettings.of(chat.variables(), Map.of())));
+        return new Destination("chat", chat.kind(), formatter,
+                MessageTemplate.compile("{{fileName}}", "test template", formatter::escape),
+                DigestTemplate.compile(chat.defaultDigestTemplate(), "test digest template", formatter::escapeDigest),
                 Secret.of("http://127.0.0.1:" + server.port() + pathAndQuery));
     }
 
