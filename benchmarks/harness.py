@@ -172,6 +172,15 @@ def candidates(args, port, cache):
                 found.append(Candidate("%s-%s-%s-plain" % (jdk, tag, function),
                                        "%s, %s, plain java -jar%s" % (name, label, suffix), function,
                                        [java, "-jar", jar] + words, dict(fenv, **env), awaits))
+                if args.steps and tag == "current":
+                    found.append(Candidate("%s-%s-%s-c1" % (jdk, tag, function),
+                                           "%s, %s, java -XX:TieredStopAtLevel=1 -jar%s" % (name, label, suffix),
+                                           function, [java, "-XX:TieredStopAtLevel=1", "-jar", jar] + words,
+                                           dict(fenv, **env), awaits))
+                    found.append(Candidate("%s-%s-%s-noarchive" % (jdk, tag, function),
+                                           "%s, %s, ./s3notify with S3NOTIFY_ARCHIVE=off%s" % (name, label, suffix),
+                                           function, [args.launcher] + words,
+                                           dict(fenv, S3NOTIFY_ARCHIVE="off", **env), awaits))
                 found.append(Candidate("%s-%s-%s-launcher" % (jdk, tag, function),
                                        "%s, %s, ./s3notify%s" % (name, label, suffix), function,
                                        [args.launcher] + words, dict(fenv, **env, **chosen), awaits))
@@ -318,6 +327,7 @@ def parse(argv):
     p.add_argument("--boto3-script", required=True)
     p.add_argument("--rounds", type=int, default=9)
     p.add_argument("--smoke", action="store_true")
+    p.add_argument("--steps", action="store_true")
     p.add_argument("--seed", type=int)
     p.add_argument("--results", required=True)
     p.add_argument("--commit", default="?")
