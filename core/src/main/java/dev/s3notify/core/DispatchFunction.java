@@ -1,8 +1,7 @@
 package dev.s3notify.core;
 
-import dev.s3notify.core.internal.Credentials;
-import dev.s3notify.core.internal.ParameterStoreClient;
-import dev.s3notify.core.internal.SecretsManagerClient;
+import dev.s3notify.core.aws.AwsSession;
+import dev.s3notify.core.aws.StoredSecrets;
 import dev.s3notify.core.internal.WebhookSender;
 import dev.s3notify.spi.WebhookFormatter;
 import java.net.URI;
@@ -11,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
  * Builds the webhook dispatcher's {@link DispatchPipeline} from the environment, once, at cold start. Every
@@ -19,7 +19,6 @@ import java.util.function.BiConsumer;
  */
 public final class DispatchFunction {
     private static final Log LOG = Log.of(DispatchFunction.class);
-    private static final Duration AWS_TIMEOUT = Duration.ofSeconds(10);
 
     private DispatchFunction() {
     }
@@ -36,7 +35,7 @@ public final class DispatchFunction {
      * @param credentials AWS credentials for reading the URL from Secrets Manager or SSM, or null for the chain
      */
     public record Overrides(boolean preview, BiConsumer<Destination, WebhookRequest> onRequest, String kind,
-            String template, ClassLoader loader, CredentialsProvider credentials) {
+            String template, ClassLoader loader, AwsCredentialsProvider credentials) {
         /** @return no overrides */
         public static Overrides none() {
             return new Overrides(false, null, null, null, null, null);
@@ -143,21 +142,20 @@ public final class DispatchFunction {
         if (direct != null || !settings.problems().isEmpty()) {
             return direct;
         }
-        CredentialsProvider credentials = overrides.credentials() != null ? overrides.credentials()
-                : Credentials.defaultChain(env);
-        String region = Variables.region(settings);
+        AwsSession session = AwsSession.create(env, settings, overrides.credentials());
+        StoredSecrets secrets = new StoredSecrets(session,
+                Variables.endpoint(settings, Variables.AWS_ENDPOINT_URL_SECRETS_MANAGER),
+                Variables.endpoint(settings, Variables.AWS_ENDPOINT_URL_SSM));
         Secret stored;
         try {
-            stored = secretArn != null
-                    ? SecretsManagerClient.create(Variables.endpoint(settings,
-                            Variables.AWS_ENDPOINT_URL_SECRETS_MANAGER), region, credentials, AWS_TIMEOUT)
-                            .secretString(secretArn)
-                    : ParameterStoreClient.create(Variables.endpoint(settings, Variables.AWS_ENDPOINT_URL_SSM),
-                            region, credentials, AWS_TIMEOUT).parameter(parameter);
+            stored = secretArn != null ? secrets.secretString(secretArn) : secrets.parameter(parameter);
         } catch (ConfigurationException e) {
             // A missing or forbidden secret is one problem among the others, not the only one reported.
             e.problems().forEach(settings::problem);
             return null;
+        } finally {
+            // Read once, at start-up: nothing fetched for it stays in memory (nor in a SnapStart snapshot).
+            session.forget();
         }
         String where = secretArn != null ? "WEBHOOK_URL_SECRET_ARN=" + secretArn : "WEBHOOK_URL_PARAMETER=" + parameter;
         return StoredUrl.parse(stored, where, settings);

@@ -1,7 +1,7 @@
 package dev.s3notify.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.s3notify.core.internal.SigV4;
+import dev.s3notify.core.internal.Sha256;
 import dev.s3notify.core.internal.SnapshotState;
 import dev.s3notify.core.internal.WebhookSender;
 import java.nio.charset.StandardCharsets;
@@ -123,6 +123,6 @@ public final class DispatchPipeline {
         if (envelope.messageId() != null) {
             return envelope.messageId();
         }
-        return "sha256:" + SigV4.sha256Hex(detail.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 32);
+        return "sha256:" + Sha256.hex(detail.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 32);
     }
 }

@@ -1,5 +1,6 @@
 package dev.s3notify.core;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -13,4 +14,16 @@ public interface EventPublisher {
      * @throws DeliveryException naming the entries (by source event id and key) still unpublished after retries
      */
     void publish(List<EventEntry> entries);
+
+    /**
+     * Publishes every entry or fails, before the deadline. The default ignores the deadline: publishers that make
+     * no remote call have nothing to bound.
+     *
+     * @param entries the entries, in order
+     * @param deadline when the invocation ends, or null for none
+     * @throws DeliveryException naming the entries still unpublished after retries, or when the deadline came first
+     */
+    default void publish(List<EventEntry> entries, Instant deadline) {
+        publish(entries);
+    }
 }

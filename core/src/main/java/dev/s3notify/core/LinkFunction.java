@@ -1,15 +1,23 @@
 package dev.s3notify.core;
 
-import dev.s3notify.core.internal.Credentials;
+import dev.s3notify.core.aws.AwsSession;
+import dev.s3notify.core.aws.CredentialsChains;
+import dev.s3notify.core.aws.EventBridgeEvents;
+import dev.s3notify.core.aws.S3Heads;
+import dev.s3notify.core.aws.S3LinkSigner;
+import dev.s3notify.core.aws.SigningKeys;
+import dev.s3notify.core.aws.StoredSecrets;
 import dev.s3notify.core.internal.EventBridgePublisher;
 import dev.s3notify.core.internal.KeyResolver;
-import dev.s3notify.core.internal.SecretsManagerClient;
 import dev.s3notify.spi.LinkGenerator;
 import java.net.URI;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * Builds the link generator's {@link LinkPipeline} from the environment, once, at cold start. Every configuration
@@ -18,9 +26,8 @@ import java.util.function.Consumer;
  */
 public final class LinkFunction {
     private static final Log LOG = Log.of(LinkFunction.class);
-    private static final Duration AWS_TIMEOUT = Duration.ofSeconds(10);
-    private static final AwsCredentials PLACEHOLDER = new AwsCredentials("AKIAIOSFODNN7EXAMPLE",
-            Secret.of("placeholder-secret-for-dry-runs"), null, null);
+    private static final AwsCredentialsProvider PLACEHOLDER = StaticCredentialsProvider.create(
+            AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "placeholder-secret-for-dry-runs"));
 
     private LinkFunction() {
     }
@@ -33,12 +40,13 @@ public final class LinkFunction {
      *     a warning
      * @param onPublished sees every batch of entries once it is published (or, in a dry run, would be), or null
      * @param publisher where events go instead of EventBridge (tests, an in-memory bus), or null
-     * @param credentials where credentials come from instead of the default chain, or null
+     * @param credentials where credentials come from instead of the chain for the environment (an SDK provider),
+     *     or null
      * @param loader where link generators are looked for, or null for this class's loader with the plugin jars
      *     ({@link Plugins})
      */
     public record Overrides(boolean dryRun, Consumer<List<EventEntry>> onPublished, EventPublisher publisher,
-            CredentialsProvider credentials, ClassLoader loader) {
+            AwsCredentialsProvider credentials, ClassLoader loader) {
         /** @return no overrides: EventBridge, the default credentials chain, this class's loader with plugins */
         public static Overrides none() {
             return new Overrides(false, null, null, null, null);
@@ -53,15 +61,17 @@ public final class LinkFunction {
      */
     public static LinkPipeline create(Map<String, String> env, Overrides overrides) {
         Settings settings = new Settings(env);
-        boolean placeholder = overrides.dryRun() && overrides.credentials() == null && !Credentials.named(env);
-        CredentialsProvider roleCredentials = placeholder ? () -> PLACEHOLDER
-                : overrides.credentials() != null ? overrides.credentials() : Credentials.defaultChain(env);
-        LinkSettings linkSettings = LinkSettings.parse(settings, roleCredentials);
+        boolean placeholder = overrides.dryRun() && overrides.credentials() == null && !CredentialsChains.named(env);
+        AwsSession session = AwsSession.create(env, settings, placeholder ? PLACEHOLDER : overrides.credentials());
+        URI s3Endpoint = Variables.endpoint(settings, Variables.AWS_ENDPOINT_URL_S3);
+        boolean pathStyle = settings.get(Variables.S3_FORCE_PATH_STYLE);
+        LinkSettings linkSettings = LinkSettings.parse(settings,
+                new S3LinkSigner(session, session.credentials(), s3Endpoint, pathStyle));
         if (placeholder) {
             LOG.warn("dry run without AWS credentials: links are signed with placeholder keys and will not work,"
-                    + " and ambiguous keys are not checked with HeadObject; set AWS_ACCESS_KEY_ID and"
-                    + " AWS_SECRET_ACCESS_KEY for real links");
-            linkSettings = linkSettings.with(roleCredentials, LinkSettings.HeadObjectMode.NEVER);
+                    + " and ambiguous keys are not checked with HeadObject; set AWS_PROFILE, or AWS_ACCESS_KEY_ID"
+                    + " and AWS_SECRET_ACCESS_KEY, for real links");
+            linkSettings = linkSettings.with(linkSettings.signer(), LinkSettings.HeadObjectMode.NEVER);
         }
         LinkGenerator generator = generator(overrides, settings, linkSettings);
         if (generator != null) {
@@ -75,16 +85,27 @@ public final class LinkFunction {
         settings.validate();
 
         if (signingSecretArn != null) {
-            linkSettings = linkSettings.with(signingKeys(signingSecretArn, secretsEndpoint, linkSettings.region(),
-                    roleCredentials), linkSettings.headObject());
+            AwsCredentialsProvider keys = SigningKeys.read(new StoredSecrets(session, secretsEndpoint, null),
+                    signingSecretArn);
+            linkSettings = linkSettings.with(new S3LinkSigner(session, keys, s3Endpoint, pathStyle),
+                    linkSettings.headObject());
         } else {
             warnWhenLinksOutliveCredentials(env, linkSettings);
         }
-        EventPublisher publisher = publisher(overrides, eventsEndpoint, linkSettings.region(), roleCredentials);
+        EventBridgeEvents events = overrides.dryRun() || overrides.publisher() != null ? null
+                : EventBridgeEvents.create(session, eventsEndpoint);
+        EventPublisher publisher = publisher(overrides, events);
+        S3Heads heads = linkSettings.headObject() == LinkSettings.HeadObjectMode.NEVER ? null
+                : new S3Heads(session, s3Endpoint, pathStyle);
+        LinkPipeline.Offline offline = new LinkPipeline.Offline(
+                new S3LinkSigner(session, PLACEHOLDER, s3Endpoint, pathStyle),
+                events == null ? entries -> { } : events::prime, session::forget);
         LOG.info("link generator ready", "linkKind", generator.kind(), "expirationSeconds",
                 linkSettings.expiration().toSeconds(), "headObject", linkSettings.headObject().name().toLowerCase(),
-                "eventBus", target.busName(), "source", target.source(), "detailType", target.detailType());
-        return new LinkPipeline(linkSettings, generator, KeyResolver.create(linkSettings), publisher, target);
+                "eventBus", target.busName(), "source", target.source(), "detailType", target.detailType(),
+                "region", session.region());
+        return new LinkPipeline(linkSettings, generator, KeyResolver.create(linkSettings, heads), publisher, target,
+                offline);
     }
 
     /** The selected kind, its own checks recorded with the other problems; null when it cannot be found. */
@@ -100,29 +121,15 @@ public final class LinkFunction {
         }
     }
 
-    /**
-     * The long-term keys of {@code LINK_SIGNING_SECRET_ARN}, read now so that a missing or malformed secret fails
-     * the cold start; after {@code forget()} (before a SnapStart snapshot) they are read again on first use.
-     */
-    private static CredentialsProvider signingKeys(String arn, URI endpoint, String region,
-            CredentialsProvider roleCredentials) {
-        SecretsManagerClient secrets = SecretsManagerClient.create(endpoint, region, roleCredentials, AWS_TIMEOUT);
-        CachedCredentials signing = new CachedCredentials(
-                () -> SigningKeys.fromSecret(secrets.secretString(arn), arn), roleCredentials);
-        signing.credentials();
-        return signing;
-    }
-
-    private static EventPublisher publisher(Overrides overrides, URI endpoint, String region,
-            CredentialsProvider credentials) {
+    private static EventPublisher publisher(Overrides overrides, EventBridgeEvents events) {
         EventPublisher publisher = overrides.dryRun() ? entries -> { }
                 : overrides.publisher() != null ? overrides.publisher()
-                : EventBridgePublisher.create(endpoint, region, credentials, AWS_TIMEOUT);
+                : EventBridgePublisher.create(events);
         return overrides.onPublished() == null ? publisher : observed(publisher, overrides.onPublished());
     }
 
     private static void warnWhenLinksOutliveCredentials(Map<String, String> env, LinkSettings settings) {
-        if (Credentials.temporary(env) && settings.kind().equals("s3-presigned")
+        if (CredentialsChains.temporary(env) && settings.kind().equals("s3-presigned")
                 && settings.expiration().toSeconds() > 3600) {
             LOG.warn("links may stop working before they expire: they are signed with the function role's"
                     + " temporary credentials, which end within hours; set LINK_SIGNING_SECRET_ARN for links that"
@@ -131,9 +138,17 @@ public final class LinkFunction {
     }
 
     private static EventPublisher observed(EventPublisher publisher, Consumer<List<EventEntry>> observer) {
-        return entries -> {
-            publisher.publish(entries);
-            observer.accept(entries);
+        return new EventPublisher() {
+            @Override
+            public void publish(List<EventEntry> entries) {
+                publish(entries, null);
+            }
+
+            @Override
+            public void publish(List<EventEntry> entries, Instant deadline) {
+                publisher.publish(entries, deadline);
+                observer.accept(entries);
+            }
         };
     }
 }

@@ -6,6 +6,7 @@ import dev.s3notify.spi.LinkGenerator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The link generator's work for one invocation: unwrap the envelope, decode the S3 events, settle ambiguous
@@ -17,23 +18,33 @@ import java.util.List;
  */
 public final class LinkPipeline {
     private static final Log LOG = Log.of(LinkPipeline.class);
-    private static final AwsCredentials PRIMING_KEYS = new AwsCredentials("AKIAIOSFODNN7EXAMPLE",
-            Secret.of("placeholder-secret-for-priming"), null, null);
 
     private final LinkSettings settings;
     private final LinkGenerator generator;
     private final KeyResolver resolver;
     private final EventPublisher publisher;
     private final PublishTarget target;
+    private final Offline offline;
     private final S3EventDecoder decoder = new S3EventDecoder();
 
     LinkPipeline(LinkSettings settings, LinkGenerator generator, KeyResolver resolver, EventPublisher publisher,
-            PublishTarget target) {
+            PublishTarget target, Offline offline) {
         this.settings = settings;
         this.generator = generator;
         this.resolver = resolver;
         this.publisher = publisher;
         this.target = target;
+        this.offline = offline;
+    }
+
+    /**
+     * What priming and SnapStart need besides the pipeline itself.
+     *
+     * @param signer signs with placeholder keys, for priming
+     * @param publish runs a PutEvents call through the SDK without sending it, for priming
+     * @param forget drops every credential fetched so far (the role's and the signing keys)
+     */
+    record Offline(LinkSigner signer, Consumer<List<EventEntry>> publish, Runnable forget) {
     }
 
     /** Where events go and how they are labelled ({@code EVENT_SOURCE}, {@code EVENT_DETAIL_TYPE}, bus). */
@@ -61,40 +72,51 @@ public final class LinkPipeline {
      * @throws S3NotifyException when the invocation must fail as a whole (not an SQS batch)
      */
     public Outcome handle(byte[] input, Instant now) {
+        return handle(input, now, null);
+    }
+
+    /**
+     * @param input the raw invocation payload
+     * @param now the time links count from
+     * @param deadline when the invocation ends: every AWS call ends before it; null for none
+     * @return what was published and which SQS messages failed
+     * @throws S3NotifyException when the invocation must fail as a whole (not an SQS batch)
+     */
+    public Outcome handle(byte[] input, Instant now, Instant deadline) {
         Batch batch = Batch.of(input);
         List<EventEntry> published = new ArrayList<>();
         List<EventEntry> pending = new ArrayList<>();
         List<String> failed = batch.forEach(envelope -> {
-            List<EventEntry> entries = entries(envelope, now);
+            List<EventEntry> entries = entries(envelope, now, deadline);
             if (batch.isSqs()) {
                 // Published message by message, so that one message's failure is that message's alone.
-                publish(entries);
+                publish(entries, deadline);
                 published.addAll(entries);
             } else {
                 pending.addAll(entries);
             }
         });
-        publish(pending);
+        publish(pending, deadline);
         published.addAll(pending);
         return new Outcome(published, failed);
     }
 
-    private List<EventEntry> entries(Envelope envelope, Instant now) {
+    private List<EventEntry> entries(Envelope envelope, Instant now, Instant deadline) {
         if (envelope.error() != null) {
             throw envelope.error();
         }
         List<EventEntry> entries = new ArrayList<>();
         for (ObjectEvent event : decoder.decode(envelope.body())) {
-            entries.add(entry(event, now));
+            entries.add(entry(event, now, deadline));
         }
         return entries;
     }
 
-    private EventEntry entry(ObjectEvent event, Instant now) {
+    private EventEntry entry(ObjectEvent event, Instant now, Instant deadline) {
         ObjectEvent object = event;
         Link link = null;
         if (event.type().downloadable()) {
-            object = resolver.resolve(event, now);
+            object = resolver.resolve(event, deadline);
             link = generator.generate(object, settings, now);
         }
         LinkEvent detail = LinkEvent.of(object, link, settings.expiration().toSeconds(), now);
@@ -106,9 +128,9 @@ public final class LinkPipeline {
                 LinkEventJson.toJson(detail).toString(), List.of("arn:aws:s3:::" + object.bucket()), label);
     }
 
-    private void publish(List<EventEntry> entries) {
+    private void publish(List<EventEntry> entries, Instant deadline) {
         if (!entries.isEmpty()) {
-            publisher.publish(entries);
+            publisher.publish(entries, deadline);
         }
     }
 
@@ -119,17 +141,21 @@ public final class LinkPipeline {
      * reuses what another one has; the next invocation fetches them anew.
      */
     public void forgetCached() {
-        settings.credentials().forget();
+        offline.forget().run();
+        settings.signer().forget();
         SnapshotState.forget();
     }
 
     /**
-     * @return a copy that signs with placeholder keys, never calls HeadObject and publishes nothing: it runs an
-     *     invocation's code without the network, to load and compile it before a SnapStart snapshot
+     * @return a copy that signs with placeholder keys, never calls HeadObject, and runs its PutEvents calls through
+     *     the SDK up to the point of sending: it runs an invocation's code without the network or credentials, to
+     *     load and compile it before a SnapStart snapshot
      */
     public LinkPipeline primer() {
-        LinkSettings offline = settings.with(() -> PRIMING_KEYS, LinkSettings.HeadObjectMode.NEVER);
-        return new LinkPipeline(offline, generator, KeyResolver.create(offline), entries -> { }, target);
+        LinkSettings primed = settings.with(offline.signer(), LinkSettings.HeadObjectMode.NEVER);
+        return new LinkPipeline(primed, generator, KeyResolver.create(primed, null), entries -> {
+            offline.publish().accept(entries);
+        }, target, offline);
     }
 
     /** @return the link settings in force */

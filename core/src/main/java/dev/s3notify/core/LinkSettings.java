@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param forcePathStyle whether the bucket goes in the path ({@code S3_FORCE_PATH_STYLE})
  * @param region the default region, for events that name none
  * @param headObject when HeadObject is called ({@code HEAD_OBJECT})
- * @param credentials the signing credentials
+ * @param signer presigns S3 links with the signing credentials (what {@code s3-presigned} uses)
  * @param own the validated values of the selected kind's own {@code variables()}
  */
 public record LinkSettings(
@@ -28,7 +28,7 @@ public record LinkSettings(
         boolean forcePathStyle,
         String region,
         HeadObjectMode headObject,
-        CredentialsProvider credentials,
+        LinkSigner signer,
         KindSettings own) {
 
     /** What a click on the link does. */
@@ -58,7 +58,7 @@ public record LinkSettings(
         Objects.requireNonNull(contentDisposition, "contentDisposition");
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(headObject, "headObject");
-        Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(signer, "signer");
         Objects.requireNonNull(own, "own");
     }
 
@@ -66,10 +66,10 @@ public record LinkSettings(
      * Reads the common link settings, recording problems in {@code settings} (call {@link Settings#validate()}).
      *
      * @param settings the environment
-     * @param credentials where signing credentials come from
+     * @param signer presigns S3 links
      * @return the settings, with defaults where a value was invalid
      */
-    public static LinkSettings parse(Settings settings, CredentialsProvider credentials) {
+    public static LinkSettings parse(Settings settings, LinkSigner signer) {
         return new LinkSettings(
                 settings.get(Variables.LINK_KIND).toLowerCase(Locale.ROOT),
                 Duration.ofSeconds(settings.get(Variables.URL_EXPIRATION_SECONDS)),
@@ -79,16 +79,16 @@ public record LinkSettings(
                 settings.get(Variables.S3_FORCE_PATH_STYLE),
                 Variables.region(settings),
                 HeadObjectMode.valueOf(settings.get(Variables.HEAD_OBJECT).toUpperCase(Locale.ROOT)),
-                credentials,
+                signer,
                 KindSettings.none());
     }
 
     /**
-     * @param signWith the credentials to sign with instead
+     * @param signWith the signer to presign with instead
      * @param headObjectMode when to call HeadObject instead
      * @return a copy with those two changed
      */
-    public LinkSettings with(CredentialsProvider signWith, HeadObjectMode headObjectMode) {
+    public LinkSettings with(LinkSigner signWith, HeadObjectMode headObjectMode) {
         return new LinkSettings(kind, expiration, contentDisposition, publicBaseUrl, s3Endpoint, forcePathStyle,
                 region, headObjectMode, signWith, own);
     }
@@ -99,6 +99,6 @@ public record LinkSettings(
      */
     public LinkSettings withOwn(KindSettings ownSettings) {
         return new LinkSettings(kind, expiration, contentDisposition, publicBaseUrl, s3Endpoint, forcePathStyle,
-                region, headObject, credentials, ownSettings);
+                region, headObject, signer, ownSettings);
     }
 }

@@ -101,12 +101,27 @@ public final class Variables {
     public static final Variable<URI> AWS_ENDPOINT_URL_SSM = Variable.url("AWS_ENDPOINT_URL_SSM", DISPATCH, false,
             "endpoint for SSM Parameter Store only; wins over AWS_ENDPOINT_URL");
 
+    /** The shared-config profile the command line takes credentials from. */
+    public static final Variable<String> AWS_PROFILE = Variable.text("AWS_PROFILE", BOTH, null,
+            "on the command line, the profile of ~/.aws/config and ~/.aws/credentials (or AWS_CONFIG_FILE and"
+                    + " AWS_SHARED_CREDENTIALS_FILE) to take credentials from, SSO sessions included; on Lambda the"
+                    + " function's role is used and this is ignored");
+    /** FIPS endpoints. */
+    public static final Variable<Boolean> AWS_USE_FIPS_ENDPOINT = Variable.bool("AWS_USE_FIPS_ENDPOINT", BOTH,
+            "false", "use the AWS services' FIPS 140 endpoints (links on s3-fips.REGION hosts), as the AWS SDKs do;"
+                    + " cannot be combined with an AWS_ENDPOINT_URL");
+    /** Dual-stack endpoints. */
+    public static final Variable<Boolean> AWS_USE_DUALSTACK_ENDPOINT = Variable.bool("AWS_USE_DUALSTACK_ENDPOINT",
+            BOTH, "false", "use the AWS services' dual-stack (IPv4 and IPv6) endpoints, as the AWS SDKs do; links"
+                    + " then name s3.dualstack.REGION hosts");
+
     /** Every variable above, in table order. */
     public static final List<Variable<?>> ALL = List.of(LINK_KIND, URL_EXPIRATION_SECONDS, LINK_CONTENT_DISPOSITION,
             PUBLIC_BASE_URL, LINK_SIGNING_SECRET_ARN, HEAD_OBJECT, S3_FORCE_PATH_STYLE, EVENT_SOURCE, EVENT_DETAIL_TYPE,
             EVENT_BUS_NAME, AWS_REGION, AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL_EVENTBRIDGE,
             AWS_ENDPOINT_URL_SECRETS_MANAGER, S3NOTIFY_PLUGINS_DIR, WEBHOOK_KIND, WEBHOOK_URL, WEBHOOK_URL_SECRET_ARN,
-            WEBHOOK_URL_PARAMETER, MESSAGE_TEMPLATE, REQUEST_TIMEOUT_SECONDS, MAX_ATTEMPTS, AWS_ENDPOINT_URL_SSM);
+            WEBHOOK_URL_PARAMETER, MESSAGE_TEMPLATE, REQUEST_TIMEOUT_SECONDS, MAX_ATTEMPTS, AWS_ENDPOINT_URL_SSM,
+            AWS_PROFILE, AWS_USE_FIPS_ENDPOINT, AWS_USE_DUALSTACK_ENDPOINT);
 
     /**
      * @param settings the environment

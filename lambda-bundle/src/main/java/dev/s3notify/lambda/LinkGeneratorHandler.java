@@ -2,8 +2,8 @@ package dev.s3notify.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.s3notify.core.LinkFunction;
 import dev.s3notify.core.LinkPipeline;
@@ -25,7 +25,8 @@ import org.crac.Resource;
  * {@code batchItemFailures} (the event source mapping must have {@code ReportBatchItemFailures} enabled).
  *
  * <p>Under Lambda SnapStart, {@link #beforeCheckpoint} runs a sample event through an offline copy of the pipeline
- * and then drops every cached credential and pooled connection; {@link #afterRestore} drops them again.
+ * (the SDK presigns with placeholder keys and builds and signs a PutEvents request it does not send) and then drops
+ * every cached credential and pooled connection; {@link #afterRestore} drops them again.
  */
 public final class LinkGeneratorHandler implements RequestStreamHandler, Resource {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -48,7 +49,10 @@ public final class LinkGeneratorHandler implements RequestStreamHandler, Resourc
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        handle(pipeline, input.readAllBytes(), output);
+        Instant now = Instant.now();
+        // Every AWS call ends before Lambda would stop the invocation, so that it fails with a message instead.
+        Instant deadline = context == null ? null : now.plusMillis(context.getRemainingTimeInMillis());
+        handle(pipeline, input.readAllBytes(), output, now, deadline);
     }
 
     /**
@@ -60,7 +64,7 @@ public final class LinkGeneratorHandler implements RequestStreamHandler, Resourc
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         Priming.run("link-generator", () -> handle(pipeline.primer(), Priming.sample("object-created.json"),
-                OutputStream.nullOutputStream()));
+                OutputStream.nullOutputStream(), Instant.now(), null));
         pipeline.forgetCached();
     }
 
@@ -75,12 +79,14 @@ public final class LinkGeneratorHandler implements RequestStreamHandler, Resourc
         pipeline.forgetCached();
     }
 
-    private static void handle(LinkPipeline pipeline, byte[] input, OutputStream output) throws IOException {
-        LinkPipeline.Outcome outcome = pipeline.handle(input, Instant.now());
+    private static void handle(LinkPipeline pipeline, byte[] input, OutputStream output, Instant now,
+            Instant deadline) throws IOException {
+        LinkPipeline.Outcome outcome = pipeline.handle(input, now, deadline);
+        SQSBatchResponse batch = new SQSBatchResponse(outcome.failedMessageIds().stream()
+                .map(SQSBatchResponse.BatchItemFailure::new).toList());
         ObjectNode response = MAPPER.createObjectNode();
         response.put("published", outcome.published().size());
-        ArrayNode failures = response.putArray("batchItemFailures");
-        outcome.failedMessageIds().forEach(id -> failures.addObject().put("itemIdentifier", id));
+        response.setAll((ObjectNode) MAPPER.valueToTree(batch));
         MAPPER.writeValue(output, response);
     }
 }

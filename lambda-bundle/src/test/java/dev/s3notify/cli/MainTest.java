@@ -79,7 +79,7 @@ class MainTest {
         assertThat(detail.get("fileName").asText()).isEqualTo("test-file.pdf");
         assertThat(detail.get("bucket").asText()).isEqualTo("your-bucket-name");
         assertThat(detail.get("fileUrl").asText())
-                .startsWith("https://your-bucket-name.s3.us-east-1.amazonaws.com/test-file.pdf?");
+                .startsWith("https://your-bucket-name.s3.amazonaws.com/test-file.pdf?");
     }
 
     @Test

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class TemplateVariablesTest {
     private static final Path ROOT = Path.of(System.getProperty("repo.root", ".."));
     /** Variables the code reads that the template does not set, and why. */
-    private static final Map<String, String> NOT_SETTABLE = Map.of(
+    private static final Map<String, String> NOT_SETTABLE = withSdkSettings(Map.of(
             "AWS_REGION", "set by Lambda (a reserved variable)",
             "AWS_ENDPOINT_URL", "for local tests and S3-compatible stores; a deployed function talks to AWS",
             "AWS_ENDPOINT_URL_S3", "for local tests and S3-compatible stores",
@@ -30,7 +30,7 @@ class TemplateVariablesTest {
             "AWS_ENDPOINT_URL_SECRETS_MANAGER", "for local tests",
             "AWS_ENDPOINT_URL_SSM", "for local tests",
             "S3_FORCE_PATH_STYLE", "for S3-compatible stores; AWS S3 is addressed virtual-hosted",
-            "S3NOTIFY_PLUGINS_DIR", "for local runs; on Lambda, plugin jars come in layers, under /opt/java/lib");
+            "S3NOTIFY_PLUGINS_DIR", "for local runs; on Lambda, plugin jars come in layers, under /opt/java/lib"));
     private static CloudFormationTemplate template;
 
     @BeforeAll
@@ -93,5 +93,16 @@ class TemplateVariablesTest {
 
     private static Map<String, Object> environment(String function) {
         return template.environment(function);
+    }
+
+    /** The AWS SDK's own settings the code reads (Map.of takes at most ten pairs). */
+    private static Map<String, String> withSdkSettings(Map<String, String> others) {
+        Map<String, String> all = new java.util.HashMap<>(others);
+        all.put("AWS_PROFILE", "for the command line; a Lambda function signs with its role");
+        all.put("AWS_USE_FIPS_ENDPOINT", "an SDK setting; set it on the function when the account needs FIPS"
+                + " endpoints (see docs/configuration.md)");
+        all.put("AWS_USE_DUALSTACK_ENDPOINT", "an SDK setting; set it on the function when links must be reachable"
+                + " over IPv6 (see docs/configuration.md)");
+        return Map.copyOf(all);
     }
 }

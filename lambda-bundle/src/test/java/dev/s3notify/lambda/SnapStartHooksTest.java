@@ -50,11 +50,17 @@ class SnapStartHooksTest {
 
     @AfterAll
     static void stop() {
+        System.clearProperty("aws.containerCredentialsFullUri");
+        System.clearProperty("aws.containerAuthorizationToken");
         aws.stop();
     }
 
     @BeforeEach
     void stubAws() {
+        // The SDK's container provider reads its endpoint and token from the process environment or these system
+        // properties; the map (awsEnv) names the same endpoint, which is how core knows to use the provider.
+        System.setProperty("aws.containerCredentialsFullUri", aws.baseUrl() + "/creds");
+        System.setProperty("aws.containerAuthorizationToken", "container-token");
         aws.resetAll();
         aws.stubFor(get("/creds").willReturn(aResponse().withStatus(200).withBody("""
                 {"AccessKeyId":"ASIAROLEKEY","SecretAccessKey":"role-secret","Token":"role-token",
@@ -151,6 +157,7 @@ class SnapStartHooksTest {
     private static Map<String, String> awsEnv() {
         Map<String, String> env = new HashMap<>();
         env.put("AWS_REGION", "us-east-1");
+        env.put("AWS_LAMBDA_FUNCTION_NAME", "s3-notify-test");
         env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", aws.baseUrl() + "/creds");
         env.put("AWS_CONTAINER_AUTHORIZATION_TOKEN", "container-token");
         env.put("AWS_ENDPOINT_URL", aws.baseUrl());

@@ -7,7 +7,7 @@ import java.util.Set;
  * An entry EventBridge did not take, with AWS's error code and text.
  *
  * @param entry the entry
- * @param code {@code ErrorCode} of the entry, or the error type of the whole call
+ * @param code {@code ErrorCode} of the entry, or {@code CallFailed} when the whole call failed
  * @param message AWS's text, already safe to show
  * @param retryable whether sending it again may work
  */
@@ -21,9 +21,12 @@ record EntryFailure(EventEntry entry, String code, String message, boolean retry
         return new EntryFailure(entry, code, message == null ? "" : message, RETRYABLE_CODES.contains(code));
     }
 
-    /** @return a failure of the whole call this entry was in */
-    static EntryFailure ofCall(EventEntry entry, AwsCallException e) {
-        return new EntryFailure(entry, e.errorType(), e.awsMessage(), e.retryable());
+    /**
+     * @param reason why the whole call failed, safe to show
+     * @return a failure of the whole call this entry was in, already retried by the SDK: not resent
+     */
+    static EntryFailure ofCall(EventEntry entry, String reason) {
+        return new EntryFailure(entry, "CallFailed", reason, false);
     }
 
     /** @return the label, code and text, for an exception message (never the detail) */

@@ -4,8 +4,9 @@ import dev.s3notify.core.InvalidEventException;
 import dev.s3notify.core.LinkSettings;
 import dev.s3notify.core.ObjectEvent;
 import dev.s3notify.core.S3NotifyException;
-import dev.s3notify.core.internal.HeadObjectClient.Head;
-import dev.s3notify.core.internal.HeadObjectClient.Status;
+import dev.s3notify.core.aws.S3Heads;
+import dev.s3notify.core.aws.S3Heads.Head;
+import dev.s3notify.core.aws.S3Heads.Status;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,31 +19,35 @@ import java.util.stream.Collectors;
  */
 public final class KeyResolver {
     private final LinkSettings settings;
-    private final HeadObjectClient client;
+    private final S3Heads client;
 
-    private KeyResolver(LinkSettings settings, HeadObjectClient client) {
+    private KeyResolver(LinkSettings settings, S3Heads client) {
         this.settings = settings;
         this.client = client;
     }
 
     /**
-     * @param settings validated settings (HeadObject mode, endpoint, region, credentials)
-     * @return a resolver sharing the process's HTTP client
+     * @param settings validated settings (HeadObject mode, default region)
+     * @param heads the HeadObject client, or null when {@code settings} never call it ({@code HEAD_OBJECT=never})
+     * @return the resolver
      */
-    public static KeyResolver create(LinkSettings settings) {
-        return new KeyResolver(settings, new HeadObjectClient(SharedHttpClient::get, settings));
+    public static KeyResolver create(LinkSettings settings, S3Heads heads) {
+        if (heads == null && settings.headObject() != LinkSettings.HeadObjectMode.NEVER) {
+            throw new IllegalArgumentException("HEAD_OBJECT=" + settings.headObject() + " needs a HeadObject client");
+        }
+        return new KeyResolver(settings, heads);
     }
 
     /**
      * @param event an event, its key possibly ambiguous
-     * @param now the signing time of the HeadObject requests
+     * @param deadline when the invocation ends (HeadObject must answer before), or null
      * @return the event with its key settled ({@link ObjectEvent#undecodedKey()} null) and, when HeadObject was
      *     called, the size and content type it reported
      * @throws InvalidEventException when no candidate key exists (the object may have been deleted since), so the
      *     record fails and is retried or parked rather than dropped
      * @throws S3NotifyException when HeadObject is refused (403) or fails otherwise
      */
-    public ObjectEvent resolve(ObjectEvent event, Instant now) {
+    public ObjectEvent resolve(ObjectEvent event, Instant deadline) {
         boolean head = event.type().downloadable() && switch (settings.headObject()) {
             case ALWAYS -> true;
             case AUTO -> event.keyAmbiguous();
@@ -53,10 +58,10 @@ public final class KeyResolver {
         }
         List<String> candidates = event.keyAmbiguous() ? List.of(event.key(), event.undecodedKey())
                 : List.of(event.key());
-        String region = S3Locations.region(event, settings);
+        String region = event.region() == null || event.region().isBlank() ? settings.region() : event.region();
         List<String> forbidden = new ArrayList<>();
         for (String candidate : candidates) {
-            Head found = client.head(event.bucket(), candidate, event.versionId(), region, now);
+            Head found = client.head(event.bucket(), candidate, event.versionId(), region, deadline);
             if (found.status() == Status.FOUND) {
                 return event.resolved(candidate, found.size(), found.contentType());
             }

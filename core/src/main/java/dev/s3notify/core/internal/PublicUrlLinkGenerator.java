@@ -35,7 +35,7 @@ public final class PublicUrlLinkGenerator implements LinkGenerator {
         }
         String base = settings.publicBaseUrl().toString();
         String prefix = base.endsWith("/") ? base : base + "/";
-        return new Link(prefix + SigV4.encode(object.key(), false), null);
+        return new Link(prefix + UriEncoding.encode(object.key(), false), null);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.s3notify.core.internal;
 
-import dev.s3notify.core.AwsCredentials;
 import dev.s3notify.core.Link;
 import dev.s3notify.core.LinkSettings;
 import dev.s3notify.core.ObjectEvent;
@@ -9,13 +8,12 @@ import dev.s3notify.core.Variables;
 import dev.s3notify.spi.LinkGenerator;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * Links that are S3 presigned GET URLs ({@code LINK_KIND=s3-presigned}, the default), signed here with SigV4 and
- * no AWS SDK. The link serves the uploaded version when the event names one, and asks S3 for the configured
- * {@code Content-Disposition}. A link signed with temporary credentials stops working when they expire.
+ * Links that are S3 presigned GET URLs ({@code LINK_KIND=s3-presigned}, the default), made by the settings'
+ * {@link dev.s3notify.core.LinkSigner} (the AWS SDK's presigner). The link serves the uploaded version when the
+ * event names one, and asks S3 for the configured {@code Content-Disposition}. A link signed with temporary
+ * credentials stops working when they expire, and says so in its expiry.
  */
 public final class S3PresignedLinkGenerator implements LinkGenerator {
 
@@ -30,26 +28,15 @@ public final class S3PresignedLinkGenerator implements LinkGenerator {
 
     @Override
     public Link generate(ObjectEvent object, LinkSettings settings, Instant now) {
-        Map<String, String> query = new TreeMap<>();
-        if (object.versionId() != null) {
-            query.put("versionId", object.versionId());
-        }
-        ContentDispositions.header(settings.contentDisposition(), object.fileName())
-                .ifPresent(value -> query.put("response-content-disposition", value));
-        AwsCredentials credentials = settings.credentials().credentials();
-        String url = SigV4.presign("GET", S3Locations.objectUrl(object, settings), query, credentials,
-                S3Locations.region(object, settings), "s3", now, settings.expiration().getSeconds());
-        // A link dies with the credentials that signed it: report the earlier of the two as its expiry.
-        Instant expiresAt = now.plus(settings.expiration());
-        if (credentials.expiration() != null && credentials.expiration().isBefore(expiresAt)) {
-            expiresAt = credentials.expiration();
-        }
-        return new Link(url, expiresAt);
+        String disposition = ContentDispositions.header(settings.contentDisposition(), object.fileName())
+                .orElse(null);
+        return settings.signer().presign(object, disposition, settings.expiration(), now);
     }
 
     @Override
     public List<Variable<?>> variables() {
         return List.of(Variables.URL_EXPIRATION_SECONDS, Variables.LINK_CONTENT_DISPOSITION,
-                Variables.S3_FORCE_PATH_STYLE, Variables.AWS_ENDPOINT_URL_S3, Variables.LINK_SIGNING_SECRET_ARN);
+                Variables.S3_FORCE_PATH_STYLE, Variables.AWS_ENDPOINT_URL_S3, Variables.LINK_SIGNING_SECRET_ARN,
+                Variables.AWS_USE_FIPS_ENDPOINT, Variables.AWS_USE_DUALSTACK_ENDPOINT);
     }
 }

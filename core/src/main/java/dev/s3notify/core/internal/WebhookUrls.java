@@ -39,8 +39,8 @@ final class WebhookUrls {
                 }
             }
         }
-        new TreeMap<>(query).forEach((name, value) -> parameters.add(SigV4.encode(name, true) + "="
-                + SigV4.encode(value, true)));
+        new TreeMap<>(query).forEach((name, value) -> parameters.add(UriEncoding.encode(name, true) + "="
+                + UriEncoding.encode(value, true)));
         return URI.create(text.substring(0, base) + "?" + parameters
                 + (fragment == null ? "" : "#" + fragment));
     }

@@ -3,34 +3,26 @@ package dev.s3notify.core.internal;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.s3notify.core.AwsCredentials;
-import dev.s3notify.core.CredentialsProvider;
 import dev.s3notify.core.Log;
-import dev.s3notify.core.Secret;
+import dev.s3notify.core.Settings;
+import dev.s3notify.core.aws.AwsSession;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.random.RandomGenerator;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
-/** What the AWS client tests share: the SigV4 test-suite keys, a fixed clock, a local server, fake waits. */
+/** What the AWS client tests share: the SigV4 test-suite keys, a local server, fake waits, captured logs. */
 final class AwsFixtures {
-    static final String SECRET_KEY = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
-    static final String SESSION_TOKEN = "FQoGZXIvYXdzEXAMPLE-session-token//////////8BEaDEXAMPLE";
-    static final CredentialsProvider KEYS = () -> new AwsCredentials("AKIDEXAMPLE", Secret.of(SECRET_KEY), null, null);
-    static final CredentialsProvider SESSION = () -> new AwsCredentials("ASIAEXAMPLE", Secret.of(SECRET_KEY),
-            Secret.of(SESSION_TOKEN), Instant.parse("2024-05-01T13:00:00Z"));
-    static final Instant NOW = Instant.parse("2024-05-01T12:34:56Z");
-    static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-    /** One client for all tests, as in production, so pooled connections meet WireMock's faults too. */
-    static final HttpClient HTTP = SharedHttpClient.get();
+    /** The keys of the AWS SigV4 test suite. */
+    static final StaticCredentialsProvider KEYS = StaticCredentialsProvider.create(
+            AwsBasicCredentials.create("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"));
 
     private AwsFixtures() {
     }
@@ -45,8 +37,9 @@ final class AwsFixtures {
         return URI.create("http://127.0.0.1:" + server.port());
     }
 
-    static AwsJsonClient client(String service, WireMockServer server, CredentialsProvider keys, Duration timeout) {
-        return new AwsJsonClient(service, endpoint(server), "us-east-1", keys, timeout, () -> HTTP, CLOCK);
+    /** @return a session in us-east-1 signing with {@link #KEYS} */
+    static AwsSession session() {
+        return AwsSession.create(Map.of(), new Settings(Map.of()), KEYS);
     }
 
     /** A jitter source that always draws the given fraction of the ceiling. */

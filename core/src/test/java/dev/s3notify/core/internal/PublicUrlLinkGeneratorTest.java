@@ -2,8 +2,8 @@ package dev.s3notify.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.s3notify.core.CredentialsProvider;
 import dev.s3notify.core.Link;
+import dev.s3notify.core.LinkSigner;
 import dev.s3notify.core.LinkSettings;
 import dev.s3notify.core.Settings;
 import dev.s3notify.core.Variable;
@@ -12,8 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PublicUrlLinkGeneratorTest {
-    private static final CredentialsProvider UNUSED = () -> {
-        throw new AssertionError("a public URL needs no credentials");
+    private static final LinkSigner UNUSED = (object, disposition, expiration, now) -> {
+        throw new AssertionError("a public URL needs no signing");
     };
     private final PublicUrlLinkGenerator generator = new PublicUrlLinkGenerator();
 

@@ -2,14 +2,12 @@ package dev.s3notify.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.s3notify.core.AwsCredentials;
 import dev.s3notify.core.EventType;
 import dev.s3notify.core.Link;
 import dev.s3notify.core.LinkSettings;
 import dev.s3notify.core.LinkSettings.ContentDisposition;
 import dev.s3notify.core.LinkSettings.HeadObjectMode;
 import dev.s3notify.core.ObjectEvent;
-import dev.s3notify.core.Secret;
 import dev.s3notify.core.testing.S3ProxyServer;
 import java.io.IOException;
 import java.net.URI;
@@ -23,6 +21,8 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /** Presigned links checked by a real peer: S3Proxy verifies the signature and the expiry, and serves the bytes. */
 class S3PresignedLinkGeneratorTest {
@@ -98,15 +98,16 @@ class S3PresignedLinkGeneratorTest {
 
     @Test
     void refusesAnExpiredLink() throws Exception {
-        LinkSettings oneMinute = TestSettings.s3(s3.endpoint(), true, s3.credentials(), Duration.ofSeconds(60),
+        LinkSettings oneSecond = TestSettings.s3(s3.endpoint(), true, s3.credentials(), Duration.ofSeconds(1),
                 ContentDisposition.NONE, HeadObjectMode.NEVER);
-        Instant tenMinutesAgo = Instant.now().minus(Duration.ofMinutes(10));
+        Instant now = Instant.now();
 
-        Link link = generator.generate(TestSettings.created(BUCKET, KEY), oneMinute, tenMinutesAgo);
-
+        Link link = generator.generate(TestSettings.created(BUCKET, KEY), oneSecond, now);
+        Thread.sleep(2100);
         HttpResponse<byte[]> response = get(link.url());
 
-        assertThat(link.expiresAt()).isEqualTo(tenMinutesAgo.plusSeconds(60));
+        assertThat(link.expiresAt()).isEqualTo(now.plusSeconds(1));
+        assertThat(link.url()).contains("X-Amz-Expires=1&");
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(new String(response.body(), StandardCharsets.UTF_8)).contains("Request has expired");
     }
@@ -124,16 +125,32 @@ class S3PresignedLinkGeneratorTest {
 
     @Test
     void signsTheSessionTokenIntoTheLink() throws Exception {
-        AwsCredentials session = new AwsCredentials(S3ProxyServer.IDENTITY, Secret.of(S3ProxyServer.CREDENTIAL),
-                Secret.of("session/token+value="), Instant.now().plusSeconds(3600));
-        LinkSettings settings = TestSettings.s3(s3.endpoint(), true, session, Duration.ofHours(1),
-                ContentDisposition.NONE, HeadObjectMode.NEVER);
+        LinkSettings settings = TestSettings.s3(s3.endpoint(), true, session(Instant.now().plusSeconds(7200)),
+                Duration.ofHours(1), ContentDisposition.NONE, HeadObjectMode.NEVER);
 
         String url = generator.generate(TestSettings.created(BUCKET, KEY), settings, Instant.now()).url();
 
         assertThat(url).contains("X-Amz-Security-Token=session%2Ftoken%2Bvalue%3D");
         assertThat(get(url).statusCode()).isEqualTo(200);
         assertThat(get(url.replace("token%2Bvalue", "token%2Bother")).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void reportsTheCredentialsExpiryWhenTheyEndBeforeTheLink() {
+        Instant credentialsEnd = Instant.now().plusSeconds(900);
+        LinkSettings settings = TestSettings.s3(s3.endpoint(), true, session(credentialsEnd), Duration.ofHours(1),
+                ContentDisposition.NONE, HeadObjectMode.NEVER);
+
+        Link link = generator.generate(TestSettings.created(BUCKET, KEY), settings, Instant.now());
+
+        assertThat(link.expiresAt()).isEqualTo(credentialsEnd);
+        assertThat(link.url()).contains("X-Amz-Expires=3600&");
+    }
+
+    private static StaticCredentialsProvider session(Instant expiration) {
+        return StaticCredentialsProvider.create(AwsSessionCredentials.builder().accessKeyId(S3ProxyServer.IDENTITY)
+                .secretAccessKey(S3ProxyServer.CREDENTIAL).sessionToken("session/token+value=")
+                .expirationTime(expiration).build());
     }
 
     // S3Proxy's filesystem store has no versioning (it answers 501 to any versionId), so only the URL is checked.

@@ -1,7 +1,5 @@
 package dev.s3notify.core.testing;
 
-import dev.s3notify.core.AwsCredentials;
-import dev.s3notify.core.Secret;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -113,9 +111,9 @@ public final class S3ProxyServer implements AutoCloseable {
         return CREDENTIAL;
     }
 
-    /** @return the accepted key pair as s3-notify credentials (long-term, no session token) */
-    public AwsCredentials credentials() {
-        return new AwsCredentials(IDENTITY, Secret.of(CREDENTIAL), null, null);
+    /** @return the accepted key pair (long-term, no session token) */
+    public StaticCredentialsProvider credentials() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(IDENTITY, CREDENTIAL));
     }
 
     /** @return an AWS SDK S3 client for this server: path style, us-east-1, the accepted keys */

@@ -1,0 +1,81 @@
+package dev.s3notify.core.aws;
+
+import dev.s3notify.core.Redact;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+/**
+ * AWS errors in words that are safe to log and to put in exception messages. AWS's own text can quote the request
+ * (a SignatureDoesNotMatch answer carries the canonical request, with a session token or a presigned link's
+ * signature in it): only its first line is kept, SigV4 parameters are masked, control characters dropped, and the
+ * length capped.
+ */
+final class AwsErrors {
+    private static final int MAX_CHARS = 200;
+
+    private AwsErrors() {
+    }
+
+    /**
+     * @param e what the SDK threw, or anything else
+     * @return AWS's error code, HTTP status and first line of explanation; or what went wrong on the way
+     */
+    static String describe(Throwable e) {
+        if (e instanceof AwsServiceException service) {
+            String code = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
+            String text = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorMessage();
+            return (code == null ? "error" : code) + " (HTTP " + service.statusCode() + ")"
+                    + (text == null || text.isBlank() ? "" : ": " + safe(text));
+        }
+        if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
+            return "no answer in time (" + safe(e.getMessage()) + ")";
+        }
+        if (e instanceof SdkClientException && e.getCause() != null && e.getCause() != e) {
+            return safe(e.getMessage()) + " (" + safe(e.getCause().getMessage()) + ")";
+        }
+        return safe(e.getMessage());
+    }
+
+    /**
+     * @param e what the SDK threw
+     * @return whether the same call may work later: throttling, 5xx, no answer at all
+     */
+    static boolean retryable(Throwable e) {
+        if (e instanceof AwsServiceException service) {
+            return service.isThrottlingException() || service.statusCode() >= 500 || service.statusCode() == 429;
+        }
+        return e instanceof SdkClientException;
+    }
+
+    /**
+     * @param e what the SDK threw
+     * @return whether AWS refused for good: 4xx other than throttling
+     */
+    static boolean refused(Throwable e) {
+        return e instanceof AwsServiceException service && service.statusCode() >= 400
+                && service.statusCode() < 500 && !retryable(e);
+    }
+
+    /** @return where the credentials chains looked, and what to do, for when none of them found any */
+    static String noCredentials() {
+        return "no AWS credentials found to sign with: looked at AWS_ACCESS_KEY_ID + AWS_SECRET_ACCESS_KEY (+"
+                + " AWS_SESSION_TOKEN), the container credentials endpoint (AWS_CONTAINER_CREDENTIALS_FULL_URI), and on"
+                + " the command line also AWS_PROFILE's profile in the shared config and credentials files (IAM"
+                + " Identity Center included), web identity and the EC2 instance metadata service. Lambda sets them"
+                + " for the function's role; on the command line run 'aws sso login' or export AWS_ACCESS_KEY_ID and"
+                + " AWS_SECRET_ACCESS_KEY.";
+    }
+
+    static String safe(String text) {
+        if (text == null) {
+            return "";
+        }
+        String line = text.strip();
+        int newline = line.indexOf('\n');
+        line = newline < 0 ? line : line.substring(0, newline).strip();
+        line = Redact.signingParameters(line).replaceAll("[\\p{Cntrl}\\p{Cf}]", "");
+        return line.length() <= MAX_CHARS ? line : line.substring(0, MAX_CHARS) + "...";
+    }
+}

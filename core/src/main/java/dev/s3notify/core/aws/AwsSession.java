@@ -1,0 +1,143 @@
+package dev.s3notify.core.aws;
+
+import dev.s3notify.core.S3NotifyException;
+import dev.s3notify.core.Settings;
+import dev.s3notify.core.Variables;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * What every AWS client of one function shares, settled once at start-up from the environment map: the region, the
+ * credentials ({@link CredentialsChains}), FIPS and dual-stack endpoints, and one url-connection-client HTTP client.
+ * Clients are built from it with explicit settings, so nothing the SDK would otherwise look up (the process
+ * environment, the profile file, IMDS for the region) is consulted behind the map's back. Thread-safe.
+ */
+public final class AwsSession {
+    /** How long one AWS call may take, retries included, when no invocation deadline is nearer. */
+    static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(10);
+    /** How long one attempt of a call may take. */
+    static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(4);
+    /** Time kept back from an invocation's deadline, to fail with a message rather than be killed. */
+    static final Duration DEADLINE_MARGIN = Duration.ofMillis(500);
+
+    private final String region;
+    private final boolean fips;
+    private final boolean dualstack;
+    private final Credentials credentials;
+    private final SdkHttpClient http;
+
+    private AwsSession(String region, boolean fips, boolean dualstack, Credentials credentials) {
+        this.region = region;
+        this.fips = fips;
+        this.dualstack = dualstack;
+        this.credentials = credentials;
+        this.http = UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(2))
+                .socketTimeout(ATTEMPT_TIMEOUT).build();
+    }
+
+    /**
+     * Records problems in {@code settings} (FIPS with an endpoint override); call {@link Settings#validate()}.
+     *
+     * @param env the environment, read once at the edge
+     * @param settings the parsed settings of the same environment
+     * @param override credentials to use instead of the chain (tests, a dry run's placeholder keys), or null
+     * @return the session; nothing is fetched until a client first needs credentials
+     */
+    public static AwsSession create(Map<String, String> env, Settings settings, AwsCredentialsProvider override) {
+        boolean fips = settings.get(Variables.AWS_USE_FIPS_ENDPOINT);
+        if (fips && settings.get(Variables.AWS_ENDPOINT_URL) != null) {
+            settings.problem("AWS_USE_FIPS_ENDPOINT=true cannot be combined with AWS_ENDPOINT_URL: the SDK uses FIPS"
+                    + " endpoints only on AWS's own hosts; unset one of them");
+        }
+        Credentials credentials = override != null ? Credentials.fixed(override)
+                : Credentials.refreshable(() -> CredentialsChains.forEnvironment(env));
+        return new AwsSession(Variables.region(settings), fips, settings.get(Variables.AWS_USE_DUALSTACK_ENDPOINT),
+                credentials);
+    }
+
+    /** @return the configured region: {@code AWS_REGION}, else {@code AWS_DEFAULT_REGION}, else us-east-1 */
+    public String region() {
+        return region;
+    }
+
+    /** @return whether FIPS endpoints are used */
+    boolean fips() {
+        return fips;
+    }
+
+    /** @return whether dual-stack endpoints are used */
+    boolean dualstack() {
+        return dualstack;
+    }
+
+    /** @return the credentials every client signs with */
+    public AwsCredentialsProvider credentials() {
+        return credentials;
+    }
+
+    /**
+     * Drops the credentials fetched so far (the SDK's providers cache them); the next call fetches anew. Called
+     * before a SnapStart snapshot and after each restore.
+     */
+    public void forget() {
+        credentials.forget();
+    }
+
+    /**
+     * @param builder a client builder of any service
+     * @param endpoint the endpoint override for that service, or null for AWS's own
+     * @param regionName the region, or null for {@link #region()}
+     * @param <B> the builder type
+     * @return the builder with region, credentials, HTTP client, endpoints and timeouts set
+     */
+    <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, URI endpoint,
+            String regionName) {
+        builder.region(Region.of(regionName == null ? region : regionName))
+                .credentialsProvider(credentials)
+                .httpClient(http)
+                .fipsEnabled(fips)
+                .dualstackEnabled(dualstack)
+                .overrideConfiguration(ClientOverrideConfiguration.builder().apiCallTimeout(API_CALL_TIMEOUT)
+                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT).retryStrategy(RetryMode.STANDARD)
+                        .addExecutionInterceptor(OfflinePriming.INSTANCE)
+                        .build());
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return builder;
+    }
+
+    /**
+     * @param deadline when the invocation ends, or null for none
+     * @return per-call timeouts that end the call (all its retries included) before the deadline
+     * @throws S3NotifyException when the deadline has (all but) passed already
+     */
+    static AwsRequestOverrideConfiguration within(Instant deadline) {
+        Duration call = API_CALL_TIMEOUT;
+        if (deadline != null) {
+            Duration left = Duration.between(Instant.now(), deadline).minus(DEADLINE_MARGIN);
+            if (left.toMillis() < 50) {
+                throw new S3NotifyException("the invocation's deadline is reached: no time is left for the call");
+            }
+            call = left.compareTo(call) < 0 ? left : call;
+        }
+        Duration attempt = call.compareTo(ATTEMPT_TIMEOUT) < 0 ? call : ATTEMPT_TIMEOUT;
+        return AwsRequestOverrideConfiguration.builder().apiCallTimeout(call).apiCallAttemptTimeout(attempt).build();
+    }
+
+    @Override
+    public String toString() {
+        return "AwsSession[region=" + region + ", fips=" + fips + ", dualstack=" + dualstack + "]";
+    }
+}

@@ -1,0 +1,103 @@
+package dev.s3notify.core.aws;
+
+import dev.s3notify.core.ConfigurationException;
+import dev.s3notify.core.Link;
+import dev.s3notify.core.LinkSigner;
+import dev.s3notify.core.ObjectEvent;
+import dev.s3notify.core.S3NotifyException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * Presigned S3 GET links made by the SDK's {@link S3Presigner}: the SDK picks the host (FIPS, dual-stack, every
+ * partition's DNS suffix, path style, S3 Express directory buckets) and signs. One presigner per region, made on
+ * first use; presigning makes no network call. Thread-safe.
+ */
+public final class S3LinkSigner implements LinkSigner {
+    private final AwsSession session;
+    private final AwsCredentialsProvider signWith;
+    private final URI endpoint;
+    private final boolean pathStyle;
+    private final Map<String, S3Presigner> presigners = new ConcurrentHashMap<>();
+
+    /**
+     * @param session region, endpoints flags
+     * @param signWith the credentials links are signed with (the session's, or long-term signing keys)
+     * @param endpoint the S3 endpoint override ({@code AWS_ENDPOINT_URL_S3}), or null for AWS's own
+     * @param pathStyle whether the bucket goes in the path ({@code S3_FORCE_PATH_STYLE})
+     */
+    public S3LinkSigner(AwsSession session, AwsCredentialsProvider signWith, URI endpoint, boolean pathStyle) {
+        this.session = session;
+        this.signWith = signWith;
+        this.endpoint = endpoint;
+        this.pathStyle = pathStyle;
+    }
+
+    @Override
+    public Link presign(ObjectEvent object, String contentDisposition, Duration expiration, Instant now) {
+        String region = object.region() == null || object.region().isBlank() ? session.region() : object.region();
+        AwsCredentials credentials = credentials();
+        GetObjectRequest.Builder get = GetObjectRequest.builder().bucket(object.bucket()).key(object.key())
+                .versionId(object.versionId()).responseContentDisposition(contentDisposition)
+                // The credentials resolved above sign, so that the expiry reported is theirs.
+                .overrideConfiguration(o -> o.credentialsProvider(StaticCredentialsProvider.create(credentials)));
+        String url;
+        try {
+            url = presigner(region).presignGetObject(p -> p.signatureDuration(expiration)
+                    .getObjectRequest(get.build())).url().toString();
+        } catch (SdkException | IllegalArgumentException e) {
+            throw new S3NotifyException("Cannot presign a link to s3://" + object.bucket() + "/" + object.key()
+                    + " in " + region + ": " + AwsErrors.describe(e), e);
+        }
+        // A link dies with the credentials that signed it: report the earlier of the two as its expiry.
+        Instant expiresAt = now.plus(expiration);
+        Instant credentialsEnd = credentials.expirationTime().orElse(null);
+        if (credentialsEnd != null && credentialsEnd.isBefore(expiresAt)) {
+            expiresAt = credentialsEnd;
+        }
+        return new Link(url, expiresAt);
+    }
+
+    private AwsCredentials credentials() {
+        try {
+            return signWith.resolveCredentials();
+        } catch (SdkException e) {
+            ConfigurationException none = new ConfigurationException(AwsErrors.noCredentials());
+            none.initCause(e);
+            throw none;
+        }
+    }
+
+    private S3Presigner presigner(String region) {
+        return presigners.computeIfAbsent(region, r -> {
+            S3Presigner.Builder builder = S3Presigner.builder().region(Region.of(r)).credentialsProvider(signWith)
+                    .fipsEnabled(session.fips()).dualstackEnabled(session.dualstack())
+                    // A directory bucket's session would end the link within 5 minutes: sign with the
+                    // credentials themselves, which the SDK then scopes to the s3express service.
+                    .disableS3ExpressSessionAuth(true)
+                    .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(pathStyle).build());
+            if (endpoint != null) {
+                builder.endpointOverride(endpoint);
+            }
+            return builder.build();
+        });
+    }
+
+    @Override
+    public void forget() {
+        if (signWith instanceof Credentials credentials) {
+            credentials.forget();
+        }
+    }
+}
