@@ -48,6 +48,31 @@ public final class S3Heads {
         this.session = session;
         this.endpoint = endpoint;
         this.pathStyle = pathStyle;
+        client(session.region());
+    }
+
+    /**
+     * Runs a HeadObject call through the SDK (endpoint, marshalling, signing with placeholder keys) and stops it
+     * before it is sent, so that a SnapStart snapshot holds the classes a real call loads. Resolves no credentials
+     * and makes no network call.
+     *
+     * @param bucket a sample bucket
+     * @param key a sample key
+     * @param region the region whose client is primed
+     */
+    public void prime(String bucket, String key, String region) {
+        try {
+            client(region).headObject(b -> b.bucket(bucket).key(key)
+                    .overrideConfiguration(OfflinePriming.offline()));
+        } catch (OfflinePriming.Stopped expected) {
+            return;
+        } catch (SdkException e) {
+            if (e.getCause() instanceof OfflinePriming.Stopped) {
+                return;
+            }
+            throw e;
+        }
+        throw new IllegalStateException("priming sent a HeadObject request");
     }
 
     /**
