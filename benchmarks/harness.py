@@ -244,8 +244,8 @@ def targets(args, found):
                 result.append({"target": "peak RSS ≤ 128 MiB: " + c.label, "value": round(peak, 1),
                                "limit": 128, "holds": peak <= 128})
     size = os.path.getsize(args.jar)
-    result.append({"target": "bundle ≤ 20 MB (20,000,000 bytes)", "value": round(size / 1e6, 2), "limit": 20,
-                   "holds": size <= 20_000_000})
+    result.append({"target": "bundle ≤ 20 MB (20,000,000 bytes; it is %.1f MiB)" % (size / MIB),
+                   "value": round(size / 1e6, 2), "limit": 20, "holds": size <= 20_000_000})
     return result
 
 
