@@ -2,11 +2,14 @@ package dev.s3notify.bundle;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.head;
+import static com.github.tomakehurst.wiremock.client.WireMock.headRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -69,9 +72,12 @@ class BundleAwsIT {
     }
 
     @Test
-    void publishesTheLinkEventWithPutEvents() {
+    void checksTheObjectWithHeadObjectAndPublishesTheLinkEventWithPutEvents() {
+        aws.stubFor(head(urlPathMatching("/example-uploads/.*")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/pdf").withHeader("Content-Length", "1024")));
         Map<String, String> env = aws();
-        env.put("HEAD_OBJECT", "never");
+        env.put("HEAD_OBJECT", "always");
+        env.put("S3_FORCE_PATH_STYLE", "true");
 
         Command invoked = Bundle.cli(env, "invoke", "link-generator", "--event",
                 Bundle.ROOT.resolve("docs/examples/eventbridge-object-created.json").toString());
@@ -79,8 +85,11 @@ class BundleAwsIT {
         assertThat(invoked.exit()).as(invoked.output()).isZero();
         assertThat(invoked.out()).contains("\"batchItemFailures\"");
         assertThat(invoked.err()).doesNotContain("SLF4J");
+        aws.verify(headRequestedFor(urlPathMatching("/example-uploads/.*"))
+                .withHeader("Authorization", matching(SIGNED.formatted("s3"))));
         aws.verify(postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSEvents.PutEvents"))
-                .withHeader("Authorization", matching(SIGNED.formatted("events"))));
+                .withHeader("Authorization", matching(SIGNED.formatted("events")))
+                .withRequestBody(matching(".*application/pdf.*")));
     }
 
     private static Map<String, String> dispatcher(String variable, String value) {

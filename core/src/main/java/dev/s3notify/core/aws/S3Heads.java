@@ -61,18 +61,8 @@ public final class S3Heads {
      * @param region the region whose client is primed
      */
     public void prime(String bucket, String key, String region) {
-        try {
-            client(region).headObject(b -> b.bucket(bucket).key(key)
-                    .overrideConfiguration(OfflinePriming.offline()));
-        } catch (OfflinePriming.Stopped expected) {
-            return;
-        } catch (SdkException e) {
-            if (e.getCause() instanceof OfflinePriming.Stopped) {
-                return;
-            }
-            throw e;
-        }
-        throw new IllegalStateException("priming sent a HeadObject request");
+        OfflinePriming.run(() -> client(region).headObject(b -> b.bucket(bucket).key(key)
+                .overrideConfiguration(OfflinePriming.offline())), "HeadObject");
     }
 
     /**
