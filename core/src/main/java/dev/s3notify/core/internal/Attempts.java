@@ -132,10 +132,13 @@ final class Attempts {
         secrets.addAll(prepared.headers().values());
         secrets.addAll(sender.secrets());
         String link = notification.event().fileUrl();
-        if (link != null) {
-            int query = link.indexOf('?');
-            secrets.add(link);
-            secrets.add(query < 0 ? null : link.substring(query + 1));
+        if (link != null && link.contains("?")) {
+            // A presigned link's signature, credential and token, should the server quote the message back.
+            try {
+                secrets.addAll(WebhookUrls.secrets(URI.create(link)));
+            } catch (IllegalArgumentException e) {
+                secrets.add(link);
+            }
         }
         return secrets;
     }

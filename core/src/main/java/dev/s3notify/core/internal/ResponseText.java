@@ -28,7 +28,7 @@ final class ResponseText {
     private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer|basic|token)(\\s+)[A-Za-z0-9._~+/=-]{8,}");
     private static final Pattern AWS_KEY_ID = Pattern.compile("\\b(?:AKIA|ASIA|AROA|AIDA)[A-Z0-9]{16}\\b");
     private static final Pattern URL = Pattern.compile("(?i)\\bhttps?:(?:\\\\?/){2}[^\\s\"'<>]+");
-    private static final Pattern TAG = Pattern.compile("(?s)<(script|style)\\b.*?</\\1\\s*>|<[^>]*>");
+    private static final Pattern TAG = Pattern.compile("(?is)<(script|style|title)\\b.*?</\\1\\s*>|<[^>]*>");
     private static final Pattern TITLE = Pattern.compile("(?is)<title[^>]*>(.*?)</title");
 
     private ResponseText() {

@@ -19,13 +19,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.s3notify.core.DeliveryException;
 import dev.s3notify.core.Destination;
-import dev.s3notify.core.EventType;
-import dev.s3notify.core.KindSettings;
-import dev.s3notify.core.LinkEvent;
-import dev.s3notify.core.MessageTemplate;
 import dev.s3notify.core.Notification;
-import dev.s3notify.core.Secret;
-import dev.s3notify.core.TestFormatters;
 import dev.s3notify.core.WebhookRequest;
 import dev.s3notify.core.pacing.RateBudgets;
 import dev.s3notify.core.pacing.RateLimitedException;
@@ -508,17 +502,11 @@ class WebhookSenderTest {
     }
 
     private Destination destination(String pathAndQuery) {
-        TestFormatters.Chat chat = new TestFormatters.Chat();
-        return new Destination("chat", chat, KindSettings.of(chat.variables(), Map.of()),
-                MessageTemplate.compile("{{fileName}}", "test template", chat::escape),
-                Secret.of("http://127.0.0.1:" + server.port() + pathAndQuery));
+        return SenderFixtures.destination("http://127.0.0.1:" + server.port() + pathAndQuery);
     }
 
     private static Notification notification() {
-        LinkEvent event = new LinkEvent("1", "report.pdf", "https://uploads.s3.amazonaws.com/reports/report.pdf?X-Amz-Signature=abc",
-                "uploads", "24 hours", START, "reports/report.pdf", 1234L, null, null, EventType.CREATED, START,
-                START.plus(Duration.ofDays(1)), "us-east-1", "s3-evt-1", null);
-        return new Notification(event, "New file report.pdf", "evt-1");
+        return SenderFixtures.notification();
     }
 
     /** Answers with each response in turn, then keeps answering with the last. */
