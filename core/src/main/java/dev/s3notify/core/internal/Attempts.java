@@ -42,16 +42,15 @@ final class Attempts {
         int max = sender.maxAttempts();
         for (int attempt = 1; attempt <= max; attempt++) {
             checkDeadline(attempt - 1);
-            takeSlot(attempt - 1);
-            checkDeadline(attempt - 1);
+            RateBudget.Slot slot = takeSlot(attempt - 1);
             Instant now = sender.clock().instant();
             WebhookRequest prepared = destination.formatter().prepareAttempt(request, notification,
                     destination.settings(), now);
             Duration limit = shorter(sender.timeout(), Duration.between(now, deadline));
             rateLimited = false;
             try {
-                Exchange.Answer answer = Exchange.post(sender.http(), WebhookSender.build(target, prepared, limit),
-                        limit);
+                checkDeadline(attempt - 1);
+                Exchange.Answer answer = exchange(slot, WebhookSender.build(target, prepared, limit), limit);
                 if (answer.status() >= 200 && answer.status() < 300) {
                     budget.observe(answer.status(), answer.headers(), "", sender.clock().instant());
                     return new WebhookSender.Delivered(answer.status(), attempt,
@@ -72,6 +71,16 @@ final class Attempts {
             throw handedBack(max, budget.delay(sender.clock().instant()), "MAX_ATTEMPTS=" + max + " reached");
         }
         throw failed(max, failure + " (MAX_ATTEMPTS=" + max + ")");
+    }
+
+    /** One request, its slot counted from when its answer came. */
+    private Exchange.Answer exchange(RateBudget.Slot slot, java.net.http.HttpRequest request, Duration limit)
+            throws Exchange.Failed, InterruptedException {
+        try {
+            return Exchange.post(sender.http(), request, limit);
+        } finally {
+            slot.done(sender.clock().instant());
+        }
     }
 
     /** Keeps what a refusal says; throws for one that no retry can change. */
@@ -144,19 +153,26 @@ final class Attempts {
     }
 
     /** Takes a slot of the webhook's budget, waiting for it only when it comes soon. */
-    private void takeSlot(int attemptsMade) {
+    private RateBudget.Slot takeSlot(int attemptsMade) {
         Instant now = sender.clock().instant();
         Duration remaining = Duration.between(now, deadline);
-        Optional<Duration> wait = budget.acquire(now, shorter(sender.longestPause(), remaining));
-        if (wait.isEmpty()) {
+        Optional<RateBudget.Slot> slot = budget.acquire(now, shorter(sender.longestPause(), remaining));
+        if (slot.isEmpty()) {
             Duration delay = budget.delay(now);
             throw handedBack(attemptsMade, delay, delay.compareTo(sender.longestPause()) > 0
                     ? "longer than the " + sender.longestPause().toMillis() + " ms waited inside an invocation"
                     : "after the Lambda deadline");
         }
-        if (!wait.get().isZero()) {
-            sleep(shorter(wait.get().plus(sender.jitter(WebhookSender.SLOT_JITTER)), remaining), attemptsMade);
+        Duration wait = slot.get().delay();
+        if (!wait.isZero()) {
+            try {
+                sleep(shorter(wait.plus(sender.jitter(WebhookSender.SLOT_JITTER)), remaining), attemptsMade);
+            } catch (DeliveryException e) {
+                slot.get().done(sender.clock().instant());
+                throw e;
+            }
         }
+        return slot.get();
     }
 
     /** After a 429 the next slot is the wait; after anything else, backoff with full jitter. */

@@ -4,7 +4,6 @@ import dev.s3notify.core.RateLimit;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,8 +14,11 @@ import java.util.Optional;
  * shares one budget through {@link RateBudgets}.
  *
  * <p>Callers ask for a slot before each request: {@link #acquire(Instant, Duration)} takes the next one only if it
- * comes soon enough, so nobody queues behind a long wait; and tell the budget what each answer said with
- * {@link #observe(int, HttpHeaders, String, Instant)}.
+ * comes soon enough, so nobody queues behind a long wait; say when the request's answer came (or it failed) with
+ * {@link Slot#done(Instant)}; and tell the budget what each answer said with
+ * {@link #observe(int, HttpHeaders, String, Instant)}. A slot counts from when its answer came, not from when it was
+ * sent: the platform counts a request when it arrives, which is before its answer and may be well after its
+ * sending, so a new request waits a window after the answer to the request it replaces in the window.
  */
 public final class RateBudget {
     /** Slots remembered at most: a faster limit is kept as the same rate over a shorter window. */
@@ -25,8 +27,8 @@ public final class RateBudget {
 
     private final RateLimit limit;
     private final long windowMillis;
-    /** Times of the last slots taken, oldest first from {@link #oldest}, in epoch milliseconds; null when unknown. */
-    private final long[] slots;
+    /** The last slots taken, oldest first from {@link #oldest}; null when the limit is unknown. */
+    private final Slot[] slots;
     private int oldest;
     private long latest = Long.MIN_VALUE;
     private long pausedUntil = Long.MIN_VALUE;
@@ -41,8 +43,7 @@ public final class RateBudget {
             Duration window = limit.per().multipliedBy(size).dividedBy(limit.requests());
             Duration padding = window.dividedBy(20);
             this.windowMillis = window.plus(padding.compareTo(MIN_PADDING) < 0 ? MIN_PADDING : padding).toMillis();
-            this.slots = new long[size];
-            Arrays.fill(slots, Long.MIN_VALUE);
+            this.slots = new Slot[size];
         }
     }
 
@@ -72,22 +73,56 @@ public final class RateBudget {
      *
      * @param now the current time
      * @param longest the longest the caller is willing to wait for it
-     * @return how long to wait before using the slot taken (zero: send now); empty when the next slot is further
-     *     away than {@code longest} and nothing was taken ({@link #delay(Instant)} says how far)
+     * @return the slot taken: wait {@link Slot#delay()} before sending, and call {@link Slot#done(Instant)} when the
+     *     answer comes or the request fails; empty when the next slot is further away than {@code longest} and
+     *     nothing was taken ({@link #delay(Instant)} says how far)
      */
-    public synchronized Optional<Duration> acquire(Instant now, Duration longest) {
+    public synchronized Optional<Slot> acquire(Instant now, Duration longest) {
         long at = now.toEpochMilli();
-        long slot = nextSlot(at);
-        long wait = Math.max(0, slot - at);
+        long next = nextSlot(at);
+        long wait = Math.max(0, next - at);
         if (wait > longest.toMillis()) {
             return Optional.empty();
         }
+        Slot slot = new Slot(next, Duration.ofMillis(wait));
         if (slots != null) {
             slots[oldest] = slot;
             oldest = (oldest + 1) % slots.length;
         }
-        latest = Math.max(latest, slot);
-        return Optional.of(Duration.ofMillis(wait));
+        latest = Math.max(latest, next);
+        return Optional.of(slot);
+    }
+
+    /** One request's place in the budget. */
+    public final class Slot {
+        private long time;
+        private boolean done;
+        private final Duration wait;
+
+        private Slot(long time, Duration wait) {
+            this.time = time;
+            this.wait = wait;
+        }
+
+        /** @return how long to wait before sending, from when the slot was taken */
+        public Duration delay() {
+            return wait;
+        }
+
+        /**
+         * The request's answer came, or it failed: the window counts from here. Called more than once, the first
+         * call counts.
+         *
+         * @param at when
+         */
+        public void done(Instant at) {
+            synchronized (RateBudget.this) {
+                if (!done) {
+                    done = true;
+                    time = Math.max(time, at.toEpochMilli());
+                }
+            }
+        }
     }
 
     /**
@@ -122,12 +157,15 @@ public final class RateBudget {
     }
 
     private long nextSlot(long now) {
-        long slot = Math.max(now, pausedUntil);
-        if (slots != null && slots[oldest] != Long.MIN_VALUE) {
-            // Slots are taken in time order, so the one a new slot replaces is the oldest of the window.
-            slot = Math.max(slot, Math.max(latest, slots[oldest] + windowMillis));
+        long next = Math.max(now, pausedUntil);
+        Slot replaced = slots == null ? null : slots[oldest];
+        if (replaced != null) {
+            // Slots are taken in time order, so the one a new slot replaces is the oldest of the window. One whose
+            // answer has not come yet is counted as arriving now, at the earliest.
+            long counted = replaced.done ? replaced.time : Math.max(replaced.time, now);
+            next = Math.max(next, Math.max(latest, counted + windowMillis));
         }
-        return slot;
+        return next;
     }
 
     @Override

@@ -26,7 +26,7 @@ class RateBudgetTest {
 
         List<Duration> waits = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            waits.add(budget.acquire(T0, LONG).orElseThrow());
+            waits.add(budget.acquire(T0, LONG).orElseThrow().delay());
         }
 
         // 2 s, padded by 5% (100 ms) because the platform counts arrivals, not departures.
@@ -40,7 +40,9 @@ class RateBudgetTest {
         Instant now = T0;
         for (int i = 0; i < 40; i++) {
             now = now.plusMillis(i % 3 == 0 ? 0 : 170);
-            sent.add(now.plus(budget.acquire(now, LONG).orElseThrow()));
+            RateBudget.Slot slot = budget.acquire(now, LONG).orElseThrow();
+            sent.add(now.plus(slot.delay()));
+            slot.done(now.plus(slot.delay()).plusMillis(40));
         }
 
         for (Instant start : sent) {
@@ -53,12 +55,34 @@ class RateBudgetTest {
     @Test
     void takesNothingWhenTheNextSlotIsFurtherThanTheCallerWillWait() {
         RateBudget budget = RateBudget.of(RateLimit.of(1, Duration.ofSeconds(1)));
-        budget.acquire(T0, LONG);
+        budget.acquire(T0, LONG).orElseThrow().done(T0);
 
         assertThat(budget.acquire(T0, Duration.ofMillis(500))).isEmpty();
         assertThat(budget.delay(T0)).isEqualTo(Duration.ofMillis(1050));
-        assertThat(budget.acquire(T0.plusMillis(600), Duration.ofMillis(500))).contains(Duration.ofMillis(450));
+        assertThat(budget.acquire(T0.plusMillis(600), Duration.ofMillis(500))).map(RateBudget.Slot::delay)
+                .contains(Duration.ofMillis(450));
         assertThat(budget.delay(T0.plusMillis(600))).as("the slot was taken").isEqualTo(Duration.ofMillis(1500));
+    }
+
+    @Test
+    void countsTheWindowFromWhenTheAnswerCame() {
+        RateBudget budget = RateBudget.of(RateLimit.of(1, Duration.ofSeconds(1)));
+        RateBudget.Slot slot = budget.acquire(T0, LONG).orElseThrow();
+
+        slot.done(T0.plusMillis(700));
+        slot.done(T0.plusMillis(5000));
+
+        assertThat(budget.delay(T0.plusMillis(800))).as("1050 ms after the first answer")
+                .isEqualTo(Duration.ofMillis(950));
+    }
+
+    @Test
+    void countsARequestStillWaitingForItsAnswerAsArrivingNow() {
+        RateBudget budget = RateBudget.of(RateLimit.of(1, Duration.ofSeconds(1)));
+        budget.acquire(T0, LONG).orElseThrow();
+
+        assertThat(budget.delay(T0.plusSeconds(3))).isEqualTo(Duration.ofMillis(1050));
+        assertThat(budget.acquire(T0.plusSeconds(3), Duration.ofSeconds(1))).isEmpty();
     }
 
     @Test
@@ -69,7 +93,8 @@ class RateBudgetTest {
 
         assertThat(budget.acquire(T0, Duration.ofSeconds(1))).isEmpty();
         assertThat(budget.delay(T0)).isEqualTo(Duration.ofSeconds(30));
-        assertThat(budget.acquire(T0.plusSeconds(31), Duration.ZERO)).contains(Duration.ZERO);
+        assertThat(budget.acquire(T0.plusSeconds(31), Duration.ZERO)).map(RateBudget.Slot::delay)
+                .contains(Duration.ZERO);
     }
 
     @Test
@@ -77,7 +102,7 @@ class RateBudgetTest {
         RateBudget budget = RateBudget.of(RateLimit.UNKNOWN);
 
         for (int i = 0; i < 10_000; i++) {
-            assertThat(budget.acquire(T0, Duration.ZERO)).contains(Duration.ZERO);
+            assertThat(budget.acquire(T0, Duration.ZERO).map(RateBudget.Slot::delay)).contains(Duration.ZERO);
         }
     }
 

@@ -1,0 +1,107 @@
+package dev.s3notify.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.s3notify.core.Destination;
+import dev.s3notify.core.RateLimit;
+import dev.s3notify.core.WebhookRequest;
+import dev.s3notify.core.pacing.RateBudgets;
+import dev.s3notify.core.pacing.RateLimitedException;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.DelayQueue;
+import java.util.concurrent.Delayed;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Many senders in one process share a webhook's budget against a webhook that enforces Discord's limit (5 requests
+ * per 2 s). What cannot go now is handed back with a retry time and comes back after it, as an SQS message with a
+ * visibility timeout would: every message is delivered once, and 429s stay rare. Prints the figures.
+ */
+class WebhookPacingTest {
+    private static final int MESSAGES = 30;
+    private static final int SENDERS = 12;
+    private static final RateLimit DISCORD = RateLimit.of(5, Duration.ofSeconds(2));
+
+    @Test
+    void concurrentSendersSharingABudgetStayWithinDiscordsLimit() throws Exception {
+        try (DiscordLikeWebhook webhook = new DiscordLikeWebhook(5, Duration.ofSeconds(2))) {
+            WebhookSender sender = new WebhookSender(HttpClient.newHttpClient(), Duration.ofSeconds(5), 4,
+                    d -> Thread.sleep(d.toMillis()), Jitter.SHARED, Clock.systemUTC())
+                    .pacedBy(RateBudgets.create(), Duration.ofSeconds(1));
+            Destination destination = SenderFixtures.destination(webhook.url());
+            DelayQueue<Message> queue = new DelayQueue<>();
+            for (int i = 0; i < MESSAGES; i++) {
+                queue.add(new Message(i, System.nanoTime()));
+            }
+            List<Duration> handedBack = new CopyOnWriteArrayList<>();
+            AtomicInteger done = new AtomicInteger();
+            long started = System.nanoTime();
+
+            ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
+            for (int s = 0; s < SENDERS; s++) {
+                senders.execute(() -> {
+                    while (done.get() < MESSAGES) {
+                        Message message = poll(queue);
+                        if (message == null) {
+                            continue;
+                        }
+                        try {
+                            sender.send(destination, WebhookRequest.json("{\"id\":" + message.id + "}"),
+                                    SenderFixtures.notification(), Instant.now().plusSeconds(30), DISCORD);
+                            done.incrementAndGet();
+                        } catch (RateLimitedException e) {
+                            handedBack.add(e.retryAfter());
+                            queue.add(new Message(message.id, System.nanoTime() + e.retryAfter().toNanos()));
+                        }
+                    }
+                });
+            }
+            senders.shutdown();
+            assertThat(senders.awaitTermination(90, TimeUnit.SECONDS)).isTrue();
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+
+            System.out.printf("pacing: %d messages, %d senders, Discord-like 5 per 2 s: %d delivered, %d answers of"
+                    + " 429, %d handed back (retryAfter %s to %s), last delivery after %.1f s (ideal %.1f s)%n",
+                    MESSAGES, SENDERS, webhook.delivered.size(), webhook.tooMany.get(), handedBack.size(),
+                    handedBack.stream().min(Duration::compareTo).orElse(Duration.ZERO),
+                    handedBack.stream().max(Duration::compareTo).orElse(Duration.ZERO), elapsed.toMillis() / 1000.0,
+                    (MESSAGES / 5 - 1) * 2.0);
+            assertThat(webhook.delivered).hasSize(MESSAGES).doesNotHaveDuplicates();
+            assertThat(webhook.tooMany.get()).as("answers of 429").isLessThanOrEqualTo(2);
+            assertThat(handedBack).isNotEmpty().allSatisfy(wait -> assertThat(wait)
+                    .isBetween(Duration.ZERO, Duration.ofSeconds(5)));
+            assertThat(elapsed).isBetween(Duration.ofSeconds(10), Duration.ofSeconds(40));
+        }
+    }
+
+    private static Message poll(DelayQueue<Message> queue) {
+        try {
+            return queue.poll(100, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** A message that may be taken from the queue from {@code dueNanos} on, as SQS's visibility timeout does. */
+    private record Message(int id, long dueNanos) implements Delayed {
+        @Override
+        public long getDelay(TimeUnit unit) {
+            return unit.convert(dueNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        public int compareTo(Delayed other) {
+            return Long.compare(getDelay(TimeUnit.NANOSECONDS), other.getDelay(TimeUnit.NANOSECONDS));
+        }
+    }
+}
