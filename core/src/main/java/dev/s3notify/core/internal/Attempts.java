@@ -212,8 +212,8 @@ final class Attempts {
                 : WebhookSender.HANDED_BACK_JITTER));
         String before = attemptsMade == 0 ? "" : failure + "; ";
         return new RateLimitedException(what(attemptsMade) + before + "rate limited: the webhook can take the"
-                + " next request in " + delay.toMillis() + " ms, " + why + "; handed back to be tried again in "
-                + retryAfter.toMillis() + " ms", retryAfter);
+                + " next request in " + delay.toMillis() + " ms, " + why + "; not waited for: send it again in "
+                + retryAfter.toMillis() + " ms or later", retryAfter);
     }
 
     private DeliveryException failed(int attempts, String reason) {
