@@ -10,8 +10,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /** One message's attempts at one webhook: the sender's loop, with what it has learnt so far. */
@@ -25,6 +23,7 @@ final class Attempts {
     private final Instant start;
     private String failure = "no attempt was made";
     private boolean rateLimited;
+    private Refusal refusal;
 
     Attempts(WebhookSender sender, Destination destination, Notification notification, Instant deadline,
             RateBudget budget) {
@@ -43,25 +42,20 @@ final class Attempts {
         for (int attempt = 1; attempt <= max; attempt++) {
             checkDeadline(attempt - 1);
             RateBudget.Slot slot = takeSlot(attempt - 1);
-            Instant now = sender.clock().instant();
-            WebhookRequest prepared = destination.formatter().prepareAttempt(request, notification,
-                    destination.settings(), now);
-            Duration limit = shorter(sender.timeout(), Duration.between(now, deadline));
-            rateLimited = false;
+            Exchange.Answer answer;
             try {
-                checkDeadline(attempt - 1);
-                Exchange.Answer answer = exchange(slot, WebhookSender.build(target, prepared, limit), limit);
-                if (answer.status() >= 200 && answer.status() < 300) {
-                    budget.observe(answer.status(), answer.headers(), "", sender.clock().instant());
-                    return new WebhookSender.Delivered(answer.status(), attempt,
-                            Duration.between(start, sender.clock().instant()));
-                }
-                refused(answer, attempt, target, prepared, limit);
-            } catch (Exchange.Failed e) {
-                failure = e.getMessage();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw failed(attempt, "interrupted");
+                answer = post(target, request, attempt);
+            } finally {
+                // Whatever happened, the slot counts from now: a slot never released would hold the budget.
+                slot.done(sender.clock().instant());
+            }
+            if (answer != null && answer.status() >= 200 && answer.status() < 300) {
+                budget.observe(answer.status(), answer.headers(), "", sender.clock().instant());
+                return new WebhookSender.Delivered(answer.status(), attempt,
+                        Duration.between(start, sender.clock().instant()));
+            }
+            if (answer != null) {
+                refused(answer, attempt);
             }
             if (attempt < max) {
                 retryLater(attempt);
@@ -73,27 +67,35 @@ final class Attempts {
         throw failed(max, failure + " (MAX_ATTEMPTS=" + max + ")");
     }
 
-    /** One request, its slot counted from when its answer came. */
-    private Exchange.Answer exchange(RateBudget.Slot slot, java.net.http.HttpRequest request, Duration limit)
-            throws Exchange.Failed, InterruptedException {
+    /** One attempt's request: the answer, or null with {@link #failure} saying why none came. */
+    private Exchange.Answer post(URI target, WebhookRequest request, int attempt) {
+        checkDeadline(attempt - 1);
+        Instant now = sender.clock().instant();
+        WebhookRequest prepared = destination.formatter().prepareAttempt(request, notification,
+                destination.settings(), now);
+        Duration limit = shorter(sender.timeout(), Duration.between(now, deadline));
+        refusal = new Refusal(destination.formatter(), Refusal.secrets(url, target, prepared, sender.secrets(),
+                notification.event().fileUrl()), limit);
+        rateLimited = false;
         try {
-            return Exchange.post(sender.http(), request, limit);
-        } finally {
-            slot.done(sender.clock().instant());
+            return Exchange.post(sender.http(), WebhookSender.build(target, prepared, limit), limit);
+        } catch (Exchange.Failed e) {
+            failure = e.getMessage();
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failed(attempt, "interrupted");
         }
     }
 
     /** Keeps what a refusal says; throws for one that no retry can change. */
-    private void refused(Exchange.Answer answer, int attempt, URI target, WebhookRequest prepared, Duration limit) {
+    private void refused(Exchange.Answer answer, int attempt) {
         int status = answer.status();
         String raw = new String(answer.body(), StandardCharsets.UTF_8);
         Optional<Duration> asked = budget.observe(status, answer.headers(), raw, sender.clock().instant());
-        failure = "HTTP " + status + reason(answer, target, prepared)
-                + (answer.complete() ? "" : " (the rest of the answer did not come within " + limit.toMillis()
-                        + " ms)");
+        failure = refusal.describe(answer);
         if (status >= 300 && status < 400) {
-            throw failed(attempt, "HTTP " + status + ": redirected" + location(answer) + "; not followed (a message"
-                    + " is only ever posted to the configured webhook URL): if the webhook moved, set its new URL");
+            throw failed(attempt, refusal.redirect(answer));
         }
         if (status == 429) {
             rateLimited = true;
@@ -105,51 +107,6 @@ final class Attempts {
                     + " large)" : " (not retried: the platform refused the message; check the webhook URL and the"
                     + " message)"));
         }
-    }
-
-    private String reason(Exchange.Answer answer, URI target, WebhookRequest prepared) {
-        String text = ResponseText.decode(answer.body(), answer.headers().firstValue("Content-Type").orElse(""));
-        String described;
-        try {
-            described = destination.formatter().describeError(answer.status(), text);
-        } catch (RuntimeException e) {
-            described = text;
-        }
-        boolean cutShort = !answer.complete() || answer.body().length >= Exchange.KEEP;
-        String quoted = ResponseText.quote(described, secrets(target, prepared), cutShort);
-        return quoted.isEmpty() ? "" : ": " + quoted;
-    }
-
-    private static String location(Exchange.Answer answer) {
-        Optional<String> location = answer.headers().firstValue("Location");
-        if (location.isEmpty()) {
-            return "";
-        }
-        try {
-            String host = URI.create(location.get().trim()).getHost();
-            return host == null ? " elsewhere on the same host"
-                    : " to " + ResponseText.quote(host, List.of(), false);
-        } catch (IllegalArgumentException e) {
-            return "";
-        }
-    }
-
-    /** Every value that must not be quoted from this webhook's answers. */
-    private List<String> secrets(URI target, WebhookRequest prepared) {
-        List<String> secrets = new ArrayList<>(WebhookUrls.secrets(url));
-        secrets.addAll(WebhookUrls.secrets(target));
-        secrets.addAll(prepared.headers().values());
-        secrets.addAll(sender.secrets());
-        String link = notification.event().fileUrl();
-        if (link != null && link.contains("?")) {
-            // A presigned link's signature, credential and token, should the server quote the message back.
-            try {
-                secrets.addAll(WebhookUrls.secrets(URI.create(link)));
-            } catch (IllegalArgumentException e) {
-                secrets.add(link);
-            }
-        }
-        return secrets;
     }
 
     /** Takes a slot of the webhook's budget, waiting for it only when it comes soon. */

@@ -24,6 +24,8 @@ public final class RateBudget {
     /** Slots remembered at most: a faster limit is kept as the same rate over a shorter window. */
     private static final int MAX_SLOTS = 1024;
     private static final Duration MIN_PADDING = Duration.ofMillis(50);
+    /** REQUEST_TIMEOUT_SECONDS's largest value: no request is still in flight after it. */
+    private static final long LONGEST_REQUEST_MILLIS = Duration.ofSeconds(900).toMillis();
 
     private final RateLimit limit;
     private final long windowMillis;
@@ -162,7 +164,9 @@ public final class RateBudget {
         if (replaced != null) {
             // Slots are taken in time order, so the one a new slot replaces is the oldest of the window. One whose
             // answer has not come yet is counted as arriving now, at the earliest.
-            long counted = replaced.done ? replaced.time : Math.max(replaced.time, now);
+            // One never said done (a caller's bug) stops holding the budget after the longest request there is.
+            long counted = replaced.done ? replaced.time
+                    : Math.max(replaced.time, Math.min(now, replaced.time + LONGEST_REQUEST_MILLIS));
             next = Math.max(next, Math.max(latest, counted + windowMillis));
         }
         return next;

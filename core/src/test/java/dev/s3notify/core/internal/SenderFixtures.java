@@ -27,7 +27,10 @@ final class SenderFixtures {
     }
 
     static Destination destination(String url) {
-        TestFormatters.Chat chat = new TestFormatters.Chat();
+        return destination(url, new TestFormatters.Chat());
+    }
+
+    static Destination destination(String url, TestFormatters.Chat chat) {
         return new Destination("chat", chat, KindSettings.of(chat.variables(), Map.of()),
                 MessageTemplate.compile("{{fileName}}", "test template", chat::escape), Secret.of(url));
     }

@@ -20,6 +20,9 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.s3notify.core.DeliveryException;
 import dev.s3notify.core.Destination;
 import dev.s3notify.core.Notification;
+import dev.s3notify.core.KindSettings;
+import dev.s3notify.core.RateLimit;
+import dev.s3notify.core.TestFormatters;
 import dev.s3notify.core.WebhookRequest;
 import dev.s3notify.core.pacing.RateBudgets;
 import dev.s3notify.core.pacing.RateLimitedException;
@@ -468,6 +471,30 @@ class WebhookSenderTest {
         for (String text : List.of(e.getMessage(), log, String.valueOf(e.getCause()))) {
             assertThat(text).doesNotContain(TOKEN).doesNotContain(WEBHOOK_ID).doesNotContain("/api/webhooks");
         }
+    }
+
+    @Test
+    void releasesTheSlotOfAnAttemptThatFailedBeforeItsRequest() {
+        server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(204)));
+        WebhookSender sender = sender(Duration.ofSeconds(5), 4).pacedBy(RateBudgets.create(), Duration.ofSeconds(1));
+        RateLimit oneInHalfASecond = RateLimit.of(1, Duration.ofMillis(500));
+        TestFormatters.Chat failing = new TestFormatters.Chat() {
+            @Override
+            public WebhookRequest prepareAttempt(WebhookRequest request, Notification notification,
+                    KindSettings settings, Instant now) {
+                throw new IllegalStateException("signing failed");
+            }
+        };
+        String url = "http://127.0.0.1:" + server.port() + PATH;
+        assertThatThrownBy(() -> sender.send(SenderFixtures.destination(url, failing), WebhookRequest.json(BODY),
+                notification(), FAR, oneInHalfASecond)).hasMessage("signing failed");
+
+        clock.advance(Duration.ofMillis(600));
+        sender.send(SenderFixtures.destination(url), WebhookRequest.json(BODY), notification(), FAR,
+                oneInHalfASecond);
+
+        assertThat(pauses).as("the failed attempt's slot counts from when it failed, not for ever").isEmpty();
+        server.verify(1, postRequestedFor(anyUrl()));
     }
 
     @Test

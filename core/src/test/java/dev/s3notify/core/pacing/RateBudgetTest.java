@@ -86,6 +86,14 @@ class RateBudgetTest {
     }
 
     @Test
+    void stopsCountingASlotNeverSaidDoneAfterTheLongestRequest() {
+        RateBudget budget = RateBudget.of(RateLimit.of(1, Duration.ofSeconds(1)));
+        budget.acquire(T0, LONG).orElseThrow();
+
+        assertThat(budget.delay(T0.plusSeconds(3600))).isZero();
+    }
+
+    @Test
     void waitsOutAPauseAndNeverShortensIt() {
         RateBudget budget = RateBudget.of(RateLimit.UNKNOWN);
         budget.pauseUntil(T0.plusSeconds(30));
