@@ -73,6 +73,24 @@ class WebhookSenderFaultTest {
     }
 
     @Test
+    void saysConnectionRefusedInWordsAndRetries() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            closedPort = socket.getLocalPort();
+        }
+        long started = System.nanoTime();
+
+        DeliveryException e = catchThrowableOfType(() -> sender(TIMEOUT, 2).send(
+                SenderFixtures.destination("http://127.0.0.1:" + closedPort + PATH), WebhookRequest.json("{}"),
+                SenderFixtures.notification(), Instant.now().plusSeconds(20)), DeliveryException.class);
+
+        assertThat(e).hasMessageContaining("after 2 attempts: connection refused (MAX_ATTEMPTS=2)")
+                .hasMessageNotContaining("Exception");
+        assertThat(elapsed(started)).isLessThan(Duration.ofSeconds(4));
+    }
+
+    @Test
     void countsA2xxAsDeliveredWithoutWaitingForASlowBody() throws Exception {
         try (RawWebhookServer server = new RawWebhookServer(
                 trickle("HTTP/1.1 200 OK\r\nContent-Length: 60\r\n\r\n", "y".repeat(60), 1000))) {
