@@ -110,8 +110,7 @@ final class ResponseText {
         text.codePoints().forEach(c -> {
             int type = Character.getType(c);
             boolean hidden = type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                    || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE
-                    || type == Character.UNASSIGNED && c > 0xFFFF;
+                    || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE;
             line.appendCodePoint(hidden ? ' ' : c);
         });
         return line.toString().replaceAll("\\s+", " ").strip();
