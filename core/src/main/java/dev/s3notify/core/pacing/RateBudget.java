@@ -34,6 +34,10 @@ public final class RateBudget {
     private int oldest;
     private long latest = Long.MIN_VALUE;
     private long pausedUntil = Long.MIN_VALUE;
+    /** Requests the platform last said were left, less those taken since, until {@link #platformResetAt}. */
+    private int platformRemaining;
+    private long platformResetAt = Long.MIN_VALUE;
+    private int inFlight;
 
     private RateBudget(RateLimit limit) {
         this.limit = Objects.requireNonNull(limit, "limit");
@@ -87,6 +91,10 @@ public final class RateBudget {
             return Optional.empty();
         }
         Slot slot = new Slot(next, Duration.ofMillis(wait));
+        inFlight++;
+        if (next < platformResetAt) {
+            platformRemaining--;
+        }
         if (slots != null) {
             slots[oldest] = slot;
             oldest = (oldest + 1) % slots.length;
@@ -121,6 +129,7 @@ public final class RateBudget {
             synchronized (RateBudget.this) {
                 if (!done) {
                     done = true;
+                    inFlight--;
                     time = Math.max(time, at.toEpochMilli());
                 }
             }
@@ -137,9 +146,10 @@ public final class RateBudget {
     }
 
     /**
-     * Learns from an answer: {@code X-RateLimit-Remaining: 0} pauses the budget until {@code X-RateLimit-Reset-After}
-     * (or {@code X-RateLimit-Reset}); a 429 pauses it for its {@code Retry-After} (or Discord's {@code retry_after}
-     * in the body). Values are clamped: negative, unreadable or past ones are ignored, and none counts for more than
+     * Learns from an answer: {@code X-RateLimit-Remaining} requests (less this process's still in flight) are all
+     * that may be sent until {@code X-RateLimit-Reset-After} (or {@code X-RateLimit-Reset}), so that instances
+     * with budgets of their own still keep to the platform's count; none left pauses the budget until then; a 429
+     * pauses it for its {@code Retry-After} (or Discord's {@code retry_after} in the body). Values are clamped: negative, unreadable or past ones are ignored, and none counts for more than
      * an hour.
      *
      * @param status the HTTP status
@@ -149,7 +159,11 @@ public final class RateBudget {
      * @return for a 429, the wait it asked for; empty otherwise, or when it gave none
      */
     public Optional<Duration> observe(int status, HttpHeaders headers, String body, Instant now) {
-        Waits.exhaustedFor(headers, now).ifPresent(wait -> pauseUntil(now.plus(wait)));
+        Optional<Integer> remaining = Waits.remaining(headers);
+        Optional<Duration> reset = Waits.resetIn(headers, now);
+        if (remaining.isPresent() && reset.isPresent()) {
+            platformSays(remaining.get(), now.plus(reset.get()).toEpochMilli(), now.toEpochMilli());
+        }
         if (status != 429) {
             return Optional.empty();
         }
@@ -158,8 +172,30 @@ public final class RateBudget {
         return asked;
     }
 
+    /**
+     * The platform counts every sender's requests: what it says is left, less this process's requests it has not
+     * counted yet (those still in flight), is all there is until its count starts again. Within one count the
+     * answer that leaves less wins, as answers may come back out of order.
+     */
+    private synchronized void platformSays(int remaining, long resetAt, long now) {
+        if (remaining == 0) {
+            pausedUntil = Math.max(pausedUntil, resetAt);
+        }
+        int left = remaining - inFlight;
+        if (now < platformResetAt) {
+            platformRemaining = Math.min(platformRemaining, left);
+            platformResetAt = Math.max(platformResetAt, resetAt);
+        } else {
+            platformRemaining = left;
+            platformResetAt = resetAt;
+        }
+    }
+
     private long nextSlot(long now) {
         long next = Math.max(now, pausedUntil);
+        if (now < platformResetAt && platformRemaining <= 0) {
+            next = Math.max(next, platformResetAt);
+        }
         Slot replaced = slots == null ? null : slots[oldest];
         if (replaced != null) {
             // Slots are taken in time order, so the one a new slot replaces is the oldest of the window. One whose

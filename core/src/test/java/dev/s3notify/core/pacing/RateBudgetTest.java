@@ -136,6 +136,44 @@ class RateBudgetTest {
     }
 
     @Test
+    void sendsNoMoreThanThePlatformSaysIsLeftUntilItsCountStartsAgain() {
+        RateBudget budget = RateBudget.of(RateLimit.UNKNOWN);
+
+        budget.observe(204, headers("X-RateLimit-Remaining", "2", "X-RateLimit-Reset-After", "1.0"), "", T0);
+
+        assertThat(budget.acquire(T0, Duration.ZERO)).isPresent();
+        assertThat(budget.acquire(T0, Duration.ZERO)).isPresent();
+        assertThat(budget.acquire(T0, Duration.ZERO)).isEmpty();
+        assertThat(budget.delay(T0)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(budget.acquire(T0.plusSeconds(1), Duration.ZERO)).as("a new count").isPresent();
+    }
+
+    @Test
+    void countsItsOwnRequestsInFlightAgainstWhatThePlatformSaysIsLeft() {
+        RateBudget budget = RateBudget.of(RateLimit.UNKNOWN);
+        budget.acquire(T0, Duration.ZERO).orElseThrow();
+        RateBudget.Slot answered = budget.acquire(T0, Duration.ZERO).orElseThrow();
+        answered.done(T0);
+
+        budget.observe(204, headers("X-RateLimit-Remaining", "2", "X-RateLimit-Reset-After", "1.0"), "", T0);
+
+        assertThat(budget.acquire(T0, Duration.ZERO)).as("one of the two is the request still in flight")
+                .isPresent();
+        assertThat(budget.acquire(T0, Duration.ZERO)).isEmpty();
+    }
+
+    @Test
+    void keepsTheLowerOfTwoAnswersWithinOneCount() {
+        RateBudget budget = RateBudget.of(RateLimit.UNKNOWN);
+
+        budget.observe(204, headers("X-RateLimit-Remaining", "1", "X-RateLimit-Reset-After", "1.0"), "", T0);
+        budget.observe(204, headers("X-RateLimit-Remaining", "4", "X-RateLimit-Reset-After", "0.9"), "", T0);
+
+        assertThat(budget.acquire(T0, Duration.ZERO)).isPresent();
+        assertThat(budget.acquire(T0, Duration.ZERO)).isEmpty();
+    }
+
+    @Test
     void doesNotPauseWhileRequestsAreLeft() {
         RateBudget budget = RateBudget.of(DISCORD);
 
