@@ -38,6 +38,10 @@ public final class RateBudget {
     private int platformRemaining;
     private long platformResetAt = Long.MIN_VALUE;
     private int inFlight;
+    /** Requests per window this process allows itself: the limit, halved after a 429, back up one at a time. */
+    private int allowed;
+    private int sinceChange;
+    private long lastBackOff = Long.MIN_VALUE;
 
     private RateBudget(RateLimit limit) {
         this.limit = Objects.requireNonNull(limit, "limit");
@@ -51,6 +55,7 @@ public final class RateBudget {
             this.windowMillis = window.plus(padding.compareTo(MIN_PADDING) < 0 ? MIN_PADDING : padding).toMillis();
             this.slots = new Slot[size];
         }
+        this.allowed = slots == null ? 0 : slots.length;
     }
 
     /**
@@ -165,8 +170,12 @@ public final class RateBudget {
             platformSays(remaining.get(), now.plus(reset.get()).toEpochMilli(), now.toEpochMilli());
         }
         if (status != 429) {
+            if (status >= 200 && status < 300) {
+                recover();
+            }
             return Optional.empty();
         }
+        backOff(now.toEpochMilli());
         Optional<Duration> asked = Waits.retryAfter(headers, body, now);
         asked.ifPresent(wait -> pauseUntil(now.plus(wait)));
         return asked;
@@ -191,15 +200,35 @@ public final class RateBudget {
         }
     }
 
+    /**
+     * A 429 while keeping to the documented rate means other senders (other instances) share the webhook: allow
+     * this process half as many requests per window, once per window at most.
+     */
+    private synchronized void backOff(long now) {
+        if (slots != null && (lastBackOff == Long.MIN_VALUE || now - lastBackOff >= windowMillis)) {
+            allowed = Math.max(1, allowed / 2);
+            sinceChange = 0;
+            lastBackOff = now;
+        }
+    }
+
+    /** Each run of as many accepted requests as are allowed per window allows one more, up to the limit. */
+    private synchronized void recover() {
+        if (slots != null && allowed < slots.length && ++sinceChange >= allowed) {
+            allowed++;
+            sinceChange = 0;
+        }
+    }
+
     private long nextSlot(long now) {
         long next = Math.max(now, pausedUntil);
         if (now < platformResetAt && platformRemaining <= 0) {
             next = Math.max(next, platformResetAt);
         }
-        Slot replaced = slots == null ? null : slots[oldest];
+        // Slots are taken in time order: the one "allowed" places back is the oldest of a window of that many. One
+        // whose answer has not come yet is counted as arriving now, at the earliest.
+        Slot replaced = slots == null ? null : slots[Math.floorMod(oldest - allowed, slots.length)];
         if (replaced != null) {
-            // Slots are taken in time order, so the one a new slot replaces is the oldest of the window. One whose
-            // answer has not come yet is counted as arriving now, at the earliest.
             // One never said done (a caller's bug) stops holding the budget after the longest request there is.
             long counted = replaced.done ? replaced.time
                     : Math.max(replaced.time, Math.min(now, replaced.time + LONGEST_REQUEST_MILLIS));

@@ -43,9 +43,9 @@ class WebhookPacingTest {
     void instancesWithBudgetsOfTheirOwnAreHeldBackByTheRateLimitHeaders() throws Exception {
         Run run = run(2);
 
-        // Two instances each allowed 5 per 2 s send twice the rate; the platform's X-RateLimit-Remaining: 0 and
-        // its 429s pause each budget, so a minority of requests is refused and every message still goes once.
-        assertThat(run.tooMany).as("answers of 429").isLessThan(MESSAGES / 2);
+        // Two instances each allowed 5 per 2 s would send twice the rate: the first burst collides (5 refused),
+        // then what the platform says is left, its 429s and each budget halving after one keep them near its count.
+        assertThat(run.tooMany).as("answers of 429").isLessThanOrEqualTo(MESSAGES / 3);
         assertThat(run.elapsed).isBetween(Duration.ofSeconds(10), Duration.ofSeconds(60));
     }
 

@@ -174,6 +174,31 @@ class RateBudgetTest {
     }
 
     @Test
+    void allowsItselfHalfAsManyRequestsAfterA429ThenOneMoreAfterEachRunOfSuccesses() {
+        RateBudget budget = RateBudget.of(RateLimit.of(4, Duration.ofSeconds(1)));
+        budget.observe(429, headers(), "", T0);
+        budget.observe(429, headers(), "", T0.plusMillis(10));
+
+        assertThat(burst(budget, T0.plusMillis(20))).as("halved once in a window, not twice").isEqualTo(2);
+
+        Instant later = T0.plusSeconds(10);
+        budget.observe(204, headers(), "", later);
+        budget.observe(204, headers(), "", later);
+        assertThat(burst(budget, later)).isEqualTo(3);
+    }
+
+    /** How many slots are free at once, each answered at once. */
+    private static int burst(RateBudget budget, Instant at) {
+        int free = 0;
+        for (Optional<RateBudget.Slot> slot = budget.acquire(at, Duration.ZERO); slot.isPresent();
+                slot = budget.acquire(at, Duration.ZERO)) {
+            slot.get().done(at);
+            free++;
+        }
+        return free;
+    }
+
+    @Test
     void doesNotPauseWhileRequestsAreLeft() {
         RateBudget budget = RateBudget.of(DISCORD);
 
