@@ -5,6 +5,7 @@ import dev.s3notify.core.Destination;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.WebhookRequest;
 import dev.s3notify.core.pacing.RateBudget;
+import dev.s3notify.core.pacing.RateSlot;
 import dev.s3notify.core.pacing.RateLimitedException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ final class Attempts {
         int max = sender.maxAttempts();
         for (int attempt = 1; attempt <= max; attempt++) {
             checkDeadline(attempt - 1);
-            RateBudget.Slot slot = takeSlot(attempt - 1);
+            RateSlot slot = takeSlot(attempt - 1);
             Exchange.Answer answer;
             try {
                 answer = post(target, request, attempt);
@@ -110,10 +111,10 @@ final class Attempts {
     }
 
     /** Takes a slot of the webhook's budget, waiting for it only when it comes soon. */
-    private RateBudget.Slot takeSlot(int attemptsMade) {
+    private RateSlot takeSlot(int attemptsMade) {
         Instant now = sender.clock().instant();
         Duration remaining = Duration.between(now, deadline);
-        Optional<RateBudget.Slot> slot = budget.acquire(now, shorter(sender.longestPause(), remaining));
+        Optional<RateSlot> slot = budget.acquire(now, shorter(sender.longestPause(), remaining));
         if (slot.isEmpty()) {
             Duration delay = budget.delay(now);
             throw handedBack(attemptsMade, delay, delay.compareTo(sender.longestPause()) > 0

@@ -15,7 +15,7 @@ import java.util.Optional;
  *
  * <p>Callers ask for a slot before each request: {@link #acquire(Instant, Duration)} takes the next one only if it
  * comes soon enough, so nobody queues behind a long wait; say when the request's answer came (or it failed) with
- * {@link Slot#done(Instant)}; and tell the budget what each answer said with
+ * {@link RateSlot#done(Instant)}; and tell the budget what each answer said with
  * {@link #observe(int, HttpHeaders, String, Instant)}. A slot counts from when its answer came, not from when it was
  * sent: the platform counts a request when it arrives, which is before its answer and may be well after its
  * sending, so a new request waits a window after the answer to the request it replaces in the window.
@@ -30,7 +30,7 @@ public final class RateBudget {
     private final RateLimit limit;
     private final long windowMillis;
     /** The last slots taken, oldest first from {@link #oldest}; null when the limit is unknown. */
-    private final Slot[] slots;
+    private final RateSlot[] slots;
     private int oldest;
     private long latest = Long.MIN_VALUE;
     private long pausedUntil = Long.MIN_VALUE;
@@ -53,7 +53,7 @@ public final class RateBudget {
             Duration window = limit.per().multipliedBy(size).dividedBy(limit.requests());
             Duration padding = window.dividedBy(20);
             this.windowMillis = window.plus(padding.compareTo(MIN_PADDING) < 0 ? MIN_PADDING : padding).toMillis();
-            this.slots = new Slot[size];
+            this.slots = new RateSlot[size];
         }
         this.allowed = slots == null ? 0 : slots.length;
     }
@@ -84,18 +84,18 @@ public final class RateBudget {
      *
      * @param now the current time
      * @param longest the longest the caller is willing to wait for it
-     * @return the slot taken: wait {@link Slot#delay()} before sending, and call {@link Slot#done(Instant)} when the
-     *     answer comes or the request fails; empty when the next slot is further away than {@code longest} and
+     * @return the slot taken: wait {@link RateSlot#delay()} before sending, and call {@link RateSlot#done(Instant)}
+     *     when the answer comes or the request fails; empty when the next slot is further away than {@code longest} and
      *     nothing was taken ({@link #delay(Instant)} says how far)
      */
-    public synchronized Optional<Slot> acquire(Instant now, Duration longest) {
+    public synchronized Optional<RateSlot> acquire(Instant now, Duration longest) {
         long at = now.toEpochMilli();
         long next = nextSlot(at);
         long wait = Math.max(0, next - at);
         if (wait > longest.toMillis()) {
             return Optional.empty();
         }
-        Slot slot = new Slot(next, Duration.ofMillis(wait));
+        RateSlot slot = new RateSlot(this, next, Duration.ofMillis(wait));
         inFlight++;
         if (next < platformResetAt) {
             platformRemaining--;
@@ -108,36 +108,10 @@ public final class RateBudget {
         return Optional.of(slot);
     }
 
-    /** One request's place in the budget. */
-    public final class Slot {
-        private long time;
-        private boolean done;
-        private final Duration wait;
-
-        private Slot(long time, Duration wait) {
-            this.time = time;
-            this.wait = wait;
-        }
-
-        /** @return how long to wait before sending, from when the slot was taken */
-        public Duration delay() {
-            return wait;
-        }
-
-        /**
-         * The request's answer came, or it failed: the window counts from here. Called more than once, the first
-         * call counts.
-         *
-         * @param at when
-         */
-        public void done(Instant at) {
-            synchronized (RateBudget.this) {
-                if (!done) {
-                    done = true;
-                    inFlight--;
-                    time = Math.max(time, at.toEpochMilli());
-                }
-            }
+    /** Called by {@link RateSlot#done(Instant)}: the request's window counts from {@code at}. */
+    synchronized void release(RateSlot slot, Instant at) {
+        if (slot.finish(at.toEpochMilli())) {
+            inFlight--;
         }
     }
 
@@ -154,8 +128,8 @@ public final class RateBudget {
      * Learns from an answer: {@code X-RateLimit-Remaining} requests (less this process's still in flight) are all
      * that may be sent until {@code X-RateLimit-Reset-After} (or {@code X-RateLimit-Reset}), so that instances
      * with budgets of their own still keep to the platform's count; none left pauses the budget until then; a 429
-     * pauses it for its {@code Retry-After} (or Discord's {@code retry_after} in the body). Values are clamped: negative, unreadable or past ones are ignored, and none counts for more than
-     * an hour.
+     * pauses it for its {@code Retry-After} (or Discord's {@code retry_after} in the body). Values are clamped:
+     * negative, unreadable or past ones are ignored, and none counts for more than an hour.
      *
      * @param status the HTTP status
      * @param headers the answer's headers
@@ -227,11 +201,11 @@ public final class RateBudget {
         }
         // Slots are taken in time order: the one "allowed" places back is the oldest of a window of that many. One
         // whose answer has not come yet is counted as arriving now, at the earliest.
-        Slot replaced = slots == null ? null : slots[Math.floorMod(oldest - allowed, slots.length)];
+        RateSlot replaced = slots == null ? null : slots[Math.floorMod(oldest - allowed, slots.length)];
         if (replaced != null) {
             // One never said done (a caller's bug) stops holding the budget after the longest request there is.
-            long counted = replaced.done ? replaced.time
-                    : Math.max(replaced.time, Math.min(now, replaced.time + LONGEST_REQUEST_MILLIS));
+            long counted = replaced.done() ? replaced.time()
+                    : Math.max(replaced.time(), Math.min(now, replaced.time() + LONGEST_REQUEST_MILLIS));
             next = Math.max(next, Math.max(latest, counted + windowMillis));
         }
         return next;

@@ -40,7 +40,7 @@ class RateBudgetTest {
         Instant now = T0;
         for (int i = 0; i < 40; i++) {
             now = now.plusMillis(i % 3 == 0 ? 0 : 170);
-            RateBudget.Slot slot = budget.acquire(now, LONG).orElseThrow();
+            RateSlot slot = budget.acquire(now, LONG).orElseThrow();
             sent.add(now.plus(slot.delay()));
             slot.done(now.plus(slot.delay()).plusMillis(40));
         }
@@ -59,7 +59,7 @@ class RateBudgetTest {
 
         assertThat(budget.acquire(T0, Duration.ofMillis(500))).isEmpty();
         assertThat(budget.delay(T0)).isEqualTo(Duration.ofMillis(1050));
-        assertThat(budget.acquire(T0.plusMillis(600), Duration.ofMillis(500))).map(RateBudget.Slot::delay)
+        assertThat(budget.acquire(T0.plusMillis(600), Duration.ofMillis(500))).map(RateSlot::delay)
                 .contains(Duration.ofMillis(450));
         assertThat(budget.delay(T0.plusMillis(600))).as("the slot was taken").isEqualTo(Duration.ofMillis(1500));
     }
@@ -67,7 +67,7 @@ class RateBudgetTest {
     @Test
     void countsTheWindowFromWhenTheAnswerCame() {
         RateBudget budget = RateBudget.of(RateLimit.of(1, Duration.ofSeconds(1)));
-        RateBudget.Slot slot = budget.acquire(T0, LONG).orElseThrow();
+        RateSlot slot = budget.acquire(T0, LONG).orElseThrow();
 
         slot.done(T0.plusMillis(700));
         slot.done(T0.plusMillis(5000));
@@ -101,7 +101,7 @@ class RateBudgetTest {
 
         assertThat(budget.acquire(T0, Duration.ofSeconds(1))).isEmpty();
         assertThat(budget.delay(T0)).isEqualTo(Duration.ofSeconds(30));
-        assertThat(budget.acquire(T0.plusSeconds(31), Duration.ZERO)).map(RateBudget.Slot::delay)
+        assertThat(budget.acquire(T0.plusSeconds(31), Duration.ZERO)).map(RateSlot::delay)
                 .contains(Duration.ZERO);
     }
 
@@ -110,7 +110,7 @@ class RateBudgetTest {
         RateBudget budget = RateBudget.of(RateLimit.UNKNOWN);
 
         for (int i = 0; i < 10_000; i++) {
-            assertThat(budget.acquire(T0, Duration.ZERO).map(RateBudget.Slot::delay)).contains(Duration.ZERO);
+            assertThat(budget.acquire(T0, Duration.ZERO).map(RateSlot::delay)).contains(Duration.ZERO);
         }
     }
 
@@ -152,7 +152,7 @@ class RateBudgetTest {
     void countsItsOwnRequestsInFlightAgainstWhatThePlatformSaysIsLeft() {
         RateBudget budget = RateBudget.of(RateLimit.UNKNOWN);
         budget.acquire(T0, Duration.ZERO).orElseThrow();
-        RateBudget.Slot answered = budget.acquire(T0, Duration.ZERO).orElseThrow();
+        RateSlot answered = budget.acquire(T0, Duration.ZERO).orElseThrow();
         answered.done(T0);
 
         budget.observe(204, headers("X-RateLimit-Remaining", "2", "X-RateLimit-Reset-After", "1.0"), "", T0);
@@ -190,7 +190,7 @@ class RateBudgetTest {
     /** How many slots are free at once, each answered at once. */
     private static int burst(RateBudget budget, Instant at) {
         int free = 0;
-        for (Optional<RateBudget.Slot> slot = budget.acquire(at, Duration.ZERO); slot.isPresent();
+        for (Optional<RateSlot> slot = budget.acquire(at, Duration.ZERO); slot.isPresent();
                 slot = budget.acquire(at, Duration.ZERO)) {
             slot.get().done(at);
             free++;
