@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.TemplateModel;
+import dev.s3notify.core.text.Boundary;
+import dev.s3notify.core.text.TextLimit;
+import dev.s3notify.core.text.TextUnit;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -17,22 +20,24 @@ import java.util.Locale;
  * With these caps the others take at most about 3,400, so the description always keeps more than 2,500.
  */
 final class DiscordEmbed {
-    static final int TITLE_MAX = 256;
-    static final int DESCRIPTION_MAX = 4096;
-    static final int FIELD_NAME_MAX = 256;
-    static final int FIELD_VALUE_MAX = 1024;
-    static final int FOOTER_MAX = 2048;
+    static final TextLimit TITLE = TextLimit.codePoints(256);
+    /** The description keeps its links whole: a cut link is a broken link. */
+    static final TextLimit DESCRIPTION = TextLimit.codePoints(4096).keeping(Boundary.LINKS);
+    static final TextLimit FIELD_NAME = TextLimit.codePoints(256);
+    static final TextLimit FIELD_VALUE = TextLimit.codePoints(1024);
+    static final TextLimit FOOTER = TextLimit.codePoints(2048);
     static final int URL_MAX = 2048;
+    /** Across the title, description, fields and footer of every embed of a message. */
     static final int TOTAL_MAX = 6000;
 
     private record Field(String name, String value) {
         Field {
-            name = DiscordText.limit(name, FIELD_NAME_MAX);
-            value = DiscordText.limit(value, FIELD_VALUE_MAX);
+            name = FIELD_NAME.cut(name);
+            value = FIELD_VALUE.cut(value);
         }
 
         int length() {
-            return DiscordText.length(name) + DiscordText.length(value);
+            return DiscordEmbed.length(name) + DiscordEmbed.length(value);
         }
     }
 
@@ -47,13 +52,12 @@ final class DiscordEmbed {
      */
     static ObjectNode of(Notification notification, long color, String footer) {
         LinkEvent event = notification.event();
-        String title = DiscordText.limit(title(event), TITLE_MAX);
+        String title = TITLE.cut(title(event));
         List<Field> fields = fields(event);
-        String footerText = footer == null ? null : DiscordText.limit(DiscordText.neutralise(footer), FOOTER_MAX);
-        int used = DiscordText.length(title) + fields.stream().mapToInt(Field::length).sum()
-                + (footerText == null ? 0 : DiscordText.length(footerText));
-        String description = DiscordText.limitKeepingLinks(notification.message(),
-                Math.min(DESCRIPTION_MAX, TOTAL_MAX - used));
+        String footerText = footer(footer);
+        int used = length(title) + fields.stream().mapToInt(Field::length).sum() + length(footerText);
+        String description = DESCRIPTION.withMax(Math.min(DESCRIPTION.max(), TOTAL_MAX - used))
+                .cut(notification.message());
 
         ObjectNode embed = JsonNodeFactory.instance.objectNode();
         embed.put("title", title);
@@ -68,13 +72,27 @@ final class DiscordEmbed {
             fields.forEach(f -> embed.withArray("fields").addObject()
                     .put("name", f.name()).put("value", f.value()).put("inline", true));
         }
-        if (footerText != null && !footerText.isBlank()) {
+        finish(embed, footerText, event);
+        return embed;
+    }
+
+    /** @return the footer, neutralised and capped; empty for none */
+    static String footer(String footer) {
+        return footer == null ? "" : FOOTER.cut(DiscordText.neutralise(footer));
+    }
+
+    /** Adds the footer and the event's time, which end every embed. */
+    static void finish(ObjectNode embed, String footerText, LinkEvent event) {
+        if (!footerText.isBlank()) {
             embed.putObject("footer").put("text", footerText);
         }
         if (event.timestamp() != null) {
             embed.put("timestamp", event.timestamp().toString());
         }
-        return embed;
+    }
+
+    static int length(String text) {
+        return TextUnit.CODE_POINTS.length(text);
     }
 
     private static String title(LinkEvent event) {
@@ -87,6 +105,7 @@ final class DiscordEmbed {
             case RESTORED -> "File restored: " + safeName;
             case RESTORE_STARTED -> "Restore started: " + safeName;
             case RESTORE_EXPIRED -> "Restored copy expired: " + safeName;
+            case OTHER -> "File event: " + safeName;
         };
     }
 
@@ -106,7 +125,7 @@ final class DiscordEmbed {
     }
 
     /** Never cut a link: one Discord would refuse as the embed's URL is left out (the description still has it). */
-    private static boolean linkFits(String link) {
+    static boolean linkFits(String link) {
         if (link == null || link.length() > URL_MAX) {
             return false;
         }

@@ -3,6 +3,7 @@ package dev.s3notify.discord;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.s3notify.core.text.TextLimit;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -30,7 +31,7 @@ final class DiscordErrors {
         JsonNode json = parse(text);
         String described = json == null ? text.lines().findFirst().orElse("") : fromJson(json);
         String safe = WEBHOOK_TOKEN.matcher(described).replaceAll("$1<redacted>");
-        return DiscordText.limit(safe, MAX);
+        return TextLimit.codePoints(MAX).cut(safe);
     }
 
     private static String fromJson(JsonNode json) {

@@ -1,14 +1,12 @@
 package dev.s3notify.discord;
 
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Discord markdown escaping, mention neutralising and length limits. Discord counts lengths in Unicode code points
- * (its API is Python 3), so every limit here is in code points and no cut splits a surrogate pair.
+ * Discord markdown escaping and mention neutralising. Lengths and cuts are core's
+ * ({@link dev.s3notify.core.text.TextLimit}), in code points, as Discord counts (its API is Python 3).
  */
 final class DiscordText {
-    static final String ELLIPSIS = "…";
     private static final String ZERO_WIDTH_SPACE = "\u200B";
     /** Characters that format anywhere in a line: emphasis, code, spoilers, masked links, autolinks, tags. */
     private static final String INLINE = "\\*_~`|[]()<";
@@ -20,7 +18,6 @@ final class DiscordText {
     private static final Pattern TAG = Pattern.compile("<(?=[@#!]|at>)", Pattern.CASE_INSENSITIVE);
     /** A whole value that is a link: every character one RFC 3986 allows. */
     private static final Pattern LINK = Pattern.compile("https?://[A-Za-z0-9\\-._~:/?#@!$&'()*+,;=%]+");
-    private static final Pattern URL_IN_TEXT = Pattern.compile("https?://\\S+");
 
     private DiscordText() {
     }
@@ -62,74 +59,5 @@ final class DiscordText {
     static String neutralise(String text) {
         String safe = BROADCAST.matcher(text).replaceAll("@" + ZERO_WIDTH_SPACE);
         return TAG.matcher(safe).replaceAll("<" + ZERO_WIDTH_SPACE);
-    }
-
-    /**
-     * @param text any text
-     * @return its length as Discord counts it: code points
-     */
-    static int length(String text) {
-        return text.codePointCount(0, text.length());
-    }
-
-    /**
-     * @param text any text
-     * @param max the limit in code points
-     * @return the text, or its start followed by "…" within {@code max} code points; empty when {@code max < 1}
-     */
-    static String limit(String text, int max) {
-        if (length(text) <= max) {
-            return text;
-        }
-        if (max < 1) {
-            return "";
-        }
-        return cutAt(text, text.offsetByCodePoints(0, max - 1));
-    }
-
-    /**
-     * Like {@link #limit}, but a cut that would land inside a link ({@code https://…} or a markdown link
-     * {@code [label](https://…)}) moves before it: a cut link is a broken link.
-     *
-     * @param text markdown text
-     * @param max the limit in code points
-     * @return the text within the limit
-     */
-    static String limitKeepingLinks(String text, int max) {
-        if (length(text) <= max) {
-            return text;
-        }
-        if (max < 1) {
-            return "";
-        }
-        int end = text.offsetByCodePoints(0, max - 1);
-        Matcher url = URL_IN_TEXT.matcher(text);
-        while (url.find() && url.start() < end) {
-            if (url.end() > end) {
-                end = startOfLink(text, url.start());
-                break;
-            }
-        }
-        return cutAt(text, end);
-    }
-
-    private static int startOfLink(String text, int urlStart) {
-        if (urlStart >= 2 && text.startsWith("](", urlStart - 2)) {
-            int open = text.lastIndexOf('[', urlStart - 2);
-            return open >= 0 ? open : urlStart - 2;
-        }
-        return urlStart;
-    }
-
-    private static String cutAt(String text, int end) {
-        String kept = text.substring(0, end).stripTrailing();
-        int backslashes = 0;
-        while (backslashes < kept.length() && kept.charAt(kept.length() - 1 - backslashes) == '\\') {
-            backslashes++;
-        }
-        if (backslashes % 2 == 1) {
-            kept = kept.substring(0, kept.length() - 1);
-        }
-        return kept + ELLIPSIS;
     }
 }

@@ -36,9 +36,9 @@ final class DiscordVariables {
     }
 
     private static String footer(String text) {
-        if (DiscordText.length(text) > DiscordEmbed.FOOTER_MAX) {
-            throw new IllegalArgumentException("at most " + DiscordEmbed.FOOTER_MAX + " characters (Discord's footer"
-                    + " limit); this has " + DiscordText.length(text));
+        if (!DiscordEmbed.FOOTER.fits(text)) {
+            throw new IllegalArgumentException("at most " + DiscordEmbed.FOOTER.max() + " characters (Discord's footer"
+                    + " limit); this has " + DiscordEmbed.length(text));
         }
         return text;
     }
@@ -51,9 +51,9 @@ final class DiscordVariables {
                         + " webhook names containing \"discord\" or \"clyde\"");
             }
         }
-        if (DiscordText.length(text) > USERNAME_MAX) {
+        if (DiscordEmbed.length(text) > USERNAME_MAX) {
             throw new IllegalArgumentException("a name of at most " + USERNAME_MAX + " characters; this has "
-                    + DiscordText.length(text));
+                    + DiscordEmbed.length(text));
         }
         return text;
     }

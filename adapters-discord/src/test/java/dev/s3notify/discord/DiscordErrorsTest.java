@@ -2,10 +2,12 @@ package dev.s3notify.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.s3notify.spi.WebhookFormatter;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DiscordErrorsTest {
-    private final DiscordFormatter formatter = new DiscordFormatter();
+    private final WebhookFormatter formatter = Events.formatter(Map.of());
 
     @Test
     void wordsDiscordsCodeAndMessage() {

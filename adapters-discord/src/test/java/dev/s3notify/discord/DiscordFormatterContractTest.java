@@ -1,15 +1,15 @@
 package dev.s3notify.discord;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.s3notify.spi.WebhookFormatter;
-import dev.s3notify.core.testing.WebhookFormatterContract;
+import dev.s3notify.spi.WebhookFormatterProvider;
+import dev.s3notify.testkit.WebhookFormatterContract;
 import java.util.Map;
 
 class DiscordFormatterContractTest extends WebhookFormatterContract {
 
     @Override
-    protected WebhookFormatter formatter() {
-        return new DiscordFormatter();
+    protected WebhookFormatterProvider provider() {
+        return new DiscordFormatterProvider();
     }
 
     /** Settings that carry mention syntax too: they must be neutralised like file names. */

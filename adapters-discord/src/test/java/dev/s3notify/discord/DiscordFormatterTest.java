@@ -29,7 +29,7 @@ class DiscordFormatterTest {
     }
 
     static Stream<Arguments> goldenPayloads() {
-        String defaultTemplate = Events.FORMATTER.defaultTemplate();
+        String defaultTemplate = Events.PROVIDER.defaultTemplate();
         LinkEvent restored = Events.event("archive/2019/ledger.xlsx", Events.url("archive/2019/ledger.xlsx"),
                 EventType.RESTORED);
         return Stream.of(
@@ -51,7 +51,7 @@ class DiscordFormatterTest {
 
     @Test
     void alwaysAsksDiscordToWaitSoARefusedMessageIsAnError() {
-        WebhookRequest request = Events.format(q3(), Events.FORMATTER.defaultTemplate());
+        WebhookRequest request = Events.format(q3(), Events.PROVIDER.defaultTemplate());
         assertThat(request.query()).isEqualTo(Map.of("wait", "true"));
         assertThat(request.contentType()).isEqualTo("application/json");
         assertThat(request.headers()).isEmpty();
@@ -98,7 +98,7 @@ class DiscordFormatterTest {
     void keepsALinkTooLongForTheEmbedUrlWholeInTheDescription() {
         String link = Events.url("x") + "&X-Amz-Security-Token=" + "T".repeat(2_500);
         JsonNode embed = Events.embed(Events.format(Events.created("a.txt", link),
-                Events.FORMATTER.defaultTemplate()));
+                Events.PROVIDER.defaultTemplate()));
         assertThat(embed.has("url")).isFalse();
         assertThat(embed.path("description").asText()).contains("[Download](" + link + ")");
     }
@@ -145,7 +145,7 @@ class DiscordFormatterTest {
         for (EventType type : List.of(EventType.values())) {
             String link = type.downloadable() ? Events.url("a/b.pdf") : null;
             String description = Events.embed(Events.format(Events.event("a/b.pdf", link, type),
-                    Events.FORMATTER.defaultTemplate())).path("description").asText();
+                    Events.PROVIDER.defaultTemplate())).path("description").asText();
             assertThat(description).as(type.wireName()).contains("**b.pdf**").contains("**example-uploads**");
         }
     }
@@ -153,6 +153,6 @@ class DiscordFormatterTest {
     @Test
     void documentsTheDefaultTemplateInTheReadme() throws IOException {
         String readme = Files.readString(Path.of("README.md"));
-        assertThat(readme).contains("```\n" + Events.FORMATTER.defaultTemplate() + "\n```");
+        assertThat(readme).contains("```\n" + Events.PROVIDER.defaultTemplate() + "\n```");
     }
 }

@@ -35,7 +35,7 @@ class DiscordLimitsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("hostile")
     void staysWithinEveryLimitWhateverTheTemplate(String name, LinkEvent event) {
-        for (String template : new String[] {Events.FORMATTER.defaultTemplate(), GREEDY, ""}) {
+        for (String template : new String[] {Events.PROVIDER.defaultTemplate(), GREEDY, ""}) {
             EmbedLimits.assertWithin(Events.body(Events.format(event, template, LARGEST)));
         }
     }
@@ -56,7 +56,7 @@ class DiscordLimitsTest {
     void keepsAnEightyCharacterNameWithinTheLimitOnceNeutralised() {
         String username = Events.body(Events.format(Events.oldSystem(), "", LARGEST)).path("username").asText();
         assertThat(username).startsWith("@\u200Beveryone uuu").endsWith("u…");
-        assertThat(DiscordText.length(username)).isEqualTo(80);
+        assertThat(DiscordEmbed.length(username)).isEqualTo(80);
     }
 
     @Test
@@ -90,7 +90,7 @@ class DiscordLimitsTest {
     void keepsTheLinkInTheTitleWhenTheDescriptionHadToDropIt() {
         String link = Events.url("k");
         JsonNode embed = Events.embed(Events.format(Events.created(LONG_KEY, link),
-                Events.FORMATTER.defaultTemplate()));
+                Events.PROVIDER.defaultTemplate()));
         assertThat(embed.path("url").asText()).isEqualTo(link);
         assertThat(embed.path("description").asText()).doesNotContain("https://").endsWith("…");
     }

@@ -67,39 +67,9 @@ class DiscordTextTest {
     }
 
     @Test
-    void countsCodePointsAsDiscordDoes() {
-        assertThat(DiscordText.length("📄".repeat(256))).isEqualTo(256);
-        assertThat(DiscordText.limit("📄".repeat(256), 256)).isEqualTo("📄".repeat(256));
-    }
-
-    @Test
-    void truncatesWithAnEllipsisInsideTheLimitWithoutSplittingASurrogatePair() {
-        String cut = DiscordText.limit("📄".repeat(300), 256);
-        assertThat(cut).isEqualTo("📄".repeat(255) + "…");
-        assertThat(DiscordText.length(cut)).isEqualTo(256);
-    }
-
-    @Test
-    void neverLeavesAHalfEscapeBeforeTheEllipsis() {
-        assertThat(DiscordText.limit("abc\\*def", 5)).isEqualTo("abc…");
-        assertThat(DiscordText.limit("ab\\\\cdef", 5)).isEqualTo("ab\\\\…");
-    }
-
-    @Test
-    void cutsBeforeAMarkdownLinkRatherThanThroughIt() {
+    void declaresItsDescriptionLimitInCodePointsKeepingLinksWhole() {
         String text = "Uploaded.\n[Download](https://example.com/" + "x".repeat(100) + ") now";
-        assertThat(DiscordText.limitKeepingLinks(text, 60)).isEqualTo("Uploaded.…");
-    }
-
-    @Test
-    void cutsBeforeABareLinkRatherThanThroughIt() {
-        String text = "see https://example.com/" + "x".repeat(100);
-        assertThat(DiscordText.limitKeepingLinks(text, 60)).isEqualTo("see…");
-    }
-
-    @Test
-    void keepsLinksThatEndBeforeTheCut() {
-        String text = "[a](https://e.com/1) " + "y".repeat(100);
-        assertThat(DiscordText.limitKeepingLinks(text, 40)).startsWith("[a](https://e.com/1) yyy").hasSize(40);
+        assertThat(DiscordEmbed.DESCRIPTION.withMax(60).cut(text)).isEqualTo("Uploaded.…");
+        assertThat(DiscordEmbed.DESCRIPTION.length("📄".repeat(256))).isEqualTo(256);
     }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DiscordVariablesTest {
 
     private static KindSettings settings(Map<String, String> env) {
-        return KindSettings.of(new DiscordFormatter().variables(), env);
+        return KindSettings.of(new DiscordFormatterProvider().variables(), env);
     }
 
     private static ConfigurationException refused(Map<String, String> env) {

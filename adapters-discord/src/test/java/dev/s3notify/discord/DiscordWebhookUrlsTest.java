@@ -7,7 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class DiscordWebhookUrlsTest {
-    private final DiscordFormatter formatter = new DiscordFormatter();
+    private final DiscordFormatterProvider formatter = new DiscordFormatterProvider();
 
     @ParameterizedTest
     @ValueSource(strings = {

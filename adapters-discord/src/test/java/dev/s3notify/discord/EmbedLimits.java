@@ -39,6 +39,6 @@ final class EmbedLimits {
     }
 
     static int length(JsonNode text) {
-        return text.isMissingNode() ? 0 : DiscordText.length(text.asText());
+        return text.isMissingNode() ? 0 : DiscordEmbed.length(text.asText());
     }
 }

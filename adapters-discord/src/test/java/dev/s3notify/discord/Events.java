@@ -3,12 +3,14 @@ package dev.s3notify.discord;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.s3notify.core.EventType;
+import dev.s3notify.core.FormatterContext;
 import dev.s3notify.core.KindSettings;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.MessageTemplate;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.TemplateModel;
 import dev.s3notify.core.WebhookRequest;
+import dev.s3notify.spi.WebhookFormatter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,7 +21,7 @@ import java.util.Map;
 final class Events {
     static final Instant NOW = Instant.parse("2026-11-21T17:16:21Z");
     static final ObjectMapper JSON = new ObjectMapper();
-    static final DiscordFormatter FORMATTER = new DiscordFormatter();
+    static final DiscordFormatterProvider PROVIDER = new DiscordFormatterProvider();
 
     private Events() {
     }
@@ -53,10 +55,14 @@ final class Events {
     }
 
     static WebhookRequest format(LinkEvent event, String template, Map<String, String> env) {
-        String message = MessageTemplate.compile(template, "MESSAGE_TEMPLATE", FORMATTER::escape)
+        WebhookFormatter formatter = formatter(env);
+        String message = MessageTemplate.compile(template, "MESSAGE_TEMPLATE", formatter::escape)
                 .render(TemplateModel.of(event, "evt-1"));
-        return FORMATTER.format(new Notification(event, message, "evt-1"),
-                KindSettings.of(FORMATTER.variables(), env));
+        return formatter.format(new Notification(event, message, "evt-1"));
+    }
+
+    static WebhookFormatter formatter(Map<String, String> env) {
+        return PROVIDER.create(FormatterContext.of(KindSettings.of(PROVIDER.variables(), env)));
     }
 
     static WebhookRequest format(LinkEvent event, String template) {

@@ -1,6 +1,7 @@
 package dev.s3notify.generic;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.s3notify.core.text.TextLimit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,7 +40,6 @@ final class ErrorText {
         if (parts.isEmpty()) {
             return fallback;
         }
-        return Truncation.truncate(String.join(": ", parts).strip().replaceAll("\\s+", " "), MAX_CODE_POINTS, false,
-                null);
+        return TextLimit.codePoints(MAX_CODE_POINTS).cut(String.join(": ", parts).strip().replaceAll("\\s+", " "));
     }
 }

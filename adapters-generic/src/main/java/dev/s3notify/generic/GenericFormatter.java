@@ -1,83 +1,47 @@
 package dev.s3notify.generic;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.s3notify.core.Digest;
 import dev.s3notify.core.KindSettings;
-import dev.s3notify.core.LinkEventJson;
 import dev.s3notify.core.Notification;
+import dev.s3notify.core.RateLimit;
 import dev.s3notify.core.S3NotifyException;
-import dev.s3notify.core.Variable;
 import dev.s3notify.core.WebhookRequest;
+import dev.s3notify.core.text.TextLimit;
 import dev.s3notify.spi.WebhookFormatter;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * The formatter for any JSON webhook (kind {@code generic}), and the one used when no other formatter recognizes
- * the webhook URL. Without {@code MESSAGE_TEMPLATE} it posts a versioned JSON document: the rendered default
- * message and every field of the link event. With {@code MESSAGE_TEMPLATE} the template's output is the whole
- * body, sent as {@code WEBHOOK_CONTENT_TYPE}. Adds {@code WEBHOOK_HEADERS}, a {@code webhook-id} idempotency
- * header, and, with {@code WEBHOOK_SIGNING_SECRET}, a Standard Webhooks signature made afresh for each attempt.
- * The document and the headers are described in the module's README.
+ * Posts to any JSON webhook. Without {@code MESSAGE_TEMPLATE} it posts a versioned JSON document: the rendered
+ * default message and every field of the link event. With {@code MESSAGE_TEMPLATE} the template's output is the
+ * whole body, sent as {@code WEBHOOK_CONTENT_TYPE}. A digest is always a document ({@link GenericDocuments}). Adds
+ * {@code WEBHOOK_HEADERS}, a {@code webhook-id} idempotency header, and, with {@code WEBHOOK_SIGNING_SECRET}, a
+ * Standard Webhooks signature made afresh for each attempt.
  */
-public final class GenericFormatter implements WebhookFormatter {
-    /** The version of the document's shape; bumped only for incompatible changes. */
+final class GenericFormatter implements WebhookFormatter {
+    /** The version of the documents' shape; bumped only for incompatible changes. */
     static final String SPEC_VERSION = "1";
     /** The largest body sent, in bytes. */
     static final int MAX_BODY_BYTES = 256 * 1024;
-    /** The longest {@code message} in the document, in code points. */
+    /** The longest {@code message} in a document, in code points. */
     static final int MAX_MESSAGE_CODE_POINTS = 16_384;
     static final String WEBHOOK_ID = "webhook-id";
     static final String WEBHOOK_TIMESTAMP = "webhook-timestamp";
     static final String WEBHOOK_SIGNATURE = "webhook-signature";
 
-    private static final String DEFAULT_TEMPLATE = "{{#created}}{{fileName}} was uploaded to {{bucket}}{{/created}}"
-            + "{{#restored}}{{fileName}} was restored in {{bucket}}{{/restored}}"
-            + "{{#deleted}}{{fileName}} was deleted from {{bucket}}{{/deleted}}"
-            + "{{#restoreStarted}}{{fileName}} is being restored in {{bucket}}{{/restoreStarted}}"
-            + "{{#restoreExpired}}The restored copy of {{fileName}} in {{bucket}} expired{{/restoreExpired}}"
-            + "{{#hasLink}}: {{{fileUrl}}}{{#expirationTime}} (expires in {{expirationTime}}){{/expirationTime}}"
-            + "{{/hasLink}}";
+    private final Map<String, String> headers;
+    private final MediaType templateBodyType;
+    private final SigningKey signingKey;
 
-    /** Creates the formatter; ServiceLoader calls this. */
-    public GenericFormatter() {
-    }
-
-    @Override
-    public String kind() {
-        return "generic";
-    }
-
-    /**
-     * @return {@code MESSAGE_TEMPLATE} (to know whether the body is the template's), {@code WEBHOOK_CONTENT_TYPE},
-     *     {@code WEBHOOK_HEADERS} and {@code WEBHOOK_SIGNING_SECRET}
-     */
-    @Override
-    public List<Variable<?>> variables() {
-        return GenericVariables.ALL;
-    }
-
-    /** @return plain text naming the file, the bucket, what happened and, with a link, the link and its lifetime */
-    @Override
-    public String defaultTemplate() {
-        return DEFAULT_TEMPLATE;
-    }
-
-    /**
-     * Escapes for the inside of a JSON string, the safe choice when the settings are not known.
-     *
-     * @param text a value from the event
-     * @return the text with quotes, backslashes and control characters escaped as JSON
-     */
-    @Override
-    public String escape(String text) {
-        return JsonText.escape(text);
+    GenericFormatter(KindSettings settings) {
+        this.headers = Map.copyOf(Objects.requireNonNullElse(settings.get(GenericVariables.WEBHOOK_HEADERS),
+                Map.of()));
+        this.templateBodyType = settings.get(GenericVariables.MESSAGE_TEMPLATE) == null ? null
+                : settings.get(GenericVariables.WEBHOOK_CONTENT_TYPE);
+        this.signingKey = settings.get(GenericVariables.WEBHOOK_SIGNING_SECRET);
     }
 
     /**
@@ -86,45 +50,53 @@ public final class GenericFormatter implements WebhookFormatter {
      * plain text that Jackson escapes; other content types are the template author's to get right).
      *
      * @param text a value from the event
-     * @param settings the validated settings
      * @return the text, safe to place in the body
      */
     @Override
-    public String escape(String text, KindSettings settings) {
-        return isTemplateBody(settings) && settings.get(GenericVariables.WEBHOOK_CONTENT_TYPE).json()
-                ? JsonText.escape(text) : text;
+    public String escape(String text) {
+        return templateBodyType != null && templateBodyType.json() ? JsonText.escape(text) : text;
+    }
+
+    /** @return the text as it is: a digest's message is plain text in the document, which Jackson escapes */
+    @Override
+    public String escapeDigest(String text) {
+        return text;
     }
 
     @Override
-    public WebhookRequest format(Notification notification, KindSettings settings) {
-        Map<String, String> headers = new LinkedHashMap<>(
-                Objects.requireNonNullElse(settings.get(GenericVariables.WEBHOOK_HEADERS), Map.of()));
-        headers.put(WEBHOOK_ID, notification.eventId());
-        if (!isTemplateBody(settings)) {
-            return new WebhookRequest(document(notification), "application/json", headers, Map.of());
+    public WebhookRequest format(Notification notification) {
+        if (templateBodyType == null) {
+            return request(GenericDocuments.single(notification), "application/json", notification.eventId());
         }
-        MediaType type = settings.get(GenericVariables.WEBHOOK_CONTENT_TYPE);
-        return new WebhookRequest(templateBody(notification, type), type.value(), headers, Map.of());
+        return request(templateBody(notification), templateBodyType.value(), notification.eventId());
+    }
+
+    /**
+     * @param digest the files
+     * @return a {@code file-links-digest} document listing every file that fits in {@link #MAX_BODY_BYTES} under
+     *     {@code data.files}; empty when some do not fit and there is no index link
+     */
+    @Override
+    public Optional<WebhookRequest> formatDigest(Digest digest) {
+        return GenericDocuments.digest(digest).map(body -> request(body, "application/json", digest.id()));
+    }
+
+    /** @return {@link RateLimit#UNKNOWN}: a generic receiver documents no rate; 429 answers are still honoured */
+    @Override
+    public RateLimit rateLimit() {
+        return RateLimit.UNKNOWN;
     }
 
     /** Signs each attempt with its own time, as Standard Webhooks asks, when a signing secret is set. */
     @Override
-    public WebhookRequest prepareAttempt(WebhookRequest request, Notification notification,
-            KindSettings settings, Instant now) {
-        SigningKey key = settings.get(GenericVariables.WEBHOOK_SIGNING_SECRET);
-        if (key == null) {
+    public WebhookRequest prepareAttempt(WebhookRequest request, Instant now) {
+        if (signingKey == null) {
             return request;
         }
+        String id = request.headers().get(WEBHOOK_ID);
         long timestamp = now.getEpochSecond();
-        return request.withHeader(WEBHOOK_ID, notification.eventId())
-                .withHeader(WEBHOOK_TIMESTAMP, Long.toString(timestamp))
-                .withHeader(WEBHOOK_SIGNATURE, key.sign(notification.eventId(), timestamp, request.body()));
-    }
-
-    /** @return false: generic is the fallback for URLs no other formatter recognizes */
-    @Override
-    public boolean recognizes(URI webhookUrl) {
-        return false;
+        return request.withHeader(WEBHOOK_TIMESTAMP, Long.toString(timestamp))
+                .withHeader(WEBHOOK_SIGNATURE, signingKey.sign(id, timestamp, request.body()));
     }
 
     /**
@@ -136,31 +108,18 @@ public final class GenericFormatter implements WebhookFormatter {
         return ErrorText.describe(body, WebhookFormatter.super.describeError(status, body));
     }
 
-    private static boolean isTemplateBody(KindSettings settings) {
-        return settings.get(GenericVariables.MESSAGE_TEMPLATE) != null;
+    private WebhookRequest request(String body, String contentType, String id) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.put(WEBHOOK_ID, id);
+        return new WebhookRequest(body, contentType, all, Map.of());
     }
 
-    private static String document(Notification notification) {
-        ObjectNode document = JsonText.MAPPER.createObjectNode();
-        document.put("specversion", SPEC_VERSION);
-        document.put("type", "file-link-generated");
-        document.put("id", notification.eventId());
-        document.put("message", Truncation.truncate(notification.message(), MAX_MESSAGE_CODE_POINTS, false,
-                notification.event().fileUrl()));
-        document.set("data", LinkEventJson.toJson(notification.event()));
-        try {
-            return JsonText.MAPPER.writeValueAsString(document);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree could not be written", e);
-        }
-    }
-
-    private static String templateBody(Notification notification, MediaType type) {
+    private String templateBody(Notification notification) {
         String body = notification.message();
-        if (!type.json()) {
-            return Truncation.truncate(body, MAX_BODY_BYTES, true, notification.event().fileUrl());
+        if (!templateBodyType.json()) {
+            return TextLimit.utf8Bytes(MAX_BODY_BYTES).cut(body, GenericDocuments.links(notification.event()));
         }
-        checkJson(body, type);
+        checkJson(body, templateBodyType);
         return body;
     }
 
@@ -175,7 +134,7 @@ public final class GenericFormatter implements WebhookFormatter {
                     + " that may be absent in {{#name}}...{{/name}}, or set WEBHOOK_CONTENT_TYPE to a non-JSON type.",
                     e);
         }
-        int bytes = body.getBytes(StandardCharsets.UTF_8).length;
+        int bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
         if (bytes > MAX_BODY_BYTES) {
             throw new S3NotifyException("MESSAGE_TEMPLATE rendered a JSON body of " + bytes + " bytes; the generic"
                     + " webhook sends at most " + MAX_BODY_BYTES + " and cannot cut JSON without breaking it. Put fewer"

@@ -9,14 +9,13 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.regex.Pattern;
+import dev.s3notify.core.input.JsonErrors;
 
 /**
  * JSON string escaping for template values (Jackson's), and a parser whose errors never quote more than a
  * character or two of the text.
  */
 final class JsonText {
-    private static final Pattern QUOTED_TOKEN = Pattern.compile("(Unrecognized token )'[^']*'");
     /** Reads JSON; its error messages show no source and cut tokens to a couple of characters. */
     static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
@@ -55,8 +54,7 @@ final class JsonText {
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             // Jackson's message quotes the offending token, which may be part of a link or a secret: keep no cause,
             // and leave the token out.
-            throw sayWhy ? new IllegalArgumentException(QUOTED_TOKEN.matcher(e.getOriginalMessage()).replaceAll("$1'…'")
-                    + where) : new IllegalArgumentException("not valid JSON" + where);
+            throw new IllegalArgumentException(sayWhy ? JsonErrors.describe(e) : "not valid JSON" + where);
         }
         if (node.isMissingNode()) {
             throw new IllegalArgumentException("no JSON value: the text is empty");

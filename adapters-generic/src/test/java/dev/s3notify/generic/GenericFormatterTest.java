@@ -7,6 +7,7 @@ import static dev.s3notify.generic.GenericTestSupport.created;
 import static dev.s3notify.generic.GenericTestSupport.deleted;
 import static dev.s3notify.generic.GenericTestSupport.fixture;
 import static dev.s3notify.generic.GenericTestSupport.format;
+import static dev.s3notify.generic.GenericTestSupport.formatter;
 import static dev.s3notify.generic.GenericTestSupport.jsonFixture;
 import static dev.s3notify.generic.GenericTestSupport.notification;
 import static dev.s3notify.generic.GenericTestSupport.oldSystem;
@@ -30,7 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class GenericFormatterTest {
     private static final Map<String, String> JSON_BODY = Map.of("MESSAGE_TEMPLATE", JSON_TEMPLATE);
-    private final GenericFormatter formatter = new GenericFormatter();
+    private final GenericFormatter formatter = formatter(Map.of());
+    private final GenericFormatterProvider provider = new GenericFormatterProvider();
 
     static Stream<Arguments> documents() {
         return Stream.of(
@@ -88,21 +90,15 @@ class GenericFormatterTest {
     }
 
     @Test
-    void escapesForTheInsideOfAJsonStringWhenTheSettingsAreUnknown() {
-        assertThat(formatter.escape("a\"b\\c\nd\re\tf\u0000g\u001fh\u2028i </script> & 📄 é"))
-                .isEqualTo("a\\\"b\\\\c\\nd\\re\\tf\\u0000g\\u001Fh\u2028i </script> & 📄 é");
-    }
-
-    @Test
     void escapesTemplateValuesOnlyWhenTheBodyIsAJsonTemplate() {
         String name = "say \"hi\"\n.txt";
-        assertThat(formatter.escape(name, settings(Map.of()))).isEqualTo(name);
-        assertThat(formatter.escape(name, settings(Map.of("MESSAGE_TEMPLATE", "x",
-                "WEBHOOK_CONTENT_TYPE", "text/csv")))).isEqualTo(name);
-        assertThat(formatter.escape(name, settings(Map.of("MESSAGE_TEMPLATE", "x"))))
+        assertThat(formatter(Map.of()).escape(name)).isEqualTo(name);
+        assertThat(formatter(Map.of("MESSAGE_TEMPLATE", "x",
+                "WEBHOOK_CONTENT_TYPE", "text/csv")).escape(name)).isEqualTo(name);
+        assertThat(formatter(Map.of("MESSAGE_TEMPLATE", "x")).escape(name))
                 .isEqualTo("say \\\"hi\\\"\\n.txt");
-        assertThat(formatter.escape(name, settings(Map.of("MESSAGE_TEMPLATE", "x",
-                "WEBHOOK_CONTENT_TYPE", "application/cloudevents+json; charset=utf-8"))))
+        assertThat(formatter(Map.of("MESSAGE_TEMPLATE", "x",
+                "WEBHOOK_CONTENT_TYPE", "application/cloudevents+json; charset=utf-8")).escape(name))
                 .isEqualTo("say \\\"hi\\\"\\n.txt");
     }
 
@@ -170,17 +166,17 @@ class GenericFormatterTest {
 
     @Test
     void recognizesNoUrlBeingTheFallback() {
-        assertThat(formatter.recognizes(URI.create("https://example.com/hooks/abc"))).isFalse();
-        assertThat(formatter.recognizes(URI.create("https://discord.com/api/webhooks/1/x"))).isFalse();
-        assertThat(formatter.recognizes(URI.create("https://hooks.slack.com/services/T/B/x"))).isFalse();
+        assertThat(provider.recognizes(URI.create("https://example.com/hooks/abc"))).isFalse();
+        assertThat(provider.recognizes(URI.create("https://discord.com/api/webhooks/1/x"))).isFalse();
+        assertThat(provider.recognizes(URI.create("https://hooks.slack.com/services/T/B/x"))).isFalse();
     }
 
     @Test
     void declaresMessageTemplateToTellTheTemplateFromItsDefault() {
-        assertThat(formatter.kind()).isEqualTo("generic");
-        assertThat(formatter.variables()).extracting(Variable::name).containsExactly("MESSAGE_TEMPLATE",
+        assertThat(provider.kind()).isEqualTo("generic");
+        assertThat(provider.variables()).extracting(Variable::name).containsExactly("MESSAGE_TEMPLATE",
                 "WEBHOOK_CONTENT_TYPE", "WEBHOOK_HEADERS", "WEBHOOK_SIGNING_SECRET");
-        assertThat(formatter.variables()).filteredOn(Variable::secret).extracting(Variable::name)
+        assertThat(provider.variables()).filteredOn(Variable::secret).extracting(Variable::name)
                 .containsExactly("WEBHOOK_HEADERS", "WEBHOOK_SIGNING_SECRET");
     }
 }

@@ -5,6 +5,7 @@ import static dev.s3notify.generic.GenericTestSupport.JSON_TEMPLATE;
 import static dev.s3notify.generic.GenericTestSupport.LINK;
 import static dev.s3notify.generic.GenericTestSupport.created;
 import static dev.s3notify.generic.GenericTestSupport.format;
+import static dev.s3notify.generic.GenericTestSupport.formatter;
 import static dev.s3notify.generic.GenericTestSupport.parse;
 import static dev.s3notify.generic.GenericTestSupport.settings;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,19 +67,19 @@ class GenericLimitsTest {
     @Test
     void cutsALongDocumentMessageBeforeTheLinkAndKeepsTheLinkInData() {
         String message = "x".repeat(16_300) + " " + LINK + " (expires in 24 hours)";
-        WebhookRequest request = new GenericFormatter().format(
-                new Notification(created("a.pdf"), message, EVENT_ID), settings(Map.of()));
+        WebhookRequest request = formatter(Map.of()).format(
+                new Notification(created("a.pdf"), message, EVENT_ID));
         JsonNode body = parse(request.body());
 
-        assertThat(body.path("message").asText()).isEqualTo("x".repeat(16_300) + " …");
+        assertThat(body.path("message").asText()).isEqualTo("x".repeat(16_300) + "…");
         assertThat(body.path("data").path("fileUrl").asText()).isEqualTo(LINK);
     }
 
     @Test
     void cutsALongDocumentMessageByCodePoints() {
         String message = "📄".repeat(20_000);
-        WebhookRequest request = new GenericFormatter().format(
-                new Notification(created("a.pdf"), message, EVENT_ID), settings(Map.of()));
+        WebhookRequest request = formatter(Map.of()).format(
+                new Notification(created("a.pdf"), message, EVENT_ID));
         String cut = parse(request.body()).path("message").asText();
 
         assertThat(cut.codePointCount(0, cut.length())).isEqualTo(GenericFormatter.MAX_MESSAGE_CODE_POINTS);
@@ -109,8 +110,8 @@ class GenericLimitsTest {
 
     @Test
     void cutsATextBodyOver256KibWithoutSplittingACharacter() {
-        String key = "📄".repeat(256);
-        String template = String.join(" ", Collections.nCopies(300, "{{{key}}}"));
+        String key = "📄".repeat(512);
+        String template = String.join(" ", Collections.nCopies(150, "{{{key}}}"));
         String body = format(Map.of("MESSAGE_TEMPLATE", template, "WEBHOOK_CONTENT_TYPE", "text/plain"),
                 created(key)).body();
 

@@ -2,6 +2,7 @@ package dev.s3notify.generic;
 
 import static dev.s3notify.generic.GenericTestSupport.EVENT_ID;
 import static dev.s3notify.generic.GenericTestSupport.created;
+import static dev.s3notify.generic.GenericTestSupport.formatter;
 import static dev.s3notify.generic.GenericTestSupport.notification;
 import static dev.s3notify.generic.GenericTestSupport.settings;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +27,6 @@ class GenericSigningTest {
     private static final String SPEC_BODY = "{\"test\": 2432232314}";
     private static final String SPEC_SIGNATURE = "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=";
 
-    private final GenericFormatter formatter = new GenericFormatter();
 
     @Test
     void signsThePublishedStandardWebhooksExample() {
@@ -41,11 +41,10 @@ class GenericSigningTest {
 
     @Test
     void signsTheAttemptWithItsIdTimeAndBody() {
-        Notification notification = new Notification(created("a.pdf"), "", SPEC_ID);
-        WebhookRequest request = WebhookRequest.json(SPEC_BODY);
+        WebhookRequest request = WebhookRequest.json(SPEC_BODY).withHeader("webhook-id", SPEC_ID);
 
-        WebhookRequest signed = formatter.prepareAttempt(request, notification,
-                settings(Map.of("WEBHOOK_SIGNING_SECRET", SPEC_SECRET)), Instant.ofEpochSecond(SPEC_TIMESTAMP));
+        WebhookRequest signed = formatter(Map.of("WEBHOOK_SIGNING_SECRET", SPEC_SECRET)).prepareAttempt(request,
+                Instant.ofEpochSecond(SPEC_TIMESTAMP));
 
         assertThat(signed.headers()).containsEntry("webhook-id", SPEC_ID)
                 .containsEntry("webhook-timestamp", "1614265330")
@@ -57,14 +56,11 @@ class GenericSigningTest {
     void signsEachAttemptWithThatAttemptsTime() throws Exception {
         Map<String, String> env = Map.of("WEBHOOK_SIGNING_SECRET", SPEC_SECRET, "WEBHOOK_HEADERS",
                 "{\"X-Api-Key\": \"k-123\"}");
-        KindSettings settings = settings(env);
-        Notification notification = notification(env, created("reports/Q3 report.pdf"));
-        WebhookRequest request = formatter.format(notification, settings);
+        GenericFormatter formatter = formatter(env);
+        WebhookRequest request = formatter.format(notification(env, created("reports/Q3 report.pdf")));
 
-        WebhookRequest first = formatter.prepareAttempt(request, notification, settings,
-                Instant.parse("2026-11-21T17:16:21.900Z"));
-        WebhookRequest retry = formatter.prepareAttempt(request, notification, settings,
-                Instant.parse("2026-11-21T17:16:25Z"));
+        WebhookRequest first = formatter.prepareAttempt(request, Instant.parse("2026-11-21T17:16:21.900Z"));
+        WebhookRequest retry = formatter.prepareAttempt(request, Instant.parse("2026-11-21T17:16:25Z"));
 
         assertThat(first.headers()).containsEntry("webhook-timestamp", "1795281381")
                 .containsEntry("webhook-signature", hmac(EVENT_ID + ".1795281381." + request.body()))
@@ -76,11 +72,10 @@ class GenericSigningTest {
 
     @Test
     void sendsTheIdempotencyIdButNoSignatureWithoutASecret() {
-        Notification notification = notification(Map.of(), created("a.pdf"));
-        WebhookRequest request = formatter.format(notification, settings(Map.of()));
+        GenericFormatter formatter = formatter(Map.of());
+        WebhookRequest request = formatter.format(notification(Map.of(), created("a.pdf")));
 
-        WebhookRequest prepared = formatter.prepareAttempt(request, notification, settings(Map.of()),
-                Instant.parse("2026-11-21T17:16:21Z"));
+        WebhookRequest prepared = formatter.prepareAttempt(request, Instant.parse("2026-11-21T17:16:21Z"));
 
         assertThat(prepared).isSameAs(request);
         assertThat(prepared.headers()).containsOnlyKeys("webhook-id").containsEntry("webhook-id", EVENT_ID);

@@ -72,21 +72,24 @@ final class GenericTestSupport {
     }
 
     /**
-     * Renders the template as the dispatcher does once {@code escape(text, settings)} is wired, and formats.
+     * Renders the template as the dispatcher does, and formats.
      *
      * @param env the variables; MESSAGE_TEMPLATE, when set, is the template rendered
      * @param event the event
      * @return the request
      */
     static WebhookRequest format(Map<String, String> env, LinkEvent event) {
-        return new GenericFormatter().format(notification(env, event), settings(env));
+        return formatter(env).format(notification(env, event));
+    }
+
+    static GenericFormatter formatter(Map<String, String> env) {
+        return new GenericFormatter(settings(env));
     }
 
     static Notification notification(Map<String, String> env, LinkEvent event) {
-        GenericFormatter formatter = new GenericFormatter();
-        KindSettings settings = settings(env);
-        String template = env.getOrDefault("MESSAGE_TEMPLATE", formatter.defaultTemplate());
-        String message = MessageTemplate.compile(template, "MESSAGE_TEMPLATE", t -> formatter.escape(t, settings))
+        GenericFormatter formatter = formatter(env);
+        String template = env.getOrDefault("MESSAGE_TEMPLATE", new GenericFormatterProvider().defaultTemplate());
+        String message = MessageTemplate.compile(template, "MESSAGE_TEMPLATE", formatter::escape)
                 .render(TemplateModel.of(event, EVENT_ID));
         return new Notification(event, message, EVENT_ID);
     }

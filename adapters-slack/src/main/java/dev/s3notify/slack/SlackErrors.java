@@ -2,6 +2,7 @@ package dev.s3notify.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.s3notify.core.text.TextLimit;
 import java.io.IOException;
 import java.util.Map;
 
@@ -66,11 +67,6 @@ final class SlackErrors {
             }
         }
         reason = reason.replaceAll("\\p{Cntrl}", " ").strip();
-        if (reason.length() <= MAX_REASON) {
-            return reason;
-        }
-        int cut = MAX_REASON - SlackText.ELLIPSIS.length();
-        return reason.substring(0, Character.isHighSurrogate(reason.charAt(cut - 1)) ? cut - 1 : cut)
-                + SlackText.ELLIPSIS;
+        return TextLimit.utf16Units(MAX_REASON).cut(reason);
     }
 }

@@ -1,65 +1,48 @@
 package dev.s3notify.slack;
 
-import dev.s3notify.core.KindSettings;
+import dev.s3notify.core.Digest;
 import dev.s3notify.core.Notification;
-import dev.s3notify.core.Variable;
+import dev.s3notify.core.RateLimit;
 import dev.s3notify.core.WebhookRequest;
 import dev.s3notify.spi.WebhookFormatter;
-import java.net.URI;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
+import java.time.Duration;
+import java.util.Optional;
 
-/**
- * Posts to a Slack incoming webhook ({@code WEBHOOK_KIND=slack}): a Block Kit message with the file name as
- * header, the rendered template as mrkdwn, a Download button and a context line with bucket, size and link
- * expiry, plus a plain {@code text} for notifications. User text is escaped with Slack's rules, so a file named
- * {@code <!channel>} or {@code <https://evil|click>} shows as typed and pings no one. Slack answers 200 {@code ok}.
- */
-public final class SlackFormatter implements WebhookFormatter {
-    static final Variable<Boolean> DOWNLOAD_BUTTON = Variable.bool("SLACK_DOWNLOAD_BUTTON", "webhook-dispatcher",
-            "true", "Whether Slack messages with a link carry a Download button below the text.");
+/** Posts Block Kit messages to a Slack incoming webhook, which answers 200 {@code ok}. */
+final class SlackFormatter implements WebhookFormatter {
+    /** Slack's documented rate for incoming webhooks: one message per second, short bursts allowed. */
+    static final RateLimit RATE_LIMIT = RateLimit.of(1, Duration.ofSeconds(1));
 
-    private static final String DEFAULT_TEMPLATE = "{{#created}}:file_folder: *{{fileName}}* was uploaded to"
-            + " *{{bucket}}*.{{/created}}"
-            + "{{#restored}}:file_folder: *{{fileName}}* was restored in *{{bucket}}*.{{/restored}}"
-            + "{{#deleted}}:wastebasket: *{{fileName}}* was removed from *{{bucket}}*.{{/deleted}}"
-            + "{{#restoreStarted}}:hourglass_flowing_sand: A restore of *{{fileName}}* started in"
-            + " *{{bucket}}*.{{/restoreStarted}}"
-            + "{{#restoreExpired}}:ice_cube: The restored copy of *{{fileName}}* in *{{bucket}}* expired."
-            + "{{/restoreExpired}}"
-            + "{{#hasLink}} <{{{fileUrl}}}|Download>{{#expirationTime}} (expires in {{expirationTime}})"
-            + "{{/expirationTime}}{{/hasLink}}";
-    private static final Set<String> HOSTS = Set.of("hooks.slack.com", "hooks.slack-gov.com");
-    private static final List<String> PATHS = List.of("/services/", "/workflows/", "/triggers/");
+    private final boolean button;
 
-    /** For ServiceLoader. */
-    public SlackFormatter() {
-    }
-
-    /** @return {@code slack} */
-    @Override
-    public String kind() {
-        return "slack";
+    /** @param button whether messages with a link carry a Download button */
+    SlackFormatter(boolean button) {
+        this.button = button;
     }
 
     /**
      * @param notification the event and the rendered template
-     * @param settings the values of {@link #variables()}
      * @return a JSON request within Slack's Block Kit limits
      */
     @Override
-    public WebhookRequest format(Notification notification, KindSettings settings) {
-        Boolean button = settings.get(DOWNLOAD_BUTTON);
-        return WebhookRequest.json(SlackMessage.body(notification, button == null || button));
+    public WebhookRequest format(Notification notification) {
+        return WebhookRequest.json(SlackMessage.body(notification, button));
     }
 
     /**
-     * @return one sentence per event type in mrkdwn, with the link as {@code <url|Download>} and its lifetime
+     * @param digest the files
+     * @return a message listing the files that fit in 3,000-character sections (and the index link); empty when
+     *     some do not fit and there is no index link
      */
     @Override
-    public String defaultTemplate() {
-        return DEFAULT_TEMPLATE;
+    public Optional<WebhookRequest> formatDigest(Digest digest) {
+        return SlackDigest.body(digest).map(WebhookRequest::json);
+    }
+
+    /** @return one request per second */
+    @Override
+    public RateLimit rateLimit() {
+        return RATE_LIMIT;
     }
 
     /**
@@ -70,25 +53,6 @@ public final class SlackFormatter implements WebhookFormatter {
     @Override
     public String escape(String text) {
         return SlackText.escape(text);
-    }
-
-    /** @return {@code SLACK_DOWNLOAD_BUTTON} */
-    @Override
-    public List<Variable<?>> variables() {
-        return List.of(DOWNLOAD_BUTTON);
-    }
-
-    /**
-     * @param webhookUrl the configured webhook URL
-     * @return whether it is a Slack incoming webhook ({@code hooks.slack.com/services/...}) or workflow webhook
-     *     ({@code /workflows/...}, {@code /triggers/...}), also on GovSlack ({@code hooks.slack-gov.com})
-     */
-    @Override
-    public boolean recognizes(URI webhookUrl) {
-        String host = webhookUrl.getHost();
-        String path = webhookUrl.getPath();
-        return host != null && path != null && HOSTS.contains(host.toLowerCase(Locale.ROOT))
-                && PATHS.stream().anyMatch(path::startsWith);
     }
 
     /**

@@ -8,6 +8,8 @@ import dev.s3notify.core.EventType;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.TemplateModel;
+import dev.s3notify.core.text.Boundary;
+import dev.s3notify.core.text.TextLimit;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -22,10 +24,12 @@ import java.util.Optional;
  * with bucket, size and link expiry. Three or four blocks, well under Slack's 50.
  */
 final class SlackMessage {
-    static final int MAX_HEADER = 150;
-    static final int MAX_TEXT = 3000;
+    /** A section's or context element's text: 3,000 UTF-16 units, never cut through an entity or a link. */
+    static final TextLimit TEXT = TextLimit.utf16Units(3000).keeping(Boundary.ANGLE_BRACKETS, Boundary.ENTITIES);
+    /** A header's plain text. */
+    static final TextLimit HEADER = TEXT.withMax(150);
     static final String BUTTON_TEXT = "Download";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter FALLBACK_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -41,14 +45,14 @@ final class SlackMessage {
         LinkEvent event = notification.event();
         String url = event.fileUrl();
         ObjectNode body = JSON.createObjectNode();
-        body.put("text", SlackText.fit(SlackText.escapeLine(fallback(event)), MAX_TEXT));
+        body.put("text", TEXT.cut(SlackText.escapeLine(fallback(event))));
         ArrayNode blocks = body.putArray("blocks");
         blocks.add(header(event));
         String message = url == null ? notification.message() : SlackLinks.secure(notification.message(), url);
         if (!message.isBlank()) {
             List<String> links = url == null ? List.of()
                     : List.of(SlackLinks.mrkdwnSafe(url), SlackText.escape(SlackLinks.mrkdwnSafe(url)));
-            blocks.add(section(SlackText.fit(message, MAX_TEXT, links)));
+            blocks.add(section(TEXT.cut(message, links)));
         }
         Optional<String> buttonUrl = button ? SlackLinks.buttonUrl(url) : Optional.empty();
         buttonUrl.ifPresent(link -> blocks.add(actions(link)));
@@ -62,19 +66,23 @@ final class SlackMessage {
 
     private static ObjectNode header(LinkEvent event) {
         ObjectNode block = JSON.createObjectNode().put("type", "header");
-        block.set("text", plainText(SlackText.fit(SlackText.escapeLine(headline(event)), MAX_HEADER)));
+        block.set("text", plainText(HEADER.cut(SlackText.escapeLine(headline(event)))));
         return block;
     }
 
-    private static ObjectNode section(String text) {
+    static ObjectNode section(String text) {
         ObjectNode block = JSON.createObjectNode().put("type", "section");
         block.set("text", mrkdwn(text));
         return block;
     }
 
-    private static ObjectNode actions(String url) {
+    static ObjectNode actions(String url) {
+        return actions(url, BUTTON_TEXT);
+    }
+
+    static ObjectNode actions(String url, String label) {
         ObjectNode button = JSON.createObjectNode().put("type", "button");
-        button.set("text", plainText(BUTTON_TEXT));
+        button.set("text", plainText(label));
         button.put("url", url).put("action_id", "download");
         ObjectNode block = JSON.createObjectNode().put("type", "actions");
         block.putArray("elements").add(button);
@@ -84,15 +92,14 @@ final class SlackMessage {
     private static ObjectNode context(LinkEvent event) {
         ObjectNode block = JSON.createObjectNode().put("type", "context");
         ArrayNode elements = block.putArray("elements");
-        elements.add(mrkdwn(SlackText.fit("*Bucket:* " + SlackText.escapeLine(event.bucket()), MAX_TEXT)));
+        elements.add(mrkdwn(TEXT.cut("*Bucket:* " + SlackText.escapeLine(event.bucket()))));
         if (event.size() != null) {
             elements.add(mrkdwn("*Size:* " + TemplateModel.sizeText(event.size())));
         }
         if (event.fileUrl() != null && event.expiresAt() != null) {
             elements.add(mrkdwn("*Link expires:* " + slackDate(event.expiresAt())));
         } else if (event.fileUrl() != null && event.expirationTime() != null) {
-            elements.add(mrkdwn(SlackText.fit("*Link expires in* " + SlackText.escapeLine(event.expirationTime()),
-                    MAX_TEXT)));
+            elements.add(mrkdwn(TEXT.cut("*Link expires in* " + SlackText.escapeLine(event.expirationTime()))));
         }
         if (event.fileUrl() != null && SlackLinks.mrkdwnSafe(event.fileUrl()).length() > SlackLinks.MAX_URL) {
             elements.add(mrkdwn("_The download link is longer than Slack accepts (" + SlackLinks.MAX_URL
@@ -115,6 +122,7 @@ final class SlackMessage {
             case RESTORED -> "File restored: " + name;
             case RESTORE_STARTED -> "Restore started: " + name;
             case RESTORE_EXPIRED -> "Restored copy expired: " + name;
+            case OTHER -> "File event: " + name;
         };
     }
 
@@ -131,11 +139,11 @@ final class SlackMessage {
         return event.key() != null && !event.key().isBlank() ? event.key() : "(unnamed object)";
     }
 
-    private static ObjectNode plainText(String text) {
+    static ObjectNode plainText(String text) {
         return JSON.createObjectNode().put("type", "plain_text").put("text", text).put("emoji", true);
     }
 
-    private static ObjectNode mrkdwn(String text) {
+    static ObjectNode mrkdwn(String text) {
         return JSON.createObjectNode().put("type", "mrkdwn").put("text", text);
     }
 }

@@ -2,12 +2,14 @@ package dev.s3notify.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.s3notify.spi.WebhookFormatter;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class SlackErrorsTest {
-    private final SlackFormatter formatter = new SlackFormatter();
+    private final WebhookFormatter formatter = SlackEvents.formatter(Map.of());
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {

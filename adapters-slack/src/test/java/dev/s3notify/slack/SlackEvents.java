@@ -3,11 +3,13 @@ package dev.s3notify.slack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.s3notify.core.EventType;
+import dev.s3notify.core.FormatterContext;
 import dev.s3notify.core.KindSettings;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.MessageTemplate;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.TemplateModel;
+import dev.s3notify.spi.WebhookFormatter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -68,16 +70,20 @@ final class SlackEvents {
     }
 
     static JsonNode format(LinkEvent event, String template, Map<String, String> env) {
-        SlackFormatter formatter = new SlackFormatter();
+        WebhookFormatter formatter = formatter(env);
         String message = MessageTemplate.compile(template, "MESSAGE_TEMPLATE", formatter::escape)
                 .render(TemplateModel.of(event, "evt-1"));
-        String body = formatter.format(new Notification(event, message, "evt-1"),
-                KindSettings.of(formatter.variables(), env)).body();
+        String body = formatter.format(new Notification(event, message, "evt-1")).body();
         try {
             return JSON.readTree(body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    static WebhookFormatter formatter(Map<String, String> env) {
+        SlackFormatterProvider provider = new SlackFormatterProvider();
+        return provider.create(FormatterContext.of(KindSettings.of(provider.variables(), env)));
     }
 
     static List<String> blockTypes(JsonNode body) {

@@ -1,14 +1,14 @@
 package dev.s3notify.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.s3notify.spi.WebhookFormatter;
-import dev.s3notify.core.testing.WebhookFormatterContract;
+import dev.s3notify.spi.WebhookFormatterProvider;
+import dev.s3notify.testkit.WebhookFormatterContract;
 
 class SlackFormatterContractTest extends WebhookFormatterContract {
 
     @Override
-    protected WebhookFormatter formatter() {
-        return new SlackFormatter();
+    protected WebhookFormatterProvider provider() {
+        return new SlackFormatterProvider();
     }
 
     /** Slack documents no body limit for webhooks; its texts total at most ~10,000 characters here. */

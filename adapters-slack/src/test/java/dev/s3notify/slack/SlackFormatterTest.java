@@ -23,10 +23,10 @@ class SlackFormatterTest {
     private static final String CUSTOM = "{{#hasLink}}{{fileName}} ({{sizeText}}) is ready: <{{{fileUrl}}}|get it>"
             + "{{/hasLink}}{{^hasLink}}{{fileName}} is gone{{/hasLink}}";
     private static final String KEY = "reports/2026/Q3 report.pdf";
-    private final SlackFormatter formatter = new SlackFormatter();
+    private final SlackFormatterProvider formatter = new SlackFormatterProvider();
 
     static Stream<Arguments> goldenPayloads() {
-        String standard = new SlackFormatter().defaultTemplate();
+        String standard = new SlackFormatterProvider().defaultTemplate();
         return Stream.of(
                 Arguments.of("created-default.json", SlackEvents.created(KEY), standard),
                 Arguments.of("deleted-default.json", SlackEvents.deleted(KEY), standard),
@@ -52,8 +52,8 @@ class SlackFormatterTest {
 
     @Test
     void postsJsonWithNoExtraHeadersOrQuery() {
-        WebhookRequest request = formatter.format(new Notification(SlackEvents.created(KEY), "hi", "evt-1"),
-                KindSettings.of(formatter.variables(), Map.of()));
+        WebhookRequest request = SlackEvents.formatter(Map.of())
+                .format(new Notification(SlackEvents.created(KEY), "hi", "evt-1"));
 
         assertThat(request.contentType()).isEqualTo("application/json");
         assertThat(request.headers()).isEmpty();

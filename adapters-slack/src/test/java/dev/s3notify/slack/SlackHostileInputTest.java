@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** What a hostile file name or link can do to a Slack message: nothing beyond showing as typed. */
 class SlackHostileInputTest {
-    private static final String DEFAULT = new SlackFormatter().defaultTemplate();
+    private static final String DEFAULT = new SlackFormatterProvider().defaultTemplate();
     private static final String PINGS = "@everyone @here @Channel <@U024BE7LH> <!channel> <!here|here> <!subteam^S1>";
 
     @Test

@@ -43,39 +43,39 @@ class SlackTextTest {
 
     @Test
     void leavesTextWithinTheLimitUntouched() {
-        assertThat(SlackText.fit("x".repeat(10), 10)).isEqualTo("x".repeat(10));
+        assertThat(SlackMessage.TEXT.withMax(10).cut("x".repeat(10))).isEqualTo("x".repeat(10));
     }
 
     @Test
     void cutsToTheLimitWithTheEllipsisCountedInside() {
-        assertThat(SlackText.fit("abcdefghijk", 10)).isEqualTo("abcdefghi…");
+        assertThat(SlackMessage.TEXT.withMax(10).cut("abcdefghijk")).isEqualTo("abcdefghi…");
     }
 
     @Test
     void neverSplitsASurrogatePair() {
-        assertThat(SlackText.fit("a" + "😀".repeat(10), 5)).isEqualTo("a😀…");
+        assertThat(SlackMessage.TEXT.withMax(5).cut("a" + "😀".repeat(10))).isEqualTo("a😀…");
     }
 
     @Test
     void neverCutsInsideAnEntity() {
-        assertThat(SlackText.fit("abcdef&amp;ghij", 9)).isEqualTo("abcdef…");
-        assertThat(SlackText.fit("abcdef&lt;ghij", 12)).isEqualTo("abcdef&lt;g…");
+        assertThat(SlackMessage.TEXT.withMax(9).cut("abcdef&amp;ghij")).isEqualTo("abcdef…");
+        assertThat(SlackMessage.TEXT.withMax(12).cut("abcdef&lt;ghij")).isEqualTo("abcdef&lt;g…");
     }
 
     @Test
     void dropsAControlSequenceRatherThanCuttingIt() {
-        assertThat(SlackText.fit("see <https://example.com/long|the file> now", 20)).isEqualTo("see…");
-        assertThat(SlackText.fit("<!date^1^{date}|x> and more text", 20)).isEqualTo("<!date^1^{date}|x>…");
+        assertThat(SlackMessage.TEXT.withMax(20).cut("see <https://example.com/long|the file> now")).isEqualTo("see…");
+        assertThat(SlackMessage.TEXT.withMax(20).cut("<!date^1^{date}|x> and more text")).isEqualTo("<!date^1^{date}|x>…");
     }
 
     @Test
     void dropsALinkRatherThanCuttingIt() {
         String link = "https://example.com/" + "p".repeat(40);
-        assertThat(SlackText.fit("get " + link + " now", 30, List.of(link))).isEqualTo("get…");
+        assertThat(SlackMessage.TEXT.withMax(30).cut("get " + link + " now", List.of(link))).isEqualTo("get…");
     }
 
     @Test
     void cutsAtTheStartWhenTheFirstThingIsTooLongToKeep() {
-        assertThat(SlackText.fit("<https://example.com/" + "p".repeat(40) + "|x>", 30)).isEqualTo("…");
+        assertThat(SlackMessage.TEXT.withMax(30).cut("<https://example.com/" + "p".repeat(40) + "|x>")).isEqualTo("…");
     }
 }

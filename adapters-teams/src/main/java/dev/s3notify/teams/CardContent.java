@@ -2,6 +2,7 @@ package dev.s3notify.teams;
 
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.TemplateModel;
+import dev.s3notify.core.text.TextLimit;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.ZoneOffset;
@@ -18,8 +19,9 @@ import java.util.Locale;
  * @param facts the escaped facts, in order
  * @param link the download link, whole, or null
  * @param linkLeftOut whether the event had a link that cannot be offered (too long, or not a web address)
+ * @param linkTitle the words on the link's button
  */
-record CardContent(String title, List<Fact> facts, String link, boolean linkLeftOut) {
+record CardContent(String title, List<Fact> facts, String link, boolean linkLeftOut, String linkTitle) {
     /** Longest file name in the title, in code points; file names are at most 1,024 bytes in S3 anyway. */
     static final int MAX_TITLE = 256;
     /** Longest bucket or other short fact value, in code points. */
@@ -49,7 +51,7 @@ record CardContent(String title, List<Fact> facts, String link, boolean linkLeft
      */
     static CardContent of(LinkEvent event) {
         String link = offerable(event.fileUrl());
-        return new CardContent(title(event), facts(event), link, event.fileUrl() != null && link == null);
+        return new CardContent(title(event), facts(event), link, event.fileUrl() != null && link == null, "Download");
     }
 
     private static String title(LinkEvent event) {
@@ -60,8 +62,9 @@ record CardContent(String title, List<Fact> facts, String link, boolean linkLeft
             case RESTORED -> "File restored: ";
             case RESTORE_STARTED -> "Restore started: ";
             case RESTORE_EXPIRED -> "Restored copy expired: ";
+            case OTHER -> "File event: ";
         };
-        return prefix + TeamsMarkdown.escape(Truncation.truncate(name, MAX_TITLE));
+        return prefix + TeamsMarkdown.escape(TextLimit.codePoints(MAX_TITLE).cut(name));
     }
 
     private static List<Fact> facts(LinkEvent event) {
@@ -81,8 +84,8 @@ record CardContent(String title, List<Fact> facts, String link, boolean linkLeft
         return facts;
     }
 
-    private static Fact fact(String title, String value, int max) {
-        return new Fact(title, TeamsMarkdown.escape(Truncation.truncate(value, max)));
+    static Fact fact(String title, String value, int max) {
+        return new Fact(title, TeamsMarkdown.escape(TextLimit.codePoints(max).cut(value)));
     }
 
     /** @return the link when Teams can open it from a button: an absolute http(s) URL of printable ASCII */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.s3notify.core.Notification;
+import dev.s3notify.core.text.TextLimit;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,17 +30,25 @@ final class TeamsCard {
      * @return the JSON body, at most {@link #MAX_BODY_BYTES} bytes
      */
     static String body(Notification notification) {
-        CardContent content = CardContent.of(notification.event());
-        String message = notification.message();
+        return fitted(CardContent.of(notification.event()), notification.message(),
+                links(notification.event().fileUrl()));
+    }
+
+    /**
+     * @param content the card's fixed parts
+     * @param message the message text, cut to fit when it must
+     * @param links the links in the message, kept whole
+     * @return the JSON body, at most {@link #MAX_BODY_BYTES} bytes
+     */
+    static String fitted(CardContent content, String message, List<String> links) {
         String json = write(envelope(content, message));
         if (bytes(json) <= MAX_BODY_BYTES) {
             return json;
         }
         int budget = MAX_BODY_BYTES - bytes(write(envelope(content, "x"))) + 1;
-        int limit = longestPrefixWithin(message, budget - bytes(Truncation.ELLIPSIS)) + 1;
-        List<String> links = links(notification.event().fileUrl());
+        int limit = longestPrefixWithin(message, budget - bytes(TextLimit.ELLIPSIS)) + 1;
         while (true) {
-            json = write(envelope(content, Truncation.truncate(message, limit, links)));
+            json = write(envelope(content, TextLimit.codePoints(limit).cut(message, links)));
             int overflow = bytes(json) - MAX_BODY_BYTES;
             if (overflow <= 0 || limit == 0) {
                 return json;
@@ -73,7 +82,7 @@ final class TeamsCard {
         return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
     }
 
-    private static int bytes(String text) {
+    static int bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
@@ -87,7 +96,7 @@ final class TeamsCard {
         return links;
     }
 
-    private static ObjectNode envelope(CardContent content, String message) {
+    static ObjectNode envelope(CardContent content, String message) {
         ObjectNode root = JSON.createObjectNode();
         root.put("type", "message");
         ObjectNode attachment = root.putArray("attachments").addObject();
@@ -113,7 +122,7 @@ final class TeamsCard {
             textBlock(body, NO_LINK_NOTE).put("isSubtle", true).put("size", "Small");
         }
         if (content.link() != null) {
-            card.putArray("actions").addObject().put("type", "Action.OpenUrl").put("title", "Download")
+            card.putArray("actions").addObject().put("type", "Action.OpenUrl").put("title", content.linkTitle())
                     .put("url", content.link());
         }
         card.putObject("msteams").put("width", "Full");
@@ -124,7 +133,7 @@ final class TeamsCard {
         return body.addObject().put("type", "TextBlock").put("text", text).put("wrap", true);
     }
 
-    private static String write(ObjectNode node) {
+    static String write(ObjectNode node) {
         try {
             return JSON.writeValueAsString(node);
         } catch (JsonProcessingException e) {

@@ -2,6 +2,7 @@ package dev.s3notify.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.s3notify.core.text.TextLimit;
 import java.io.IOException;
 import java.util.regex.Pattern;
 
@@ -72,7 +73,7 @@ final class WorkflowErrors {
 
     private static String clean(String text, int max) {
         String oneLine = SPACES.matcher(SIGNATURE.matcher(text).replaceAll("$1<redacted>")).replaceAll(" ").strip();
-        return Truncation.truncate(oneLine, max);
+        return TextLimit.codePoints(max).cut(oneLine);
     }
 
     private static JsonNode parse(String body) {

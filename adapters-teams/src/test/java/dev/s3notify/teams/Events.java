@@ -3,12 +3,14 @@ package dev.s3notify.teams;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.s3notify.core.EventType;
+import dev.s3notify.core.FormatterContext;
 import dev.s3notify.core.KindSettings;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.MessageTemplate;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.TemplateModel;
 import dev.s3notify.core.WebhookRequest;
+import dev.s3notify.spi.WebhookFormatter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,7 +24,8 @@ import java.util.Map;
 final class Events {
     static final Instant NOW = Instant.parse("2026-11-21T17:16:21Z");
     static final ObjectMapper JSON = new ObjectMapper();
-    static final TeamsFormatter TEAMS = new TeamsFormatter();
+    static final TeamsFormatterProvider TEAMS = new TeamsFormatterProvider();
+    static final WebhookFormatter FORMATTER = TEAMS.create(FormatterContext.of(KindSettings.none()));
 
     private Events() {
     }
@@ -59,13 +62,13 @@ final class Events {
     }
 
     static WebhookRequest format(LinkEvent event, String template) {
-        String message = MessageTemplate.compile(template, "MESSAGE_TEMPLATE", TEAMS::escape)
+        String message = MessageTemplate.compile(template, "MESSAGE_TEMPLATE", FORMATTER::escape)
                 .render(TemplateModel.of(event, "evt-1"));
         return formatMessage(event, message);
     }
 
     static WebhookRequest formatMessage(LinkEvent event, String message) {
-        return TEAMS.format(new Notification(event, message, "evt-1"), KindSettings.of(List.of(), Map.of()));
+        return FORMATTER.format(new Notification(event, message, "evt-1"));
     }
 
     static JsonNode tree(WebhookRequest request) {

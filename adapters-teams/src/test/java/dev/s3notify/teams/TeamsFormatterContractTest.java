@@ -3,14 +3,15 @@ package dev.s3notify.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.s3notify.spi.WebhookFormatter;
-import dev.s3notify.core.testing.WebhookFormatterContract;
+import dev.s3notify.core.text.TextUnit;
+import dev.s3notify.spi.WebhookFormatterProvider;
+import dev.s3notify.testkit.WebhookFormatterContract;
 
 class TeamsFormatterContractTest extends WebhookFormatterContract {
 
     @Override
-    protected WebhookFormatter formatter() {
-        return new TeamsFormatter();
+    protected WebhookFormatterProvider provider() {
+        return new TeamsFormatterProvider();
     }
 
     @Override
@@ -29,7 +30,7 @@ class TeamsFormatterContractTest extends WebhookFormatterContract {
         assertThat(card.path("version").asText()).isEqualTo("1.4");
         JsonNode title = card.path("body").path(0);
         assertThat(title.path("type").asText()).isEqualTo("TextBlock");
-        assertThat(Truncation.length(title.path("text").asText())).isLessThanOrEqualTo(2 * 256 + 30);
+        assertThat(TextUnit.CODE_POINTS.length(title.path("text").asText())).isLessThanOrEqualTo(2 * 256 + 30);
         for (JsonNode action : card.path("actions")) {
             String url = action.path("url").asText();
             assertThat(url).startsWith("https://").doesNotEndWith("…").hasSizeLessThanOrEqualTo(8_192);

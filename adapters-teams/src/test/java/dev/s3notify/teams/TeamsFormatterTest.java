@@ -1,5 +1,6 @@
 package dev.s3notify.teams;
 
+import static dev.s3notify.teams.Events.FORMATTER;
 import static dev.s3notify.teams.Events.TEAMS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -98,7 +99,7 @@ class TeamsFormatterTest {
     void describesAWorkflowErrorByCodeAndMessage() {
         String body = "{\"error\":{\"code\":\"TriggerInputSchemaMismatch\",\"message\":\"The input body for"
                 + " trigger 'manual' of type 'Request' did not match its schema definition.\"}}";
-        assertThat(TEAMS.describeError(400, body)).startsWith("Teams: TriggerInputSchemaMismatch: The input body for"
+        assertThat(FORMATTER.describeError(400, body)).startsWith("Teams: TriggerInputSchemaMismatch: The input body for"
                 + " trigger 'manual' of type 'Request' did not match its schema definition.")
                 .contains("Post to a channel when a webhook request is received");
     }
@@ -108,47 +109,47 @@ class TeamsFormatterTest {
         String body = "{\"error\":{\"code\":\"DirectApiAuthorizationRequired\",\"message\":\"The request must be"
                 + " authenticated.\"}}";
         for (int status : new int[] {401, 403}) {
-            assertThat(TEAMS.describeError(status, body)).isEqualTo("Teams: DirectApiAuthorizationRequired: The request"
+            assertThat(FORMATTER.describeError(status, body)).isEqualTo("Teams: DirectApiAuthorizationRequired: The request"
                     + " must be authenticated. (the workflow's trigger may require a signed URL (copy the whole URL,"
                     + " sig parameter included) or the flow is turned off)");
         }
-        assertThat(TEAMS.describeError(403, "")).startsWith("Teams: no explanation in the response (the workflow's");
+        assertThat(FORMATTER.describeError(403, "")).startsWith("Teams: no explanation in the response (the workflow's");
     }
 
     @Test
     void saysAMissingWorkflowMayHaveBeenDeleted() {
-        assertThat(TEAMS.describeError(404, "{\"error\":{\"code\":\"WorkflowNotFound\",\"message\":\"x\"}}"))
+        assertThat(FORMATTER.describeError(404, "{\"error\":{\"code\":\"WorkflowNotFound\",\"message\":\"x\"}}"))
                 .isEqualTo("Teams: WorkflowNotFound: x (the workflow may have been deleted, or the URL is incomplete)");
     }
 
     @Test
     void describesAPlainTextErrorByItsFirstLine() {
-        assertThat(TEAMS.describeError(400, "\n  Summary or Text is required.\nmore detail"))
+        assertThat(FORMATTER.describeError(400, "\n  Summary or Text is required.\nmore detail"))
                 .isEqualTo("Teams: Summary or Text is required.");
-        assertThat(TEAMS.describeError(400, "{not json")).isEqualTo("Teams: {not json");
+        assertThat(FORMATTER.describeError(400, "{not json")).isEqualTo("Teams: {not json");
     }
 
     @Test
     void neverEchoesTheWorkflowSignature() {
         String body = "{\"error\":{\"code\":\"Bad\",\"message\":\"https://prod-00.westus.logic.azure.com/workflows/1"
                 + "/triggers/manual/paths/invoke?api-version=1&sig=SeCrEt123&sv=1.0 failed\"}}";
-        assertThat(TEAMS.describeError(400, body)).doesNotContain("SeCrEt123").contains("sig=<redacted>&sv=1.0");
+        assertThat(FORMATTER.describeError(400, body)).doesNotContain("SeCrEt123").contains("sig=<redacted>&sv=1.0");
     }
 
     @Test
     void shortensLongErrorsOnOneLine() {
         String body = "{\"error\":{\"code\":\"" + "C".repeat(500) + "\",\"message\":\"" + "m\\n".repeat(2_000)
                 + "\"}}";
-        String described = TEAMS.describeError(400, body);
+        String described = FORMATTER.describeError(400, body);
         assertThat(described).hasSizeLessThan(7 + 100 + 2 + 300 + 1).doesNotContain("\n").contains("C…: m m m");
-        assertThat(TEAMS.describeError(400, "x".repeat(20_000))).hasSize(7 + 300).endsWith("x…");
+        assertThat(FORMATTER.describeError(400, "x".repeat(20_000))).hasSize(7 + 300).endsWith("x…");
     }
 
     @Test
     void saysNothingMoreThanTheStatusForAnEmptyServerError() {
-        assertThat(TEAMS.describeError(502, "")).isEmpty();
-        assertThat(TEAMS.describeError(502, null)).isEmpty();
-        assertThat(TEAMS.describeError(500, "{\"error\":{}}")).isEqualTo("Teams: {\"error\":{}}");
+        assertThat(FORMATTER.describeError(502, "")).isEmpty();
+        assertThat(FORMATTER.describeError(502, null)).isEmpty();
+        assertThat(FORMATTER.describeError(500, "{\"error\":{}}")).isEqualTo("Teams: {\"error\":{}}");
     }
 
     private static void assertGolden(String name, LinkEvent event, String template) {

@@ -1,5 +1,6 @@
 package dev.s3notify.teams;
 
+import static dev.s3notify.teams.Events.FORMATTER;
 import static dev.s3notify.teams.Events.TEAMS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +26,7 @@ class TeamsMarkdownTest {
         "report.pdf|report.pdf",
         "{\"a\":1} & < > `code`|{\"a\":1} & < > `code`"})
     void escapesTheMarkdownTeamsRenders(String text, String escaped) {
-        assertThat(TEAMS.escape(text)).isEqualTo(escaped);
+        assertThat(FORMATTER.escape(text)).isEqualTo(escaped);
     }
 
     @ParameterizedTest
@@ -40,7 +41,7 @@ class TeamsMarkdownTest {
         "a - b 1. c|a - b 1. c",
         "v1.2.pdf|v1.2.pdf"})
     void defusesAListMarkerOnlyAtTheStart(String text, String escaped) {
-        assertThat(TEAMS.escape(text)).isEqualTo(escaped);
+        assertThat(FORMATTER.escape(text)).isEqualTo(escaped);
     }
 
     @ParameterizedTest
@@ -54,30 +55,30 @@ class TeamsMarkdownTest {
         "<@U024BE7LH> <@&42>|<\u200B@U024BE7LH> <\u200B@&42>",
         "ops@example.com|ops@example.com"})
     void breaksMentionsWithAZeroWidthSpace(String text, String escaped) {
-        assertThat(TEAMS.escape(text)).isEqualTo(escaped);
+        assertThat(FORMATTER.escape(text)).isEqualTo(escaped);
     }
 
     @Test
     void putsAValueOnOneLineSoItCannotStartAList() {
-        assertThat(TEAMS.escape("a\n- b\r\n1. c\td\u2028e")).isEqualTo("a - b  1. c d e");
+        assertThat(FORMATTER.escape("a\n- b\r\n1. c\td\u2028e")).isEqualTo("a - b  1. c d e");
     }
 
     @Test
     void dropsBidirectionalOverridesThatDisguiseAFileType() {
-        assertThat(TEAMS.escape("invoice\u202Efdp.exe")).isEqualTo("invoicefdp.exe");
-        assertThat(TEAMS.escape("a\u2066b\u2069c")).isEqualTo("abc");
+        assertThat(FORMATTER.escape("invoice\u202Efdp.exe")).isEqualTo("invoicefdp.exe");
+        assertThat(FORMATTER.escape("a\u2066b\u2069c")).isEqualTo("abc");
     }
 
     @Test
     void keepsEmojiAndOtherScriptsIntact() {
-        assertThat(TEAMS.escape("🎉 Zürich 東京 👩‍👩‍👧.png")).isEqualTo("🎉 Zürich 東京 👩‍👩‍👧.png");
+        assertThat(FORMATTER.escape("🎉 Zürich 東京 👩‍👩‍👧.png")).isEqualTo("🎉 Zürich 東京 👩‍👩‍👧.png");
     }
 
     @Test
     void escapesTheTitleAndFactsItBuildsItself() {
         String name = "@everyone <at>Boss <!here> **x**.pdf";
         JsonNode card = Events.card(Events.format(Events.created("up/" + name, Events.url("e")), ""));
-        String escaped = TEAMS.escape(name);
+        String escaped = FORMATTER.escape(name);
         assertThat(card.path("body").path(0).path("text").asText()).isEqualTo(escaped);
         assertThat(card.path("body").path(1).path("facts").findValuesAsText("value")).contains("up/" + escaped);
     }

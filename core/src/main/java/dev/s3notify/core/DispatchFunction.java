@@ -6,12 +6,14 @@ import dev.s3notify.core.internal.ParameterStoreClient;
 import dev.s3notify.core.internal.SecretsManagerClient;
 import dev.s3notify.core.internal.WebhookSender;
 import dev.s3notify.spi.WebhookFormatter;
+import dev.s3notify.spi.WebhookFormatterProvider;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 /**
  * Builds the webhook dispatcher's {@link DispatchPipeline} from the environment, once, at cold start. Every
@@ -61,19 +63,23 @@ public final class DispatchFunction {
         ClassLoader loader = overrides.loader() != null ? overrides.loader() : Plugins.classLoader(settings);
         // Without a URL (already reported) the kind cannot be inferred; saying so again would only add noise.
         boolean canChoose = kind != null || url != null || overrides.preview();
-        WebhookFormatter formatter = canChoose ? formatter(loader, kind, url, settings) : null;
-        KindSettings formatterSettings = formatter == null ? null
-                : KindSettings.read(formatter.variables(), settings);
-        MessageTemplate template = template(templateText, formatter, formatterSettings, settings);
+        WebhookFormatterProvider provider = canChoose ? provider(loader, kind, url, settings) : null;
+        WebhookFormatter formatter = provider == null ? null : formatter(provider, settings);
+        MessageTemplate template = template(templateText, provider, formatter, settings);
+        String digestText = settings.get(Variables.DIGEST_TEMPLATE);
+        DigestTemplate digestTemplate = digestTemplate(digestText, provider, formatter, settings);
+        Variables.region(settings); // checked even when no AWS call needs it, as the link generator does
         settings.validate();
-        Destination destination = new Destination(formatter.kind(), formatter, formatterSettings, template,
-                url == null ? null : Secret.of(url.toString()));
+        Destination destination = new Destination(provider.kind(), provider.kind(), formatter, template,
+                digestTemplate, url == null ? null : Secret.of(url.toString()));
         formatSamples(destination, templateText != null);
+        StartupDigests.check(destination, digestText != null);
         WebhookSender sender = overrides.preview() ? null : WebhookSender.create(timeout, maxAttempts)
-                .redacting(KnownSecrets.in(env, concat(Variables.ALL, formatter.variables())));
+                .redacting(KnownSecrets.in(env, concat(Variables.ALL, provider.variables())));
         LOG.info(overrides.preview() ? "webhook dispatcher ready to preview" : "webhook dispatcher ready",
-                "kind", formatter.kind(), "host", destination.host(), "customTemplate", templateText != null,
-                "timeoutSeconds", timeout.toSeconds(), "maxAttempts", maxAttempts);
+                "kind", provider.kind(), "host", destination.host(), "customTemplate", templateText != null,
+                "customDigestTemplate", digestText != null, "timeoutSeconds", timeout.toSeconds(),
+                "maxAttempts", maxAttempts);
         return new DispatchPipeline(List.of(destination), sender, overrides.onRequest());
     }
 
@@ -97,31 +103,49 @@ public final class DispatchFunction {
                 destination.request(destination.notification(sample, "startup-check"));
             } catch (S3NotifyException | IllegalArgumentException e) {
                 throw new ConfigurationException((customTemplate ? Variables.MESSAGE_TEMPLATE.name()
-                        : destination.formatter().kind() + "'s default template") + " cannot be formatted for a "
+                        : destination.kind() + "'s default template") + " cannot be formatted for a "
                         + sample.eventType().wireName() + " event: " + e.getMessage());
             }
         }
     }
 
-    private static WebhookFormatter formatter(ClassLoader loader, String kind, URI url, Settings settings) {
-        try {
-            return WebhookFormatters.choose(WebhookFormatters.load(loader), kind, url);
-        } catch (ConfigurationException e) {
-            e.problems().forEach(settings::problem);
-            return null;
-        }
+    private static WebhookFormatterProvider provider(ClassLoader loader, String kind, URI url, Settings settings) {
+        return orProblem(settings, () -> WebhookFormatters.choose(WebhookFormatters.load(loader), kind, url));
     }
 
-    /** Compiled even when no formatter could be chosen, so that a bad template is reported with the rest. */
-    private static MessageTemplate template(String text, WebhookFormatter formatter,
-            KindSettings formatterSettings, Settings settings) {
-        if (text == null && formatter == null) {
+    /** The configured formatter; null (with the problems recorded) when its settings are invalid. */
+    private static WebhookFormatter formatter(WebhookFormatterProvider provider, Settings settings) {
+        int before = settings.problems().size();
+        KindSettings kindSettings = KindSettings.read(provider.variables(), settings);
+        return settings.problems().size() > before ? null
+                : orProblem(settings, () -> provider.create(FormatterContext.of(kindSettings)));
+    }
+
+    /** Compiled even when no formatter could be made, so that a bad template is reported with the rest. */
+    private static MessageTemplate template(String text, WebhookFormatterProvider provider,
+            WebhookFormatter formatter, Settings settings) {
+        if (text == null && provider == null) {
             return null;
         }
+        return orProblem(settings, () -> MessageTemplate.compile(text != null ? text : provider.defaultTemplate(),
+                text != null ? Variables.MESSAGE_TEMPLATE.name() : provider.kind() + "'s default template",
+                formatter == null ? value -> value : formatter::escape));
+    }
+
+    private static DigestTemplate digestTemplate(String text, WebhookFormatterProvider provider,
+            WebhookFormatter formatter, Settings settings) {
+        if (text == null && provider == null) {
+            return null;
+        }
+        return orProblem(settings, () -> DigestTemplate.compile(text != null ? text : provider.defaultDigestTemplate(),
+                text != null ? Variables.DIGEST_TEMPLATE.name() : provider.kind() + "'s default digest template",
+                formatter == null ? value -> value : formatter::escapeDigest));
+    }
+
+    /** A configuration problem is one among the others, reported together: recorded, and null returned. */
+    private static <T> T orProblem(Settings settings, Supplier<T> step) {
         try {
-            return MessageTemplate.compile(text != null ? text : formatter.defaultTemplate(),
-                    text != null ? Variables.MESSAGE_TEMPLATE.name() : formatter.kind() + "'s default template",
-                    formatter == null ? value -> value : value -> formatter.escape(value, formatterSettings));
+            return step.get();
         } catch (ConfigurationException e) {
             e.problems().forEach(settings::problem);
             return null;

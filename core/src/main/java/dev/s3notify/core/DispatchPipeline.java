@@ -74,9 +74,10 @@ public final class DispatchPipeline {
             Notification notification = destination.notification(event, eventId);
             WebhookRequest request = destination.request(notification);
             if (sender != null) {
-                WebhookSender.Delivered result = sender.send(destination, request, notification, deadline);
+                WebhookSender.Delivered result = sender.send(destination, request, notification, deadline,
+                        destination.rateLimit());
                 LOG.info("message delivered", "eventId", eventId, "sourceEventId", event.sourceEventId(),
-                        "bucket", event.bucket(), "key", event.key(), "kind", destination.formatter().kind(),
+                        "bucket", event.bucket(), "key", event.key(), "kind", destination.kind(),
                         "host", destination.host(), "status", result.status(), "attempts", result.attempts(),
                         "durationMs", result.elapsed().toMillis());
             }
@@ -85,6 +86,11 @@ public final class DispatchPipeline {
             }
         }
         return destinations.size();
+    }
+
+    /** @return where messages go, each with its formatter and templates (digests are made through them) */
+    public List<Destination> destinations() {
+        return destinations;
     }
 
     /**
@@ -106,9 +112,11 @@ public final class DispatchPipeline {
 
     /** Which message failed, for an error that must say so: SQS message id, EventBridge id and detail-type. */
     private static String origin(JsonNode body, Envelope envelope, JsonNode detail) {
-        String sqs = envelope.messageId() == null ? null : "SQS message " + envelope.messageId();
-        String eventBridge = body == detail ? null : "EventBridge event " + EventJson.text(body, "id")
-                + " (detail-type '" + EventJson.text(body, "detail-type") + "')";
+        String sqs = envelope.messageId() == null ? null
+                : "SQS message " + EventJson.cut(envelope.messageId(), EventJson.ID_LIMIT);
+        String eventBridge = body == detail ? null : "EventBridge event " + EventJson.cut(EventJson.text(body, "id"),
+                EventJson.ID_LIMIT) + " (detail-type '" + EventJson.cut(EventJson.text(body, "detail-type"),
+                EventJson.ID_LIMIT) + "')";
         if (sqs != null && eventBridge != null) {
             return sqs + ", " + eventBridge;
         }

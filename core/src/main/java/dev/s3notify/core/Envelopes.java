@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.s3notify.core.input.JsonErrors;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Takes the JSON a Lambda function is invoked with apart into the messages it carries, whatever those messages
@@ -30,11 +30,6 @@ public final class Envelopes {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
     private static final int BODY_QUOTE_LIMIT = 80;
-    /**
-     * Jackson quotes the token it stopped at; a long one may be a signature or a key, so the message keeps only
-     * its place. Short ones ({@code 'not'}) say what went wrong.
-     */
-    private static final Pattern UNRECOGNIZED_TOKEN = Pattern.compile("(Unrecognized token )'[^']{20,}'");
 
     private Envelopes() {
     }
@@ -53,9 +48,9 @@ public final class Envelopes {
             return root;
         } catch (JsonProcessingException e) {
             // No cause: the parser's own message quotes the token it stopped at, which may be part of a link.
-            throw new InvalidEventException("event is not valid JSON: " + parserMessage(e));
+            throw new InvalidEventException("event is not valid JSON: " + JsonErrors.describe(e));
         } catch (IOException e) {
-            throw new InvalidEventException("event could not be read: " + e.getMessage(), e);
+            throw new InvalidEventException("event could not be read", e);
         }
     }
 
@@ -67,6 +62,7 @@ public final class Envelopes {
         Objects.requireNonNull(root, "root");
         List<Envelope> envelopes = new ArrayList<>();
         if (allRecordsFrom(root, "eventSource", "aws:sqs")) {
+            requireMessageIds(root.get("Records"));
             root.get("Records").forEach(record -> envelopes.add(sqsMessage(record)));
         } else if (allRecordsFrom(root, "EventSource", "aws:sns")) {
             root.get("Records").forEach(record -> envelopes.add(snsMessage(record)));
@@ -106,9 +102,24 @@ public final class Envelopes {
         return true;
     }
 
+    /**
+     * A message without an id cannot be reported as a batch item failure, and Lambda takes a failure without an id
+     * as the whole batch's: the messages handled would be handled again. So the batch fails before any is.
+     */
+    private static void requireMessageIds(JsonNode records) {
+        for (int i = 0; i < records.size(); i++) {
+            JsonNode id = records.get(i).get("messageId");
+            if (id == null || !id.isTextual() || id.asText().isBlank()) {
+                throw new InvalidEventException("SQS record " + i + ": expected messageId (a non-empty string) but"
+                        + " found " + EventJson.describe(id) + "; a message without an id cannot be reported for"
+                        + " retry on its own, so the whole batch fails before any message is handled");
+            }
+        }
+    }
+
     private static Envelope sqsMessage(JsonNode record) {
         String id = EventJson.text(record, "messageId");
-        String label = "SQS message " + id;
+        String label = "SQS message " + EventJson.cut(id, EventJson.ID_LIMIT);
         JsonNode body = record.get("body");
         if (body == null || !body.isTextual()) {
             return failed(id, label + ": expected body (a string holding JSON) but found " + EventJson.describe(body));
@@ -123,7 +134,8 @@ public final class Envelopes {
             return failed(id, label + ": expected the SNS notification's Message (a string holding JSON) but found "
                     + EventJson.describe(notification.get("Message")));
         }
-        return object(id, label + ": SNS notification " + EventJson.text(notification, "MessageId") + " Message",
+        return object(id, label + ": SNS notification " + EventJson.cut(EventJson.text(notification, "MessageId"),
+                EventJson.ID_LIMIT) + " Message",
                 message);
     }
 
@@ -139,7 +151,8 @@ public final class Envelopes {
 
     private static Envelope snsMessage(JsonNode record) {
         JsonNode sns = record.path("Sns");
-        String label = "SNS message " + EventJson.text(sns, "MessageId");
+        String label = "SNS message " + EventJson.cut(EventJson.text(sns, "MessageId"),
+                EventJson.ID_LIMIT);
         String message = EventJson.text(sns, "Message");
         if (message == null) {
             return failed(null, label + ": expected Sns.Message (a string holding JSON) but found "
@@ -154,8 +167,8 @@ public final class Envelopes {
             node = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             // No cause: the parser's message quotes the token it stopped at, which may be part of a link.
-            return new Envelope(messageId, null, new InvalidEventException(
-                    label + " is not JSON: " + EventJson.quote(json, BODY_QUOTE_LIMIT)));
+            return new Envelope(messageId, null, new InvalidEventException(label + " is not JSON: "
+                    + JsonErrors.describe(e) + ": " + EventJson.quote(json, BODY_QUOTE_LIMIT)));
         }
         if (node == null || node.isMissingNode()) {
             return failed(messageId, label + " is not JSON: " + EventJson.quote(json, BODY_QUOTE_LIMIT));
@@ -168,12 +181,5 @@ public final class Envelopes {
 
     private static Envelope failed(String messageId, String message) {
         return new Envelope(messageId, null, new InvalidEventException(message));
-    }
-
-    private static String parserMessage(JsonProcessingException e) {
-        String message = UNRECOGNIZED_TOKEN.matcher(e.getOriginalMessage()).replaceAll("$1'…'");
-        String cut = EventJson.cut(message, EventJson.QUOTE_LIMIT);
-        return e.getLocation() == null ? cut
-                : cut + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
     }
 }

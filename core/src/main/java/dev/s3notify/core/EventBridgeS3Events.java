@@ -26,16 +26,16 @@ final class EventBridgeS3Events {
                     + " and detail-type " + shown(event, "detail-type"));
         }
         String id = EventJson.optionalText(event, "EventBridge S3 event", "id");
-        String context = "EventBridge S3 event " + (id == null ? "without id" : id);
-        EventType type = TYPES.get(detailType);
+        String context = "EventBridge S3 event " + (id == null ? "without id" : EventJson.cut(id, EventJson.ID_LIMIT));
+        EventType type = detailType == null ? null : TYPES.get(detailType);
         if (type == null) {
             throw new InvalidEventException(context + ": detail-type " + shown(event, "detail-type")
                     + " is not handled; expected " + HANDLED
                     + ". Narrow the EventBridge rule's detail-type to these.");
         }
-        String bucket = EventJson.requireText(event, context, "detail.bucket.name");
+        String bucket = EventJson.requireBucket(event, context, "detail.bucket.name");
         String rawKey = EventJson.requireText(event, context, "detail.object.key");
-        String key = decodedOrRaw(rawKey);
+        String key = EventJson.checkedKey(decodedOrRaw(rawKey), context, "detail.object.key");
         String sequencer = EventJson.optionalText(event, context, "detail.object.sequencer");
         return List.of(new ObjectEvent(
                 bucket,
@@ -45,7 +45,7 @@ final class EventBridgeS3Events {
                 EventJson.optionalText(event, context, "detail.object.version-id"),
                 type,
                 EventJson.optionalInstant(event, context, "time"),
-                EventJson.optionalText(event, context, "region"),
+                EventJson.optionalRegion(event, context, "region"),
                 id != null ? id : sequencer,
                 null,
                 key.equals(rawKey) ? null : rawKey));

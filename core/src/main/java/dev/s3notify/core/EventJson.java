@@ -1,6 +1,8 @@
 package dev.s3notify.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.s3notify.core.input.AwsNames;
+import dev.s3notify.core.text.SafeText;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -11,7 +13,9 @@ import java.util.List;
  * to {@link #QUOTE_LIMIT} characters, so a huge or hostile event never ends up whole in a message or a log line.
  */
 final class EventJson {
-    static final int QUOTE_LIMIT = 200;
+    static final int QUOTE_LIMIT = SafeText.QUOTE_LIMIT;
+    /** Ids are named in every message about their event, and are input too: they are cut shorter. */
+    static final int ID_LIMIT = 80;
 
     private EventJson() {
     }
@@ -102,6 +106,46 @@ final class EventJson {
         }
     }
 
+    /**
+     * @return the region at the path, or null when absent or empty
+     * @throws InvalidEventException when it is not a string or not shaped like an AWS region: it becomes part of
+     *     a link's host
+     */
+    static String optionalRegion(JsonNode root, String context, String path) {
+        String region = optionalText(root, context, path);
+        if (region != null && !AwsNames.isRegion(region)) {
+            throw new InvalidEventException(context + ": expected " + path + " to be " + AwsNames.REGION_EXPECTED
+                    + " but it is " + quote(region, QUOTE_LIMIT));
+        }
+        return region;
+    }
+
+    /**
+     * @return the bucket name at the path
+     * @throws InvalidEventException when it is missing or not a bucket name S3 could have given
+     */
+    static String requireBucket(JsonNode root, String context, String path) {
+        String bucket = requireText(root, context, path);
+        if (!AwsNames.isBucket(bucket)) {
+            throw new InvalidEventException(context + ": expected " + path + " to be " + AwsNames.BUCKET_EXPECTED
+                    + " but it is " + quote(bucket, QUOTE_LIMIT));
+        }
+        return bucket;
+    }
+
+    /**
+     * @param key the decoded key
+     * @return it, when S3 could have stored it
+     * @throws InvalidEventException when it is longer than S3's 1,024 bytes
+     */
+    static String checkedKey(String key, String context, String path) {
+        if (!AwsNames.isKeyLength(key)) {
+            throw new InvalidEventException(context + ": expected " + path + " to be an S3 key of at most "
+                    + AwsNames.KEY_MAX_BYTES + " bytes (UTF-8) but it is longer: " + quote(key, QUOTE_LIMIT));
+        }
+        return key;
+    }
+
     /** @return the etag without the double quotes HTTP puts around it; the model stores it bare */
     static String unquoted(String eTag) {
         return eTag != null && eTag.length() >= 2 && eTag.startsWith("\"") && eTag.endsWith("\"")
@@ -134,14 +178,11 @@ final class EventJson {
         return walked + " is " + describe(node);
     }
 
-    /** @return the text cut to {@code limit} characters, marked with an ellipsis when cut */
+    /**
+     * @return the text cut to {@code limit} characters, marked with an ellipsis when cut, with links shown by host,
+     *     credentials redacted and control and bidi characters removed ({@link SafeText#cut})
+     */
     static String cut(String raw, int limit) {
-        // A quote from an event may hold a presigned link: its signature never reaches a message.
-        String text = Redact.signingParameters(raw);
-        if (text.length() <= limit) {
-            return text;
-        }
-        int end = Character.isHighSurrogate(text.charAt(limit - 1)) ? limit - 1 : limit;
-        return text.substring(0, end) + "…";
+        return SafeText.cut(raw, limit);
     }
 }

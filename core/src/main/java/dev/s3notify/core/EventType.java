@@ -11,7 +11,12 @@ public enum EventType {
     /** A restore from an archive tier was requested; nothing can be downloaded yet. */
     RESTORE_STARTED("restore-started", false),
     /** A restored temporary copy expired; the object is archived again. */
-    RESTORE_EXPIRED("restore-expired", false);
+    RESTORE_EXPIRED("restore-expired", false),
+    /**
+     * A link event from a newer producer named a type this version does not know: delivered with neutral wording
+     * ("file in bucket") and a warning. The link generator never produces it.
+     */
+    OTHER("other", false);
 
     private final String wireName;
     private final boolean downloadable;

@@ -60,7 +60,8 @@ final class FormUrl {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes, 0, count)));
         } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("the escapes '" + raw.substring(start, i) + "' at index " + start
+            throw new IllegalArgumentException("the escapes '" + raw.substring(start, Math.min(i, start + 60))
+                    + (i > start + 60 ? "…" : "") + "' at index " + start
                     + " are not UTF-8", e);
         }
         return i;

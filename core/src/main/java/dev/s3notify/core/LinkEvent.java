@@ -1,5 +1,6 @@
 package dev.s3notify.core;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -60,11 +61,13 @@ public record LinkEvent(
      * @param link its link, or null when none is made (deletions)
      * @param lifetimeSeconds the configured link lifetime
      * @param now when the link was made
-     * @return the detail to publish
+     * @return the detail to publish; its {@code expirationTime} is the time the link really has, which is less
+     *     than the configured lifetime when the credentials that signed it end sooner
      */
     public static LinkEvent of(ObjectEvent object, Link link, long lifetimeSeconds, Instant now) {
         return new LinkEvent(SCHEMA_VERSION, object.fileName(), link == null ? null : link.url(), object.bucket(),
-                link == null ? null : lifetimeText(lifetimeSeconds), now, object.key(), object.size(), object.eTag(),
+                link == null ? null : lifetime(lifetimeSeconds, link.expiresAt(), now), now, object.key(),
+                object.size(), object.eTag(),
                 object.versionId(), object.type(), object.eventTime(), link == null ? null : link.expiresAt(),
                 object.region(), object.sourceEventId(), object.contentType());
     }
@@ -81,6 +84,16 @@ public record LinkEvent(
             return plural(seconds / 60, "minute");
         }
         return plural(seconds, "second");
+    }
+
+    /** The configured lifetime, or the time left before {@code expiresAt}, rounded down, when that is shorter. */
+    private static String lifetime(long configuredSeconds, Instant expiresAt, Instant now) {
+        long left = expiresAt == null ? configuredSeconds : Duration.between(now, expiresAt).getSeconds();
+        if (left >= configuredSeconds) {
+            return lifetimeText(configuredSeconds);
+        }
+        return left >= 3600 ? plural(left / 3600, "hour") : left >= 60 ? plural(left / 60, "minute")
+                : plural(Math.max(left, 0), "second");
     }
 
     private static String plural(long n, String unit) {

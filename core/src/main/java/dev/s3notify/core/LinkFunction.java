@@ -4,7 +4,7 @@ import dev.s3notify.core.internal.Credentials;
 import dev.s3notify.core.internal.EventBridgePublisher;
 import dev.s3notify.core.internal.KeyResolver;
 import dev.s3notify.core.internal.SecretsManagerClient;
-import dev.s3notify.spi.LinkGenerator;
+import dev.s3notify.spi.LinkGeneratorProvider;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -53,7 +53,7 @@ public final class LinkFunction {
      */
     public static LinkPipeline create(Map<String, String> env, Overrides overrides) {
         Settings settings = new Settings(env);
-        boolean placeholder = overrides.dryRun() && overrides.credentials() == null && !Credentials.named(env);
+        boolean placeholder = signsWithPlaceholderKeys(env, overrides);
         CredentialsProvider roleCredentials = placeholder ? () -> PLACEHOLDER
                 : overrides.credentials() != null ? overrides.credentials() : Credentials.defaultChain(env);
         LinkSettings linkSettings = LinkSettings.parse(settings, roleCredentials);
@@ -63,7 +63,7 @@ public final class LinkFunction {
                     + " AWS_SECRET_ACCESS_KEY for real links");
             linkSettings = linkSettings.with(roleCredentials, LinkSettings.HeadObjectMode.NEVER);
         }
-        LinkGenerator generator = generator(overrides, settings, linkSettings);
+        LinkGeneratorProvider generator = generator(overrides, settings, linkSettings);
         if (generator != null) {
             linkSettings = linkSettings.withOwn(KindSettings.read(generator.variables(), settings));
         }
@@ -87,11 +87,22 @@ public final class LinkFunction {
         return new LinkPipeline(linkSettings, generator, KeyResolver.create(linkSettings), publisher, target);
     }
 
+    /**
+     * @param env the environment
+     * @param overrides what the caller changes
+     * @return whether links would be signed with placeholder keys that do not work: a dry run with no AWS
+     *     credentials in the environment and none given
+     */
+    public static boolean signsWithPlaceholderKeys(Map<String, String> env, Overrides overrides) {
+        return overrides.dryRun() && overrides.credentials() == null && !Credentials.named(env);
+    }
+
     /** The selected kind, its own checks recorded with the other problems; null when it cannot be found. */
-    private static LinkGenerator generator(Overrides overrides, Settings settings, LinkSettings linkSettings) {
+    private static LinkGeneratorProvider generator(Overrides overrides, Settings settings,
+            LinkSettings linkSettings) {
         ClassLoader loader = overrides.loader() != null ? overrides.loader() : Plugins.classLoader(settings);
         try {
-            LinkGenerator generator = LinkGenerators.load(loader).get(linkSettings.kind());
+            LinkGeneratorProvider generator = LinkGenerators.load(loader).get(linkSettings.kind());
             generator.check(linkSettings, settings);
             return generator;
         } catch (ConfigurationException e) {

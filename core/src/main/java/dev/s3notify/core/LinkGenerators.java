@@ -1,8 +1,8 @@
 package dev.s3notify.core;
 
-import dev.s3notify.spi.LinkGenerator;
+import dev.s3notify.spi.LinkGeneratorProvider;
 
-/** The one registry of {@link LinkGenerator}s, selected by {@code LINK_KIND}. */
+/** The one registry of {@link LinkGeneratorProvider}s, selected by {@code LINK_KIND}. */
 public final class LinkGenerators {
     private LinkGenerators() {
     }
@@ -14,7 +14,8 @@ public final class LinkGenerators {
      * @return the generators by kind; {@link KindRegistry#get(String)} names the available kinds when one is unknown
      * @throws ConfigurationException when two generators claim one kind
      */
-    public static KindRegistry<LinkGenerator> load(ClassLoader loader) {
-        return KindRegistry.load(LinkGenerator.class, LinkGenerator::kind, Variables.LINK_KIND.name(), loader);
+    public static KindRegistry<LinkGeneratorProvider> load(ClassLoader loader) {
+        return KindRegistry.load(LinkGeneratorProvider.class, LinkGeneratorProvider::kind, Variables.LINK_KIND.name(),
+                loader);
     }
 }

@@ -3,6 +3,7 @@ package dev.s3notify.core;
 import dev.s3notify.core.internal.KeyResolver;
 import dev.s3notify.core.internal.SnapshotState;
 import dev.s3notify.spi.LinkGenerator;
+import dev.s3notify.spi.LinkGeneratorProvider;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,16 +22,18 @@ public final class LinkPipeline {
             Secret.of("placeholder-secret-for-priming"), null, null);
 
     private final LinkSettings settings;
+    private final LinkGeneratorProvider provider;
     private final LinkGenerator generator;
     private final KeyResolver resolver;
     private final EventPublisher publisher;
     private final PublishTarget target;
     private final S3EventDecoder decoder = new S3EventDecoder();
 
-    LinkPipeline(LinkSettings settings, LinkGenerator generator, KeyResolver resolver, EventPublisher publisher,
-            PublishTarget target) {
+    LinkPipeline(LinkSettings settings, LinkGeneratorProvider provider, KeyResolver resolver,
+            EventPublisher publisher, PublishTarget target) {
         this.settings = settings;
-        this.generator = generator;
+        this.provider = provider;
+        this.generator = provider.create(settings);
         this.resolver = resolver;
         this.publisher = publisher;
         this.target = target;
@@ -95,12 +98,12 @@ public final class LinkPipeline {
         Link link = null;
         if (event.type().downloadable()) {
             object = resolver.resolve(event, now);
-            link = generator.generate(object, settings, now);
+            link = generator.generate(object, now);
         }
         LinkEvent detail = LinkEvent.of(object, link, settings.expiration().toSeconds(), now);
         String label = "sourceEventId=" + object.sourceEventId() + " s3://" + object.bucket() + "/" + object.key();
         LOG.info("link event prepared", "eventId", object.sourceEventId(), "bucket", object.bucket(),
-                "key", object.key(), "eventType", object.type().wireName(), "linkKind", generator.kind(),
+                "key", object.key(), "eventType", object.type().wireName(), "linkKind", provider.kind(),
                 "link", link == null ? null : link.redacted(), "expiresAt", link == null ? null : link.expiresAt());
         return new EventEntry(target.source(), target.detailType(), target.busName(),
                 LinkEventJson.toJson(detail).toString(), List.of("arn:aws:s3:::" + object.bucket()), label);
@@ -129,7 +132,7 @@ public final class LinkPipeline {
      */
     public LinkPipeline primer() {
         LinkSettings offline = settings.with(() -> PRIMING_KEYS, LinkSettings.HeadObjectMode.NEVER);
-        return new LinkPipeline(offline, generator, KeyResolver.create(offline), entries -> { }, target);
+        return new LinkPipeline(offline, provider, KeyResolver.create(offline), entries -> { }, target);
     }
 
     /** @return the link settings in force */

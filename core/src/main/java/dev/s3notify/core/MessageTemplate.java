@@ -2,14 +2,21 @@ package dev.s3notify.core;
 
 import com.github.mustachejava.Code;
 import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.DefaultMustacheVisitor;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
+import com.github.mustachejava.MustacheVisitor;
+import com.github.mustachejava.TemplateContext;
 import com.github.mustachejava.codes.CommentCode;
+import dev.s3notify.core.input.TemplateShape;
+import dev.s3notify.core.text.SafeText;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
@@ -20,7 +27,9 @@ import java.util.regex.Pattern;
  * A {@code MESSAGE_TEMPLATE}: Mustache (mustache.java), compiled once at start-up. {@code {{name}}} inserts a
  * value escaped for the target platform (the formatter's {@code escape}), {@code {{{name}}}} inserts it as is.
  * The names are those of {@link TemplateModel}. A template that does not compile, uses the old printf style
- * ({@code %s}), names a value no event has, or includes partials is a configuration error naming the problem.
+ * ({@code %s}) in its text, names a value no event has, includes partials, uses a pragma, is longer than
+ * {@link TemplateShape#MAX_LENGTH} characters or nests sections deeper than {@link TemplateShape#MAX_DEPTH} levels
+ * is a configuration error naming the problem. Delimiter changes ({@code {{=<% %>=}}}) are accepted.
  */
 public final class MessageTemplate {
     private static final Pattern PRINTF = Pattern.compile("%[-+ #0]*\\d*(?:\\.\\d+)?[sdvqfx]");
@@ -44,24 +53,37 @@ public final class MessageTemplate {
      * @throws ConfigurationException saying what is wrong and, for printf style, the Mustache equivalent
      */
     public static MessageTemplate compile(String template, String variable, UnaryOperator<String> escaper) {
-        List<MatchResult> printf = printfPlaceholders(template);
+        return compile(template, variable, escaper, TemplateModel.NAMES);
+    }
+
+    /** As {@link #compile(String, String, UnaryOperator)}, for a template whose values have other names. */
+    static MessageTemplate compile(String template, String variable, UnaryOperator<String> escaper,
+            Collection<String> names) {
+        TemplateShape shape;
+        try {
+            shape = TemplateShape.check(template, variable);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage() + ". See docs/templates.md.");
+        }
+        List<MatchResult> printf = printfPlaceholders(shape.literalText());
         if (!printf.isEmpty()) {
             throw new ConfigurationException(variable + " uses the printf style ('" + printf.get(0).group()
                     + "'); templates are Mustache now. The equivalent, taking the placeholders as file name, link and"
-                    + " expiry in that order: '" + printfToMustache(template, printf) + "'. See docs/templates.md.");
+                    + " expiry in that order: '" + SafeText.cut(printfToMustache(template,
+                    printfPlaceholders(template)), SafeText.QUOTE_LIMIT) + "'. See docs/templates.md.");
         }
         Mustache mustache;
         try {
             mustache = new EscapingFactory(escaper).compile(new StringReader(template), variable);
         } catch (MustacheException e) {
-            throw new ConfigurationException(variable + " is not a valid Mustache template: " + e.getMessage()
-                    + ". See docs/templates.md.");
+            throw new ConfigurationException(variable + " is not a valid Mustache template: "
+                    + SafeText.cut(e.getMessage(), SafeText.QUOTE_LIMIT) + ". See docs/templates.md.");
         }
         Set<String> unknown = new TreeSet<>();
-        collectUnknownNames(mustache.getCodes(), unknown);
+        collectUnknownNames(mustache.getCodes(), unknown, names);
         if (!unknown.isEmpty()) {
             throw new ConfigurationException(variable + " uses " + unknown + ", which no event has; the names are "
-                    + TemplateModel.NAMES + ". See docs/templates.md.");
+                    + names + ". See docs/templates.md.");
         }
         return new MessageTemplate(mustache, variable);
     }
@@ -71,9 +93,13 @@ public final class MessageTemplate {
      * @return the message text, with surrounding white space trimmed
      */
     public String render(TemplateModel model) {
+        return render(model.asMap());
+    }
+
+    String render(Map<String, Object> values) {
         StringWriter out = new StringWriter();
         try {
-            mustache.execute(out, model.asMap()).flush();
+            mustache.execute(out, values).flush();
         } catch (java.io.IOException e) {
             throw new UncheckedIOException(e);
         } catch (MustacheException e) {
@@ -82,7 +108,7 @@ public final class MessageTemplate {
         return out.toString().strip();
     }
 
-    private static void collectUnknownNames(Code[] codes, Set<String> unknown) {
+    private static void collectUnknownNames(Code[] codes, Set<String> unknown, Collection<String> names) {
         if (codes == null) {
             return;
         }
@@ -91,10 +117,10 @@ public final class MessageTemplate {
                 continue;
             }
             String name = code.getName();
-            if (name != null && !name.isEmpty() && !name.equals(".") && !TemplateModel.NAMES.contains(name)) {
+            if (name != null && !name.isEmpty() && !name.equals(".") && !names.contains(name)) {
                 unknown.add("{{" + name + "}}");
             }
-            collectUnknownNames(code.getCodes(), unknown);
+            collectUnknownNames(code.getCodes(), unknown, names);
         }
     }
 
@@ -130,6 +156,17 @@ public final class MessageTemplate {
             } catch (java.io.IOException e) {
                 throw new MustacheException("cannot write", e);
             }
+        }
+
+        /** mustache.java only logs a warning for a pragma it does not know, on a line that is not JSON. */
+        @Override
+        public MustacheVisitor createMustacheVisitor() {
+            return new DefaultMustacheVisitor(this) {
+                @Override
+                public void pragma(TemplateContext tc, String pragma, String args) {
+                    throw new MustacheException("pragmas ({{%" + pragma + "}}) are not supported");
+                }
+            };
         }
 
         @Override

@@ -105,9 +105,10 @@ public final class Plugins {
             return List.of();
         }
         if (!Files.isDirectory(path)) {
-            settings.problem(variable + " is not valid: expected a directory of plugin jars, and "
-                    + (Files.exists(path) ? "it is a file" : "there is no such directory")
-                    + "; create it, or unset the variable");
+            settings.problem(variable + " is not valid: " + (Files.exists(path)
+                    ? "it is a file, and it must be a directory: name the directory that holds the plugin jars"
+                    : "there is no such directory; create it and put the plugin jars in it")
+                    + ", or unset the variable");
             return List.of();
         }
         try {

@@ -1,21 +1,20 @@
 package dev.s3notify.core;
 
+import dev.s3notify.core.text.SafeText;
 import java.net.URI;
 
 /** Turns credentials-bearing URLs into text that is safe for logs and exception messages. */
 public final class Redact {
-    private static final java.util.regex.Pattern SIGNING_PARAMETER = java.util.regex.Pattern.compile(
-            "(?i)(X-Amz-(?:Signature|Credential|Security-Token)=)[^&\\s\"'<>]*");
-
     private Redact() {
     }
 
     /**
      * @param text any text, such as a quote from an event, which may hold a presigned URL
-     * @return the text with the values of SigV4's signature, credential and security-token parameters replaced
+     * @return the text with the values of SigV4's signature, credential and security-token parameters (and of
+     *     other parameters named like credentials, such as {@code sig} and {@code token}) replaced
      */
     public static String signingParameters(String text) {
-        return text == null ? null : SIGNING_PARAMETER.matcher(text).replaceAll("$1<redacted>");
+        return SafeText.signingParameters(text);
     }
 
     /**

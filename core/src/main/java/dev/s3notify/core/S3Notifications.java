@@ -35,7 +35,7 @@ final class S3Notifications {
         String eventName = EventJson.requireText(record, "S3 notification record " + index, "eventName");
         EventType type = type(eventName, "S3 notification record " + index);
         String context = "S3 notification record " + index + " (" + EventJson.cut(eventName, 80) + ")";
-        String bucket = EventJson.requireText(record, context, "s3.bucket.name");
+        String bucket = EventJson.requireBucket(record, context, "s3.bucket.name");
         String rawKey = EventJson.requireText(record, context, "s3.object.key");
         String key;
         try {
@@ -44,6 +44,7 @@ final class S3Notifications {
             throw new InvalidEventException(context + ": expected s3.object.key to be form-URL-encoded, as S3 sends"
                     + " it, but " + EventJson.quote(rawKey, EventJson.QUOTE_LIMIT) + " is not: " + e.getMessage(), e);
         }
+        EventJson.checkedKey(key, context, "s3.object.key");
         return new ObjectEvent(
                 bucket,
                 key,
@@ -52,7 +53,7 @@ final class S3Notifications {
                 EventJson.optionalText(record, context, "s3.object.versionId"),
                 type,
                 EventJson.optionalInstant(record, context, "eventTime"),
-                EventJson.optionalText(record, context, "awsRegion"),
+                EventJson.optionalRegion(record, context, "awsRegion"),
                 sourceEventId(record, context),
                 null,
                 null);

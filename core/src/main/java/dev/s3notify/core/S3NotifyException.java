@@ -1,15 +1,18 @@
 package dev.s3notify.core;
 
+import dev.s3notify.core.text.SafeText;
+
 /**
  * The one unchecked base of every error s3-notify raises on purpose. Its message says what failed, with which
- * value, and what to do; it never contains a webhook URL, a presigned URL's signature or a secret.
+ * value, and what to do; it never contains a webhook URL, a presigned URL's signature or a secret, and control and
+ * bidi characters other than line feeds are removed from it ({@link SafeText#message}).
  */
 public class S3NotifyException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** @param message what failed, with which value, and what to do */
     public S3NotifyException(String message) {
-        super(message);
+        super(SafeText.message(message));
     }
 
     /**
@@ -17,6 +20,6 @@ public class S3NotifyException extends RuntimeException {
      * @param cause the underlying failure, kept for the stack trace
      */
     public S3NotifyException(String message, Throwable cause) {
-        super(message, cause);
+        super(SafeText.message(message), cause);
     }
 }

@@ -1,5 +1,7 @@
 package dev.s3notify.core;
 
+import dev.s3notify.core.text.SafeText;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +47,8 @@ public final class Settings {
         try {
             return variable.parser().parse(text.get());
         } catch (IllegalArgumentException e) {
-            String shown = variable.secret() ? "<secret>" : "'" + text.get() + "'";
+            String shown = variable.secret() ? "<secret>"
+                    : "'" + SafeText.cut(text.get(), SafeText.QUOTE_LIMIT) + "'";
             problem(variable.name() + "=" + shown + " is not valid: expected " + e.getMessage());
             return variable.parsedDefault();
         }

@@ -14,7 +14,7 @@ public final class TemplateModel {
     public static final List<String> NAMES = List.of("fileName", "key", "fileUrl", "bucket", "size", "sizeText",
             "expirationTime", "expiresAt", "expiresAtEpoch", "eventType", "eventTime", "timestamp", "etag",
             "versionId", "region", "sourceEventId", "contentType", "eventId", "hasLink", "created", "deleted",
-            "restored", "restoreStarted", "restoreExpired");
+            "restored", "restoreStarted", "restoreExpired", "other");
 
     private final Map<String, Object> values;
 
@@ -53,6 +53,7 @@ public final class TemplateModel {
         values.put("restored", event.eventType() == EventType.RESTORED);
         values.put("restoreStarted", event.eventType() == EventType.RESTORE_STARTED);
         values.put("restoreExpired", event.eventType() == EventType.RESTORE_EXPIRED);
+        values.put("other", event.eventType() == EventType.OTHER);
         return new TemplateModel(values);
     }
 

@@ -1,5 +1,7 @@
 package dev.s3notify.core;
 
+import dev.s3notify.core.input.AwsNames;
+import dev.s3notify.core.text.SafeText;
 import java.net.URI;
 import java.util.List;
 
@@ -52,9 +54,9 @@ public final class Variables {
     public static final Variable<String> EVENT_BUS_NAME = Variable.text("EVENT_BUS_NAME", LINK, "default",
             "the EventBridge bus name or ARN the events are published to");
     /** The region, set by Lambda. */
-    public static final Variable<String> AWS_REGION = Variable.text("AWS_REGION", BOTH, "us-east-1",
+    public static final Variable<String> AWS_REGION = new Variable<>("AWS_REGION", BOTH, "us-east-1", false, false,
             "the AWS region for EventBridge, Secrets Manager and links whose event names no region (set by Lambda;"
-                    + " AWS_DEFAULT_REGION is read when it is unset)");
+                    + " AWS_DEFAULT_REGION is read when it is unset), such as us-east-1", Variables::checkedRegion);
     /** Endpoint override for every AWS service. */
     public static final Variable<URI> AWS_ENDPOINT_URL = Variable.url("AWS_ENDPOINT_URL", BOTH, false,
             "endpoint for every AWS service (the SDK's standard variable), for local tests and compatible stores");
@@ -91,6 +93,10 @@ public final class Variables {
     /** The message template. */
     public static final Variable<String> MESSAGE_TEMPLATE = Variable.text("MESSAGE_TEMPLATE", DISPATCH, null,
             "Mustache template for the message text (see docs/templates.md); each formatter has a default");
+    /** The digest template. */
+    public static final Variable<String> DIGEST_TEMPLATE = Variable.text("DIGEST_TEMPLATE", DISPATCH, null,
+            "Mustache template for the text of a digest, one message for several files (see docs/templates.md);"
+                    + " each formatter has a default");
     /** Per-attempt timeout. */
     public static final Variable<Long> REQUEST_TIMEOUT_SECONDS = Variable.integer("REQUEST_TIMEOUT_SECONDS",
             DISPATCH, "10", 1, 900, "how long one webhook request may take, in seconds (1 to 900)");
@@ -106,7 +112,8 @@ public final class Variables {
             PUBLIC_BASE_URL, LINK_SIGNING_SECRET_ARN, HEAD_OBJECT, S3_FORCE_PATH_STYLE, EVENT_SOURCE, EVENT_DETAIL_TYPE,
             EVENT_BUS_NAME, AWS_REGION, AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL_EVENTBRIDGE,
             AWS_ENDPOINT_URL_SECRETS_MANAGER, S3NOTIFY_PLUGINS_DIR, WEBHOOK_KIND, WEBHOOK_URL, WEBHOOK_URL_SECRET_ARN,
-            WEBHOOK_URL_PARAMETER, MESSAGE_TEMPLATE, REQUEST_TIMEOUT_SECONDS, MAX_ATTEMPTS, AWS_ENDPOINT_URL_SSM);
+            WEBHOOK_URL_PARAMETER, MESSAGE_TEMPLATE, DIGEST_TEMPLATE, REQUEST_TIMEOUT_SECONDS, MAX_ATTEMPTS,
+            AWS_ENDPOINT_URL_SSM);
 
     /**
      * @param settings the environment
@@ -123,7 +130,23 @@ public final class Variables {
      * @return {@code AWS_REGION}, else {@code AWS_DEFAULT_REGION}, else us-east-1
      */
     public static String region(Settings settings) {
-        return settings.raw(AWS_REGION.name()).or(() -> settings.raw("AWS_DEFAULT_REGION"))
-                .orElse(AWS_REGION.defaultValue());
+        if (settings.isSet(AWS_REGION)) {
+            return settings.get(AWS_REGION);
+        }
+        String fallback = settings.raw("AWS_DEFAULT_REGION").orElse(null);
+        if (fallback != null && !AwsNames.isRegion(fallback)) {
+            settings.problem("AWS_DEFAULT_REGION='" + SafeText.cut(fallback, SafeText.QUOTE_LIMIT)
+                    + "' is not valid: expected " + AwsNames.REGION_EXPECTED);
+            return AWS_REGION.defaultValue();
+        }
+        return fallback != null ? fallback : AWS_REGION.defaultValue();
+    }
+
+    /** A region becomes part of hosts and signatures: only AWS's shape is accepted. */
+    private static String checkedRegion(String text) {
+        if (!AwsNames.isRegion(text)) {
+            throw new IllegalArgumentException(AwsNames.REGION_EXPECTED);
+        }
+        return text;
     }
 }

@@ -1,10 +1,12 @@
 package dev.s3notify.core;
 
-import dev.s3notify.spi.WebhookFormatter;
+import dev.s3notify.spi.WebhookFormatterProvider;
 import java.net.URI;
 import java.util.List;
 
-/** The one registry of {@link WebhookFormatter}s, and the choice of one from {@code WEBHOOK_KIND} or the URL. */
+/**
+ * The one registry of {@link WebhookFormatterProvider}s, and the choice of one from {@code WEBHOOK_KIND} or the URL.
+ */
 public final class WebhookFormatters {
     /** The kind used when {@code WEBHOOK_KIND} is unset and no formatter recognizes the URL. */
     public static final String FALLBACK_KIND = "generic";
@@ -18,8 +20,9 @@ public final class WebhookFormatters {
      * @return the registry
      * @throws ConfigurationException when two formatters claim one kind
      */
-    public static KindRegistry<WebhookFormatter> load(ClassLoader loader) {
-        return KindRegistry.load(WebhookFormatter.class, WebhookFormatter::kind, Variables.WEBHOOK_KIND.name(), loader);
+    public static KindRegistry<WebhookFormatterProvider> load(ClassLoader loader) {
+        return KindRegistry.load(WebhookFormatterProvider.class, WebhookFormatterProvider::kind,
+                Variables.WEBHOOK_KIND.name(), loader);
     }
 
     /**
@@ -30,7 +33,8 @@ public final class WebhookFormatters {
      * @throws ConfigurationException when the kind is unknown, several formatters recognize the URL, or nothing
      *     can be chosen
      */
-    public static WebhookFormatter choose(KindRegistry<WebhookFormatter> registry, String kind, URI webhookUrl) {
+    public static WebhookFormatterProvider choose(KindRegistry<WebhookFormatterProvider> registry, String kind,
+            URI webhookUrl) {
         if (kind != null) {
             return registry.get(kind);
         }
@@ -38,10 +42,10 @@ public final class WebhookFormatters {
             throw new ConfigurationException("WEBHOOK_KIND is not set and there is no WEBHOOK_URL to infer it from;"
                     + " set WEBHOOK_KIND to one of: " + available(registry));
         }
-        List<WebhookFormatter> matches = registry.all().stream().filter(f -> f.recognizes(webhookUrl)).toList();
+        List<WebhookFormatterProvider> matches = registry.all().stream().filter(f -> f.recognizes(webhookUrl)).toList();
         if (matches.size() > 1) {
             throw new ConfigurationException("WEBHOOK_KIND is not set and several formatters recognize the host "
-                    + webhookUrl.getHost() + ": " + matches.stream().map(WebhookFormatter::kind).toList()
+                    + webhookUrl.getHost() + ": " + matches.stream().map(WebhookFormatterProvider::kind).toList()
                     + "; set WEBHOOK_KIND");
         }
         if (matches.isEmpty() && !registry.kinds().contains(FALLBACK_KIND)) {
@@ -50,13 +54,13 @@ public final class WebhookFormatters {
                     + webhookUrl.getHost() + ", and the fallback kind '" + FALLBACK_KIND + "' is not on the class"
                     + " path; set WEBHOOK_KIND to one of: " + available(registry));
         }
-        WebhookFormatter chosen = matches.isEmpty() ? registry.get(FALLBACK_KIND) : matches.get(0);
+        WebhookFormatterProvider chosen = matches.isEmpty() ? registry.get(FALLBACK_KIND) : matches.get(0);
         LOG.info("webhook kind inferred from the URL", "kind", chosen.kind(), "host", webhookUrl.getHost(),
                 "fallback", matches.isEmpty());
         return chosen;
     }
 
-    private static String available(KindRegistry<WebhookFormatter> registry) {
+    private static String available(KindRegistry<WebhookFormatterProvider> registry) {
         return registry.kinds().isEmpty() ? "none (no formatter is on the class path)"
                 : String.join(", ", registry.kinds());
     }

@@ -1,44 +1,52 @@
 package dev.s3notify.spi;
 
-import dev.s3notify.core.KindSettings;
+import dev.s3notify.core.Digest;
 import dev.s3notify.core.Notification;
-import dev.s3notify.core.Variable;
+import dev.s3notify.core.RateLimit;
 import dev.s3notify.core.WebhookRequest;
-import java.net.URI;
 import java.time.Instant;
-import java.util.List;
+import java.util.Optional;
 
 /**
- * How a message looks on one platform: Discord, Slack, Microsoft Teams, a generic JSON webhook, or anything a
- * plugin provides. Turns one {@link Notification} into the {@link WebhookRequest} to post; core's one sender does
- * the posting, retries and error handling for every formatter.
+ * How a message looks on one platform, configured: created by a {@link WebhookFormatterProvider} with its validated
+ * settings, it turns one {@link Notification}, or a {@link Digest} of several, into the {@link WebhookRequest} to
+ * post. Core's one sender does the posting, pacing, retries and error handling for every formatter.
  *
- * <p>Found with {@link java.util.ServiceLoader}: list the implementation in
- * {@code META-INF/services/dev.s3notify.spi.WebhookFormatter}. Selected by {@code WEBHOOK_KIND}, or inferred from
- * {@code WEBHOOK_URL} through {@link #recognizes(URI)}. Implementations are stateless and thread-safe, have a
- * public no-argument constructor, and read their settings from {@link KindSettings}, never the environment.
- * Every implementation should pass core's contract test ({@code WebhookFormatterContract} in core's test-jar).
+ * <p>Implementations are immutable and thread-safe. Every request respects the platform's limits for any input
+ * (cutting text with core's {@code dev.s3notify.core.text.TextLimit}, links kept whole), escapes user text for the
+ * platform, never lets a file name ping anyone, and is built with a JSON library.
  */
 public interface WebhookFormatter {
 
-    /** @return the stable lowercase key users put in {@code WEBHOOK_KIND}, such as {@code discord} */
-    String kind();
-
     /**
-     * Builds the request. Must respect the platform's limits for any input (truncating with "…"), escape user
-     * text for the platform, never let a file name ping anyone, and build JSON with a JSON library.
+     * Builds the request for one file.
      *
      * @param notification the event and the rendered message text
-     * @param settings the validated values of {@link #variables()}
      * @return the request to post
      */
-    WebhookRequest format(Notification notification, KindSettings settings);
-
-    /** @return the Mustache template used when {@code MESSAGE_TEMPLATE} is unset */
-    String defaultTemplate();
+    WebhookRequest format(Notification notification);
 
     /**
-     * Escapes a value inserted by the template's {@code {{name}}} for this platform's message text (Discord
+     * Builds one message for several files, within the platform's limits. Every file with a link must stay
+     * reachable by a link from the message: its own, or the digest's index link. So when the message cannot carry
+     * every file's link and the digest has no {@linkplain Digest#indexLink() index link}, this returns empty (the
+     * caller then writes the index and asks again); with an index link it always returns a message: the files that
+     * fit, how many more there are, and the index link. The caller never formats a digest of one file: that is the
+     * single-file message of {@link #format}.
+     *
+     * @param digest the files, with the rendered {@code DIGEST_TEMPLATE} ({@link Digest#message(int)})
+     * @return the request, or empty when the links do not fit and there is no index link
+     */
+    Optional<WebhookRequest> formatDigest(Digest digest);
+
+    /**
+     * @return the platform's documented sending rate for one webhook, which the sender paces to;
+     *     {@link RateLimit#UNKNOWN} when it documents none
+     */
+    RateLimit rateLimit();
+
+    /**
+     * Escapes a value inserted by the message template's {@code {{name}}} for this platform's message text (Discord
      * markdown, Slack mrkdwn, ...). {@code {{{name}}}} inserts the value unescaped. The default escapes nothing.
      *
      * @param text a value from the event, such as a file name
@@ -49,30 +57,13 @@ public interface WebhookFormatter {
     }
 
     /**
-     * Escapes a template value when the right escaping depends on the formatter's settings (a generic webhook's
-     * content type, say). This is what the dispatcher calls; the default applies {@link #escape(String)}.
+     * Escapes a value inserted by the digest template's {@code {{name}}}. The default is {@link #escape(String)}.
      *
-     * @param text a value from the event
-     * @param settings the validated settings
-     * @return the text, safe to place in the message
+     * @param text a value from the digest, such as a file name or the common prefix
+     * @return the text, safe to place in the digest's message
      */
-    default String escape(String text, KindSettings settings) {
+    default String escapeDigest(String text) {
         return escape(text);
-    }
-
-    /** @return the variables this kind reads, with defaults and checks; the default reads none */
-    default List<Variable<?>> variables() {
-        return List.of();
-    }
-
-    /**
-     * Used when {@code WEBHOOK_KIND} is unset: whether a webhook URL belongs to this platform.
-     *
-     * @param webhookUrl the configured webhook URL
-     * @return true when this formatter is the one for it; the default recognizes nothing
-     */
-    default boolean recognizes(URI webhookUrl) {
-        return false;
     }
 
     /**
@@ -96,13 +87,10 @@ public interface WebhookFormatter {
      * default returns it unchanged.
      *
      * @param request the formatted request
-     * @param notification what it carries
-     * @param settings the validated settings
      * @param now the attempt's time
      * @return the request to send in this attempt
      */
-    default WebhookRequest prepareAttempt(WebhookRequest request, Notification notification,
-            KindSettings settings, Instant now) {
+    default WebhookRequest prepareAttempt(WebhookRequest request, Instant now) {
         return request;
     }
 }

@@ -50,7 +50,7 @@ class DispatchPipelineTest {
         server.start();
         server.stubFor(post(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(204)));
         formatters = TestFormatters.loader(classPathEntry, TestFormatters.Chat.class, TestFormatters.Fussy.class,
-                TestFormatters.Generic.class);
+                TestFormatters.Generic.class, TestFormatters.Scarce.class);
     }
 
     @AfterEach
@@ -170,6 +170,25 @@ class DispatchPipelineTest {
                 .hasMessageContaining("rate limited: the webhook can take the next request in 2")
                 .hasMessageContaining("ms, longer than the 1000 ms waited inside an invocation; not waited for");
         assertThat(e.retryAfter()).isBetween(Duration.ofMillis(2000), Duration.ofMillis(3750));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+        server.verify(1, postRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void pacesTheDirectPathToTheFormattersDocumentedRate() {
+        // A URL of its own: the process's rate budgets outlive the test. Scarce documents one request a minute.
+        DispatchPipeline pipeline = DispatchFunction.create(Map.of("WEBHOOK_URL", "http://127.0.0.1:" + server.port()
+                + PATH + "?run=" + java.util.UUID.randomUUID(), "WEBHOOK_KIND", "scarce"),
+                new DispatchFunction.Overrides(false, null, null, null, formatters, null));
+
+        assertThat(pipeline.handle(Fixtures.bytes(GENERATED), soon()).delivered()).isEqualTo(1);
+        long started = System.nanoTime();
+        RateLimitedException e = catchThrowableOfType(() -> pipeline.handle(Fixtures.bytes(GENERATED), soon()),
+                RateLimitedException.class);
+
+        assertThat(e).as("the second message waits for the documented rate, not sent at once")
+                .hasMessageContaining("longer than the 1000 ms waited inside an invocation");
+        assertThat(e.retryAfter()).isGreaterThan(Duration.ofSeconds(50)).isLessThanOrEqualTo(Duration.ofMinutes(2));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
         server.verify(1, postRequestedFor(anyUrl()));
     }

@@ -56,15 +56,22 @@ class LinkEventJsonTest {
     void namesTheFieldOfAMalformedTime(String field) {
         assertThatThrownBy(() -> LinkEventJson.fromJson(edited(d -> d.put(field, "01/02/2024 12:00"))))
                 .isInstanceOf(InvalidEventException.class)
-                .hasMessageContaining("field '" + field + "' is not an ISO-8601 time: '01/02/2024 12:00'");
+                .hasMessageContaining("field '" + field + "' is not an ISO-8601 time such as 2026-11-21T17:16:21Z:"
+                        + " \"01/02/2024 12:00\"");
     }
 
     @Test
-    void refusesAnUnknownEventType() {
-        assertThatThrownBy(() -> LinkEventJson.fromJson(edited(d -> d.put("eventType", "updated"))))
+    void readsAnUnknownEventTypeAsOther() {
+        assertThat(LinkEventJson.fromJson(edited(d -> d.put("eventType", "updated"))).eventType())
+                .isEqualTo(EventType.OTHER);
+    }
+
+    @Test
+    void refusesAnEventTypeThatIsNotAName() {
+        assertThatThrownBy(() -> LinkEventJson.fromJson(edited(d -> d.put("eventType", "Created!"))))
                 .isInstanceOf(InvalidEventException.class)
-                .hasMessageContaining("unknown eventType 'updated'")
-                .hasMessageContaining("created, deleted, restored, restore-started or restore-expired");
+                .hasMessageContaining("expected eventType to be a lowercase name such as created or deleted but it is"
+                        + " \"Created!\"");
     }
 
     @Test
@@ -93,13 +100,13 @@ class LinkEventJsonTest {
         // What an S3 "Object Created" detail routed to the dispatcher by mistake looks like.
         assertThatThrownBy(() -> LinkEventJson.fromJson(edited(d -> d.putObject("bucket").put("name", "b"))))
                 .isInstanceOf(InvalidEventException.class)
-                .hasMessageContaining("field 'bucket' must be a string, not an object");
+                .hasMessageContaining("field 'bucket' must be a string but is an object with keys [name]");
     }
 
     @Test
     void refusesADetailThatIsNotAnObject() {
         assertThatThrownBy(() -> LinkEventJson.fromJson(Fixtures.json("[1]")))
-                .isInstanceOf(InvalidEventException.class).hasMessageContaining("found array");
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("found an array of 1 item");
     }
 
     private static ObjectNode edited(java.util.function.Consumer<ObjectNode> edit) {

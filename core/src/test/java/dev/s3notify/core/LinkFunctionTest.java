@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.s3notify.spi.LinkGenerator;
+import dev.s3notify.spi.LinkGeneratorProvider;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -161,7 +162,7 @@ class LinkFunctionTest {
     }
 
     /** A plugin kind with a variable of its own: links to the same key on a mirror host. */
-    public static final class MirrorLinkGenerator implements LinkGenerator {
+    public static final class MirrorLinkGenerator implements LinkGeneratorProvider {
         static final Variable<String> HOST = new Variable<>("MIRROR_HOST", "link-generator", null, true, false,
                 "the mirror's host name", text -> {
                     if (!text.matches("[a-z0-9.-]+")) {
@@ -176,8 +177,9 @@ class LinkFunctionTest {
         }
 
         @Override
-        public Link generate(ObjectEvent object, LinkSettings settings, Instant now) {
-            return new Link("https://" + settings.own().get(HOST) + "/" + object.bucket() + "/" + object.key(), null);
+        public LinkGenerator create(LinkSettings settings) {
+            String host = settings.own().get(HOST);
+            return (object, now) -> new Link("https://" + host + "/" + object.bucket() + "/" + object.key(), null);
         }
 
         @Override
@@ -187,7 +189,7 @@ class LinkFunctionTest {
     }
 
     private static ClassLoader linkGenerators(Path dir) throws Exception {
-        Path services = dir.resolve("META-INF/services/" + LinkGenerator.class.getName());
+        Path services = dir.resolve("META-INF/services/" + LinkGeneratorProvider.class.getName());
         Files.createDirectories(services.getParent());
         Files.writeString(services, MirrorLinkGenerator.class.getName() + "\n");
         return new URLClassLoader(new URL[] {dir.toUri().toURL()}, LinkFunctionTest.class.getClassLoader());

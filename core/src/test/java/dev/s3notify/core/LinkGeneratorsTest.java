@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.s3notify.core.internal.PublicUrlLinkGenerator;
-import dev.s3notify.core.internal.S3PresignedLinkGenerator;
-import dev.s3notify.spi.LinkGenerator;
+import dev.s3notify.core.internal.S3PresignedLinks;
+import dev.s3notify.spi.LinkGeneratorProvider;
 import org.junit.jupiter.api.Test;
 
 class LinkGeneratorsTest {
-    private final KindRegistry<LinkGenerator> registry = LinkGenerators.load(getClass().getClassLoader());
+    private final KindRegistry<LinkGeneratorProvider> registry = LinkGenerators.load(getClass().getClassLoader());
 
     @Test
     void listsTheBuiltInKindsSorted() {
@@ -19,7 +19,7 @@ class LinkGeneratorsTest {
 
     @Test
     void findsEachBuiltInByItsKindInAnyCase() {
-        assertThat(registry.get("s3-presigned")).isInstanceOf(S3PresignedLinkGenerator.class);
+        assertThat(registry.get("s3-presigned")).isInstanceOf(S3PresignedLinks.class);
         assertThat(registry.get("Public-URL")).isInstanceOf(PublicUrlLinkGenerator.class);
     }
 

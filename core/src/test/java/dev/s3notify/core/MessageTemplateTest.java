@@ -42,6 +42,7 @@ class MessageTemplateTest {
         expected.put("restored", "false");
         expected.put("restoreStarted", "false");
         expected.put("restoreExpired", "false");
+        expected.put("other", "false");
         assertThat(expected.keySet()).as("a test value for every documented name")
                 .containsExactlyInAnyOrderElementsOf(TemplateModel.NAMES);
         TemplateModel model = TemplateModel.of(TestEvents.created(), "evt-42");

@@ -3,7 +3,7 @@ package dev.s3notify.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.s3notify.spi.WebhookFormatter;
+import dev.s3notify.spi.WebhookFormatterProvider;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URL;
@@ -54,19 +54,19 @@ class PluginsTest {
 
         assertThatThrownBy(() -> Plugins.classLoader(Map.of("S3NOTIFY_PLUGINS_DIR", missing.toString())))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("Invalid configuration: S3NOTIFY_PLUGINS_DIR='" + missing + "' is not valid: expected a"
-                        + " directory of plugin jars, and there is no such directory; create it, or unset the variable");
+                .hasMessage("Invalid configuration: S3NOTIFY_PLUGINS_DIR='" + missing + "' is not valid: there is no"
+                        + " such directory; create it and put the plugin jars in it, or unset the variable");
     }
 
     @Test
-    void reportsAFileGivenAsThePluginsDirectory() throws IOException {
+    void saysAFileGivenAsThePluginsDirectoryMustBeADirectory() throws IOException {
         Path file = jar(temp.resolve("a.jar"));
         Settings settings = new Settings(Map.of("S3NOTIFY_PLUGINS_DIR", file.toString()));
 
         Plugins.classLoader(settings, temp.resolve("no-layers"), CORE, "");
 
         assertThat(settings.problems()).singleElement().asString().contains("S3NOTIFY_PLUGINS_DIR='" + file + "'")
-                .contains("it is a file");
+                .contains("it is a file, and it must be a directory").doesNotContain("create it");
     }
 
     @Test
@@ -141,7 +141,7 @@ class PluginsTest {
         jar(plugins.resolve("chat.jar"), TestFormatters.Chat.class, TestFormatters.Generic.class);
         jar(layers.resolve("chat-copy.jar"), TestFormatters.Chat.class);
 
-        KindRegistry<WebhookFormatter> registry = WebhookFormatters.load(loader(plugins, layers));
+        KindRegistry<WebhookFormatterProvider> registry = WebhookFormatters.load(loader(plugins, layers));
 
         assertThat(registry.kinds()).containsExactly("chat", "generic");
         assertThat(WebhookFormatters.load(CORE).kinds()).as("without the plugins").isEmpty();
@@ -186,7 +186,7 @@ class PluginsTest {
     /** Writes a jar whose services file lists the given formatters (their classes stay on the test class path). */
     private static Path jar(Path file, Class<?>... formatters) throws IOException {
         try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out)) {
-            jar.putNextEntry(new JarEntry("META-INF/services/" + WebhookFormatter.class.getName()));
+            jar.putNextEntry(new JarEntry("META-INF/services/" + WebhookFormatterProvider.class.getName()));
             jar.write(Arrays.stream(formatters).map(Class::getName).collect(Collectors.joining("\n", "", "\n"))
                     .getBytes(StandardCharsets.UTF_8));
             jar.closeEntry();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.s3notify.spi.WebhookFormatter;
+import dev.s3notify.spi.WebhookFormatterProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -13,10 +14,12 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -36,7 +39,7 @@ public final class TestFormatters {
      */
     static ClassLoader loader(Path dir, Class<?>... providers) {
         try {
-            Path services = dir.resolve("META-INF/services/" + WebhookFormatter.class.getName());
+            Path services = dir.resolve("META-INF/services/" + WebhookFormatterProvider.class.getName());
             Files.createDirectories(services.getParent());
             Files.writeString(services, Arrays.stream(providers).map(Class::getName)
                     .collect(Collectors.joining("\n", "# test formatters\n", "\n")), StandardCharsets.UTF_8);
@@ -50,9 +53,10 @@ public final class TestFormatters {
 
     /**
      * A Discord-like chat formatter: recognizes {@code /api/webhooks/} URLs, asks for {@code wait=true}, explains
-     * errors as Discord does, and stamps each attempt with its time, as a signing formatter would.
+     * errors as Discord does, and stamps each attempt with its time, as a signing formatter would. Digests carry
+     * at most {@link ChatFormatter#MAX_CONTENT} characters.
      */
-    public static class Chat implements WebhookFormatter {
+    public static class Chat implements WebhookFormatterProvider {
         static final Variable<String> USERNAME = Variable.text("CHAT_USERNAME", "webhook-dispatcher", "s3-notify",
                 "the name messages are posted under");
         static final Variable<Long> COLOR = Variable.integer("CHAT_COLOR", "webhook-dispatcher", null, 0, 0xFFFFFF,
@@ -71,21 +75,13 @@ public final class TestFormatters {
         }
 
         @Override
-        public WebhookRequest format(Notification notification, KindSettings settings) {
-            ObjectNode body = JSON.createObjectNode().put("content", notification.message())
-                    .put("username", settings.get(USERNAME)).put("eventId", notification.eventId());
-            return new WebhookRequest(body.toString(), "application/json",
-                    Map.of("X-Event-Id", notification.eventId()), Map.of("wait", "true"));
+        public WebhookFormatter create(FormatterContext context) {
+            return new ChatFormatter(context.settings().get(USERNAME));
         }
 
         @Override
         public String defaultTemplate() {
             return DEFAULT_TEMPLATE;
-        }
-
-        @Override
-        public String escape(String text) {
-            return text.replace("*", "\\*").replace("_", "\\_");
         }
 
         @Override
@@ -96,6 +92,46 @@ public final class TestFormatters {
         @Override
         public boolean recognizes(URI webhookUrl) {
             return webhookUrl.getPath() != null && webhookUrl.getPath().startsWith("/api/webhooks/");
+        }
+    }
+
+    /** What {@link Chat} creates. */
+    static class ChatFormatter implements WebhookFormatter {
+        static final int MAX_CONTENT = 2_000;
+        private final String username;
+
+        ChatFormatter(String username) {
+            this.username = username;
+        }
+
+        @Override
+        public WebhookRequest format(Notification notification) {
+            ObjectNode body = JSON.createObjectNode().put("content", notification.message())
+                    .put("username", username).put("eventId", notification.eventId());
+            return new WebhookRequest(body.toString(), "application/json",
+                    Map.of("X-Event-Id", notification.eventId()), Map.of("wait", "true"));
+        }
+
+        @Override
+        public Optional<WebhookRequest> formatDigest(Digest digest) {
+            int listed = digest.mostListed(n -> digest.message(n).length() <= MAX_CONTENT);
+            if (listed < digest.count() && digest.indexLink().isEmpty()) {
+                return Optional.empty();
+            }
+            ObjectNode body = JSON.createObjectNode().put("content", digest.message(Math.max(0, listed)))
+                    .put("username", username).put("eventId", digest.id());
+            return Optional.of(new WebhookRequest(body.toString(), "application/json",
+                    Map.of("X-Event-Id", digest.id()), Map.of("wait", "true")));
+        }
+
+        @Override
+        public RateLimit rateLimit() {
+            return RateLimit.of(5, Duration.ofSeconds(2));
+        }
+
+        @Override
+        public String escape(String text) {
+            return text.replace("*", "\\*").replace("_", "\\_");
         }
 
         /** Discord's wording: {@code {"code":50006,"message":"Cannot send an empty message"}}. */
@@ -113,14 +149,31 @@ public final class TestFormatters {
         }
 
         @Override
-        public WebhookRequest prepareAttempt(WebhookRequest request, Notification notification,
-                KindSettings settings, Instant now) {
+        public WebhookRequest prepareAttempt(WebhookRequest request, Instant now) {
             return request.withHeader("X-Attempt-At", now.toString());
         }
     }
 
+    /** A plain formatter: the message as {@code {"text": ...}}, digests likewise, no documented rate. */
+    static class TextFormatter implements WebhookFormatter {
+        @Override
+        public WebhookRequest format(Notification notification) {
+            return WebhookRequest.json(JSON.createObjectNode().put("text", notification.message()).toString());
+        }
+
+        @Override
+        public Optional<WebhookRequest> formatDigest(Digest digest) {
+            return Optional.of(WebhookRequest.json(JSON.createObjectNode().put("text", digest.message()).toString()));
+        }
+
+        @Override
+        public RateLimit rateLimit() {
+            return RateLimit.UNKNOWN;
+        }
+    }
+
     /** A second chat platform that claims the {@code chat.test} host, so that one URL can match two formatters. */
-    public static final class OtherChat implements WebhookFormatter {
+    public static final class OtherChat implements WebhookFormatterProvider {
         /** ServiceLoader's constructor. */
         public OtherChat() {
         }
@@ -131,8 +184,8 @@ public final class TestFormatters {
         }
 
         @Override
-        public WebhookRequest format(Notification notification, KindSettings settings) {
-            return WebhookRequest.json(JSON.createObjectNode().put("text", notification.message()).toString());
+        public WebhookFormatter create(FormatterContext context) {
+            return new TextFormatter();
         }
 
         @Override
@@ -154,7 +207,7 @@ public final class TestFormatters {
     }
 
     /** The fallback: the notification as plain JSON, for any URL no other formatter recognizes. */
-    public static final class Generic implements WebhookFormatter {
+    public static final class Generic implements WebhookFormatterProvider {
         /** ServiceLoader's constructor. */
         public Generic() {
         }
@@ -165,11 +218,16 @@ public final class TestFormatters {
         }
 
         @Override
-        public WebhookRequest format(Notification notification, KindSettings settings) {
-            ObjectNode body = JSON.createObjectNode().put("text", notification.message())
-                    .put("eventId", notification.eventId());
-            body.set("detail", LinkEventJson.toJson(notification.event()));
-            return WebhookRequest.json(body.toString());
+        public WebhookFormatter create(FormatterContext context) {
+            return new TextFormatter() {
+                @Override
+                public WebhookRequest format(Notification notification) {
+                    ObjectNode body = JSON.createObjectNode().put("text", notification.message())
+                            .put("eventId", notification.eventId());
+                    body.set("detail", LinkEventJson.toJson(notification.event()));
+                    return WebhookRequest.json(body.toString());
+                }
+            };
         }
 
         @Override
@@ -198,11 +256,40 @@ public final class TestFormatters {
         }
 
         @Override
-        public WebhookRequest format(Notification notification, KindSettings settings) {
-            if (notification.event().fileName().contains("poison")) {
-                throw new IllegalStateException("cannot format " + notification.event().fileName());
-            }
-            return super.format(notification, settings);
+        public WebhookFormatter create(FormatterContext context) {
+            return new ChatFormatter(context.settings().get(USERNAME)) {
+                @Override
+                public WebhookRequest format(Notification notification) {
+                    if (notification.event().fileName().contains("poison")) {
+                        throw new IllegalStateException("cannot format " + notification.event().fileName());
+                    }
+                    return super.format(notification);
+                }
+            };
+        }
+    }
+
+    /** {@link Chat} on a platform that documents one request a minute: a second send soon after is paced. */
+    public static final class Scarce extends Chat {
+        static final RateLimit ONE_A_MINUTE = RateLimit.of(1, Duration.ofMinutes(1));
+
+        /** ServiceLoader's constructor. */
+        public Scarce() {
+        }
+
+        @Override
+        public String kind() {
+            return "scarce";
+        }
+
+        @Override
+        public WebhookFormatter create(FormatterContext context) {
+            return new ChatFormatter(context.settings().get(USERNAME)) {
+                @Override
+                public RateLimit rateLimit() {
+                    return ONE_A_MINUTE;
+                }
+            };
         }
     }
 }

@@ -3,7 +3,7 @@ package dev.s3notify.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.s3notify.spi.WebhookFormatter;
+import dev.s3notify.spi.WebhookFormatterProvider;
 import java.net.URI;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ class WebhookFormattersTest {
         assertThat(WebhookFormatters.load(WebhookFormattersTest.class.getClassLoader()).kinds())
                 .as("core's own class path has no formatter").isEmpty();
 
-        KindRegistry<WebhookFormatter> registry = registry(TestFormatters.OtherChat.class, TestFormatters.Chat.class,
+        KindRegistry<WebhookFormatterProvider> registry = registry(TestFormatters.OtherChat.class, TestFormatters.Chat.class,
                 TestFormatters.Generic.class);
 
         assertThat(registry.kinds()).containsExactly("chat", "generic", "otherchat");
@@ -27,7 +27,7 @@ class WebhookFormattersTest {
 
     @Test
     void choosesTheNamedKindInAnyCase() {
-        WebhookFormatter chosen = WebhookFormatters.choose(registry(TestFormatters.Chat.class,
+        WebhookFormatterProvider chosen = WebhookFormatters.choose(registry(TestFormatters.Chat.class,
                 TestFormatters.Generic.class), "CHAT", URI.create("https://example.com/hook"));
 
         assertThat(chosen.kind()).isEqualTo("chat");
@@ -35,7 +35,7 @@ class WebhookFormattersTest {
 
     @Test
     void listsTheSortedKindsWhenTheKindIsUnknown() {
-        KindRegistry<WebhookFormatter> registry = registry(TestFormatters.OtherChat.class, TestFormatters.Generic.class,
+        KindRegistry<WebhookFormatterProvider> registry = registry(TestFormatters.OtherChat.class, TestFormatters.Generic.class,
                 TestFormatters.Chat.class);
 
         assertThatThrownBy(() -> WebhookFormatters.choose(registry, "dicsord", URI.create("https://x.test/h")))
@@ -45,7 +45,7 @@ class WebhookFormattersTest {
 
     @Test
     void namesAFormatterThatFailedToLoad() {
-        KindRegistry<WebhookFormatter> registry = registry(TestFormatters.Broken.class, TestFormatters.Generic.class);
+        KindRegistry<WebhookFormatterProvider> registry = registry(TestFormatters.Broken.class, TestFormatters.Generic.class);
 
         assertThatThrownBy(() -> WebhookFormatters.choose(registry, "chat", null))
                 .isInstanceOf(UnknownKindException.class)
@@ -66,7 +66,7 @@ class WebhookFormattersTest {
 
     @Test
     void infersTheKindFromTheUrl() {
-        WebhookFormatter chosen = WebhookFormatters.choose(all(), null,
+        WebhookFormatterProvider chosen = WebhookFormatters.choose(all(), null,
                 URI.create("https://hooks.test/api/webhooks/1/token"));
 
         assertThat(chosen.kind()).isEqualTo("chat");
@@ -74,7 +74,7 @@ class WebhookFormattersTest {
 
     @Test
     void fallsBackToGenericWhenNoFormatterRecognizesTheUrl() {
-        WebhookFormatter chosen = WebhookFormatters.choose(all(), null, URI.create("https://example.com/hook/abc"));
+        WebhookFormatterProvider chosen = WebhookFormatters.choose(all(), null, URI.create("https://example.com/hook/abc"));
 
         assertThat(chosen.kind()).isEqualTo(WebhookFormatters.FALLBACK_KIND);
     }
@@ -91,7 +91,7 @@ class WebhookFormattersTest {
 
     @Test
     void explainsThatTheFallbackIsMissing() {
-        KindRegistry<WebhookFormatter> registry = registry(TestFormatters.Chat.class);
+        KindRegistry<WebhookFormatterProvider> registry = registry(TestFormatters.Chat.class);
 
         assertThatThrownBy(() -> WebhookFormatters.choose(registry, null, URI.create("https://example.com/hook/s3cr3t")))
                 .isInstanceOf(ConfigurationException.class)
@@ -109,11 +109,11 @@ class WebhookFormattersTest {
                 .hasMessageContaining("set WEBHOOK_KIND to one of: chat, generic, otherchat");
     }
 
-    private KindRegistry<WebhookFormatter> all() {
+    private KindRegistry<WebhookFormatterProvider> all() {
         return registry(TestFormatters.Chat.class, TestFormatters.OtherChat.class, TestFormatters.Generic.class);
     }
 
-    private KindRegistry<WebhookFormatter> registry(Class<?>... providers) {
+    private KindRegistry<WebhookFormatterProvider> registry(Class<?>... providers) {
         return WebhookFormatters.load(TestFormatters.loader(classPathEntry, providers));
     }
 }

@@ -1,5 +1,6 @@
 package dev.s3notify.cli;
 
+import java.util.List;
 import java.util.Set;
 
 /** One {@code s3notify} command: its name, its help, the options it takes, and what it does. */
@@ -19,6 +20,11 @@ interface Command {
 
     /** @return the options it accepts, such as {@code --event}; {@code --help} is always accepted */
     Set<String> options();
+
+    /** @return the words it takes before its options, for shell completion, such as {@code link-generator} */
+    default List<String> words() {
+        return List.of();
+    }
 
     /**
      * @param options the parsed command line after the name

@@ -48,24 +48,30 @@ final class InvokeCommand implements Command {
                 Runs one of the two Lambda handlers in this process, as Lambda would, with the environment as its
                 configuration.
 
+                  --event FILE        the event file; - reads standard input
                   link-generator      FILE holds an S3 event in any shape (EventBridge, S3 notification, SQS, SNS).
                                       Publishes to EventBridge and prints what was published as JSON.
                     --dry-run         publish nothing and print what would be published; without AWS credentials
                                       links are signed with placeholder keys (they will not work)
                   webhook-dispatcher  FILE holds a file-link-generated event (EventBridge event, SQS batch of
                                       them, or the old system's detail). Posts to WEBHOOK_URL and prints what was
-                                      delivered as JSON.
+                                      delivered as JSON (each body as JSON when it is JSON).
                     --kind K          the formatter (else WEBHOOK_KIND, else inferred from WEBHOOK_URL)
                     --template T      the Mustache template instead of MESSAGE_TEMPLATE
 
                 Exit codes: 0 success, 1 the invocation failed or a batch item failed, 2 bad usage or
-                configuration.
+                configuration (a file that is not JSON, or an event for the other function).
                 """;
     }
 
     @Override
     public Set<String> options() {
         return Set.of("--event", "--dry-run", "--kind", "--template");
+    }
+
+    @Override
+    public List<String> words() {
+        return FUNCTIONS;
     }
 
     @Override
@@ -91,10 +97,14 @@ final class InvokeCommand implements Command {
     }
 
     private int linkGenerator(Options options, Console console) {
-        byte[] event = EventFiles.read(options.requireEvent());
+        byte[] event = EventFiles.read(options.requireEvent(), console);
+        if (EventFiles.shape(event) == EventFiles.Shape.LINK) {
+            throw new Main.UsageException("the event is a file-link-generated event, which the link generator does"
+                    + " not take: use s3notify invoke webhook-dispatcher (or preview) for it");
+        }
         List<EventEntry> published = new ArrayList<>();
-        LinkGeneratorHandler handler = new LinkGeneratorHandler(console.env(),
-                new LinkFunction.Overrides(options.dryRun(), published::addAll, null, null, console.loader()));
+        LinkGeneratorHandler handler = Startup.create(() -> new LinkGeneratorHandler(console.env(),
+                new LinkFunction.Overrides(options.dryRun(), published::addAll, null, null, console.loader())));
         JsonNode response = invoke(handler, event, "link-generator");
         ObjectNode result = MAPPER.createObjectNode();
         result.put("dryRun", options.dryRun());
@@ -104,12 +114,17 @@ final class InvokeCommand implements Command {
     }
 
     private int webhookDispatcher(Options options, Console console) {
-        byte[] event = EventFiles.read(options.requireEvent());
+        byte[] event = EventFiles.read(options.requireEvent(), console);
+        if (EventFiles.shape(event) == EventFiles.Shape.S3) {
+            throw new Main.UsageException("the event is an S3 event, which the webhook dispatcher does not take:"
+                    + " use s3notify invoke link-generator, or s3notify run for both functions");
+        }
         ArrayNode delivered = MAPPER.createArrayNode();
-        WebhookDispatcherHandler handler = new WebhookDispatcherHandler(console.env(),
-                new DispatchFunction.Overrides(false, (destination, request) -> delivered.addObject().put("kind", destination.formatter().kind())
-                        .put("host", destination.host()).put("body", request.body()),
-                options.kind(), options.template(), console.loader(), null));
+        String kind = options.kind() == null ? null : KindChoice.checked(options.kind(), console);
+        WebhookDispatcherHandler handler = Startup.create(() -> new WebhookDispatcherHandler(console.env(),
+                new DispatchFunction.Overrides(false, (destination, request) -> delivered.addObject()
+                        .put("kind", destination.kind()).put("host", destination.host())
+                        .set("body", Bodies.of(request)), kind, options.template(), console.loader(), null)));
         JsonNode response = invoke(handler, event, "webhook-dispatcher");
         ObjectNode result = MAPPER.createObjectNode();
         result.set("delivered", delivered);

@@ -6,8 +6,8 @@ import dev.s3notify.core.LinkGenerators;
 import dev.s3notify.core.Settings;
 import dev.s3notify.core.Variables;
 import dev.s3notify.core.WebhookFormatters;
-import dev.s3notify.spi.LinkGenerator;
-import dev.s3notify.spi.WebhookFormatter;
+import dev.s3notify.spi.LinkGeneratorProvider;
+import dev.s3notify.spi.WebhookFormatterProvider;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
@@ -65,7 +65,7 @@ final class KindsCommand implements Command {
         return Main.OK;
     }
 
-    private static KindsReport.Section formatters(KindRegistry<WebhookFormatter> registry, Settings settings) {
+    private static KindsReport.Section formatters(KindRegistry<WebhookFormatterProvider> registry, Settings settings) {
         List<KindsReport.Provider> providers = registry.all().stream().map(f -> new KindsReport.Provider(f.kind(),
                 f.kind().equals(WebhookFormatters.FALLBACK_KIND)
                         ? "used when WEBHOOK_KIND is unset and no formatter recognizes WEBHOOK_URL" : null,
@@ -76,7 +76,7 @@ final class KindsCommand implements Command {
     }
 
     /** The kind the dispatcher would choose, or none and why. */
-    private static Choice formatterInUse(KindRegistry<WebhookFormatter> registry, Settings settings) {
+    private static Choice formatterInUse(KindRegistry<WebhookFormatterProvider> registry, Settings settings) {
         String kind = settings.raw(Variables.WEBHOOK_KIND.name()).orElse(null);
         String url = settings.raw(Variables.WEBHOOK_URL.name()).orElse(null);
         if (kind == null && url == null) {
@@ -85,7 +85,7 @@ final class KindsCommand implements Command {
             return new Choice(null, stored
                     ? "inferred at start-up from the URL stored in WEBHOOK_URL_SECRET_ARN or WEBHOOK_URL_PARAMETER,"
                             + " which kinds does not read; set WEBHOOK_KIND to be sure"
-                    : "WEBHOOK_KIND and WEBHOOK_URL are unset; s3notify run previews as " + RunCommand.PREVIEW_KIND);
+                    : "WEBHOOK_KIND and WEBHOOK_URL are unset; s3notify run and preview format as " + KindChoice.PREVIEW_KIND);
         }
         try {
             URI parsed = url == null ? null : Variables.WEBHOOK_URL.parser().parse(url);
@@ -102,7 +102,7 @@ final class KindsCommand implements Command {
     private record Choice(String kind, String why) {
     }
 
-    private static KindsReport.Section linkGenerators(KindRegistry<LinkGenerator> registry, Settings settings) {
+    private static KindsReport.Section linkGenerators(KindRegistry<LinkGeneratorProvider> registry, Settings settings) {
         String fallback = Variables.LINK_KIND.defaultValue();
         List<KindsReport.Provider> providers = registry.all().stream().map(g -> new KindsReport.Provider(g.kind(),
                 g.kind().equals(fallback) ? "the default" : null, g.variables())).toList();

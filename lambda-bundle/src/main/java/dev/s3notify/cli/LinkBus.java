@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The link generator with an in-memory bus instead of EventBridge: it runs in the link function's dry-run mode,
@@ -46,8 +47,8 @@ final class LinkBus {
      */
     static Handed handOver(byte[] s3Event, Console console) {
         List<EventEntry> entries = new ArrayList<>();
-        LinkPipeline pipeline = LinkFunction.create(console.env(),
-                new LinkFunction.Overrides(true, entries::addAll, null, null, console.loader()));
+        LinkPipeline pipeline = Startup.create(() -> LinkFunction.create(console.env(),
+                overrides(console, entries::addAll)));
         LinkPipeline.Outcome outcome = pipeline.handle(s3Event, Instant.now());
         List<byte[]> events = new ArrayList<>();
         for (EventEntry entry : entries) {
@@ -55,6 +56,16 @@ final class LinkBus {
             events.add(eventBridgeEvent(entry, "local-" + UUID.randomUUID()));
         }
         return new Handed(events, outcome.failedMessageIds());
+    }
+
+    /** @return whether links would be signed with placeholder keys, for want of AWS credentials */
+    static boolean signsWithPlaceholderKeys(Console console) {
+        return LinkFunction.signsWithPlaceholderKeys(console.env(), overrides(console, entries -> { }));
+    }
+
+    /** The link function's dry run: it publishes nothing and hands every entry to {@code observer}. */
+    private static LinkFunction.Overrides overrides(Console console, Consumer<List<EventEntry>> observer) {
+        return new LinkFunction.Overrides(true, observer, null, null, console.loader());
     }
 
     private static byte[] eventBridgeEvent(EventEntry entry, String id) {

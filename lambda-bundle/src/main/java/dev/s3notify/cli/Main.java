@@ -18,9 +18,10 @@ public final class Main {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int USAGE = 2;
+    private static final int QUOTE_LIMIT = 200;
 
-    private static final List<Command> COMMANDS = List.of(new RunCommand(), new SendTestCommand(),
-            new KindsCommand(), new PreviewCommand(), new InvokeCommand());
+    static final List<Command> COMMANDS = List.of(new RunCommand(), new SendTestCommand(), new KindsCommand(),
+            new PreviewCommand(), new InvokeCommand(), new CompletionCommand());
 
     private Main() {
     }
@@ -37,30 +38,40 @@ public final class Main {
      * @param env the environment, the configuration
      * @param out where results go
      * @param err where messages go
-     * @return the exit code
+     * @return the exit code; {@code --event -} reads this process's standard input
      */
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        return run(args, new Console(env, out, err, null));
+        return run(args, new Console(env, out, err, null, System.in));
     }
 
     static int run(String[] args, Console console) {
-        if (args.length == 0) {
+        String[] line = GlobalOptions.afterCommand(args);
+        if (line.length == 0) {
             console.err().print(usage());
             return USAGE;
         }
-        String name = args[0];
-        if (name.equals("--help") || name.equals("-h")) {
-            console.out().print(usage());
-            return OK;
+        String name = line[0];
+        String[] rest = Arrays.copyOfRange(line, 1, line.length);
+        switch (name) {
+            case "--help", "-h" -> {
+                console.out().print(usage());
+                return OK;
+            }
+            case "--version" -> {
+                console.out().println("s3notify " + Version.current());
+                return OK;
+            }
+            case "help" -> {
+                return help(rest, console);
+            }
+            default -> {
+                Optional<Command> command = find(name);
+                if (command.isEmpty()) {
+                    return usageError(unknownCommand(name), null, console);
+                }
+                return run(command.get(), rest, console);
+            }
         }
-        if (name.equals("help")) {
-            return help(Arrays.copyOfRange(args, 1, args.length), console);
-        }
-        Optional<Command> command = find(name);
-        if (command.isEmpty()) {
-            return usageError(unknownCommand(name), null, console);
-        }
-        return run(command.get(), Arrays.copyOfRange(args, 1, args.length), console);
     }
 
     /** Runs one command, turning each kind of error into its exit code and plain words. */
@@ -71,7 +82,9 @@ public final class Main {
                 console.out().print(command.help());
                 return OK;
             }
-            return command.run(options, console);
+            try (Logging logging = Logging.configure(options, console)) {
+                return command.run(options, console);
+            }
         } catch (UsageException e) {
             return usageError(e.getMessage(), command, console);
         } catch (ConfigurationException e) {
@@ -80,14 +93,19 @@ public final class Main {
             console.err().println("Fix the environment variables named above (the README's variable table"
                     + " lists them all) and run the command again.");
             return USAGE;
+        } catch (Startup.Failure e) {
+            console.err().println("s3notify: cannot start: " + describe(e.getCause()));
+            console.err().println("This is what the function would fail its cold start with: check the secret or"
+                    + " parameter named above, the AWS credentials and the AWS_ENDPOINT_URL* variables.");
+            return USAGE;
         } catch (S3NotifyException e) {
-            console.err().println("s3notify: failed: " + e.getMessage());
+            console.err().println("s3notify: failed: " + describe(e));
             return FAILED;
         }
     }
 
     private static int help(String[] args, Console console) {
-        if (args.length == 0) {
+        if (args.length == 0 || args[0].equals("help")) {
             console.out().print(usage());
             return OK;
         }
@@ -112,7 +130,18 @@ public final class Main {
     private static String unknownCommand(String name) {
         List<String> names = new ArrayList<>(COMMANDS.stream().map(Command::name).toList());
         names.add("help");
-        return "unknown command '" + name + "'" + Suggestions.didYouMean(name, names);
+        return "unknown command '" + quoted(name) + "'" + Suggestions.didYouMean(name, names);
+    }
+
+    /** @return user input made safe to quote: control characters as '?', at most 200 characters */
+    static String quoted(String text) {
+        String clean = text.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() <= QUOTE_LIMIT ? clean : clean.substring(0, QUOTE_LIMIT) + "…";
+    }
+
+    /** @return the error's message, or its type when it has none: never "null" */
+    static String describe(Throwable e) {
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** @return the top-level usage: every command's synopsis and summary */
@@ -126,7 +155,13 @@ public final class Main {
                   help [COMMAND]
                       this text, or a command's options (also: s3notify COMMAND --help)
 
-                Configuration comes from the environment, as in Lambda (see the README's variable table).
+                options every command takes:
+                  --verbose            also what the functions log at INFO (what was done), not only warnings
+                  --log-format json    the functions' JSON log lines, as on Lambda, instead of plain lines
+                  --version            (alone) print the version
+
+                Configuration comes from the environment, as in Lambda (see the README's variable table);
+                AWS_LAMBDA_LOG_LEVEL (DEBUG, INFO, WARN, ERROR) sets which log lines are shown.
                 Exit codes: 0 success, 1 the work failed (a message was not delivered), 2 bad usage or
                 configuration.
                 """).toString();

@@ -37,13 +37,13 @@ final class PreviewCommand implements Command {
                 Prints the exact body the dispatcher would post, one per line, sending nothing. FILE may hold an
                 S3 event (it goes through a link-generator dry run first) or a file-link-generated event.
 
-                  --event FILE    the event file
-                  --kind K        the formatter (else WEBHOOK_KIND, else inferred from WEBHOOK_URL); s3notify
-                                  kinds lists them
+                  --event FILE    the event file; - reads standard input
+                  --kind K        the formatter (else WEBHOOK_KIND, else inferred from WEBHOOK_URL, else discord,
+                                  said on standard error); s3notify kinds lists them
                   --template T    the Mustache template instead of MESSAGE_TEMPLATE
 
                 Exit codes: 0 every body formatted, 1 a message could not be handled, 2 bad usage or
-                configuration.
+                configuration (a file that is not an event).
                 """;
     }
 
@@ -55,11 +55,13 @@ final class PreviewCommand implements Command {
     @Override
     public int run(Options options, Console console) {
         options.requireNoWords(name());
-        LinkBus.Handed handed = EventFiles.linkEvents(EventFiles.read(options.requireEvent()), console);
+        byte[] event = EventFiles.read(options.requireEvent(), console);
+        String kind = KindChoice.choose(options, console, true);
         List<WebhookRequest> requests = new ArrayList<>();
-        DispatchPipeline pipeline = DispatchFunction.create(console.env(), new DispatchFunction.Overrides(true,
-                (destination, request) -> requests.add(request), options.kind(), options.template(),
-                console.loader(), null));
+        DispatchPipeline pipeline = Startup.create(() -> DispatchFunction.create(console.env(),
+                new DispatchFunction.Overrides(true, (destination, request) -> requests.add(request), kind,
+                        options.template(), console.loader(), null)));
+        LinkBus.Handed handed = EventFiles.linkEvents(event, console);
         int failed = handed.failedMessageIds().size();
         for (byte[] linkEvent : handed.events()) {
             failed += pipeline.handle(linkEvent, Instant.now().plusSeconds(60)).failedMessageIds().size();

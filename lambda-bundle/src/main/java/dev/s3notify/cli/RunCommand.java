@@ -1,5 +1,6 @@
 package dev.s3notify.cli;
 
+import dev.s3notify.core.ConfigurationException;
 import dev.s3notify.core.Destination;
 import dev.s3notify.core.DispatchFunction;
 import dev.s3notify.core.DispatchPipeline;
@@ -15,11 +16,10 @@ import java.util.stream.Stream;
 /**
  * {@code run}: the whole pipeline in this process. The S3 event goes through the link generator, its
  * {@code file-link-generated} events over an in-memory bus (never EventBridge), and each through the dispatcher to
- * the webhook; with no webhook configured, the bodies are printed instead (preview mode).
+ * the webhook; with no webhook configured, the bodies are printed instead (preview mode). A link event skips the
+ * link generator.
  */
 final class RunCommand implements Command {
-    /** The formatter a preview uses when nothing names one: the first try needs no configuration. */
-    static final String PREVIEW_KIND = "discord";
     private static final Duration DEADLINE = Duration.ofMinutes(15);
 
     @Override
@@ -29,7 +29,7 @@ final class RunCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "--event FILE [--kind K] [--template T]";
+        return "--event FILE [--kind K] [--template T] [--allow-broken-links]";
     }
 
     @Override
@@ -40,51 +40,62 @@ final class RunCommand implements Command {
     @Override
     public String help() {
         return """
-                usage: s3notify run --event FILE [--kind K] [--template T]
+                usage: s3notify run --event FILE [--kind K] [--template T] [--allow-broken-links]
 
                 Runs both functions in this process on the S3 event in FILE (any shape: EventBridge, S3
                 notification, SQS, SNS): the link generator makes a link per object, its file-link-generated
                 events go over an in-memory bus (nothing is published to EventBridge), and the dispatcher formats
-                each message and posts it to the webhook.
+                each message and posts it to the webhook. A file-link-generated event skips the link generator.
 
-                  --event FILE    the S3 event file
-                  --kind K        the formatter (else WEBHOOK_KIND, else inferred from WEBHOOK_URL); s3notify
-                                  kinds lists them
-                  --template T    the Mustache template instead of MESSAGE_TEMPLATE
+                  --event FILE          the event file; - reads standard input
+                  --kind K              the formatter (else WEBHOOK_KIND, else inferred from WEBHOOK_URL);
+                                        s3notify kinds lists them
+                  --template T          the Mustache template instead of MESSAGE_TEMPLATE
+                  --allow-broken-links  post even without AWS credentials, with links signed with placeholder
+                                        keys that do not work
 
                 Preview mode: with none of WEBHOOK_URL, WEBHOOK_URL_SECRET_ARN and WEBHOOK_URL_PARAMETER set,
-                nothing is sent; each body is printed instead, formatted as discord unless --kind or WEBHOOK_KIND
-                names another formatter. Links: with AWS credentials in the environment (AWS_ACCESS_KEY_ID, or the
-                container credentials variables) they are signed with them and work; without, they are signed
-                with placeholder keys and will not work.
+                nothing is sent; each body is printed instead, formatted by --kind, else WEBHOOK_KIND, else as
+                discord (said on standard error). Links: with AWS credentials in the environment
+                (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or the container credentials variables) they are
+                signed with them and work; without, a preview signs them with placeholder keys, and a delivery
+                is refused (exit 2) unless --allow-broken-links, or LINK_KIND=public-url needs no keys.
 
                 Output (JSON): "mode" (preview or delivery), "objects" (per object: bucket, key, eventType, kind,
                 the webhook's host when delivering (never its URL), contentType, the body posted or previewed (as
                 JSON when it is JSON), delivered, and the error when not), "failedMessages" (SQS messages the link
                 generator could not handle).
                 Exit codes: 0 every message delivered (or previewed), 1 a message was not, 2 bad usage or
-                configuration.
+                configuration (a file that is not an event, no AWS credentials for a delivery).
                 """;
     }
 
     @Override
     public Set<String> options() {
-        return Set.of("--event", "--kind", "--template");
+        return Set.of("--event", "--kind", "--template", "--allow-broken-links");
     }
 
     @Override
     public int run(Options options, Console console) {
         options.requireNoWords(name());
-        byte[] event = EventFiles.read(options.requireEvent());
+        byte[] event = EventFiles.read(options.requireEvent(), console);
         Settings settings = new Settings(console.env());
         boolean preview = Stream.of(Variables.WEBHOOK_URL, Variables.WEBHOOK_URL_SECRET_ARN,
                 Variables.WEBHOOK_URL_PARAMETER).noneMatch(settings::isSet);
-        String kind = preview ? previewKind(options, settings, console) : options.kind();
+        if (preview) {
+            console.err().println("s3notify: preview mode: WEBHOOK_URL (or WEBHOOK_URL_SECRET_ARN,"
+                    + " WEBHOOK_URL_PARAMETER) is not set, so nothing is sent; set it to deliver.");
+        }
+        String kind = KindChoice.choose(options, console, preview);
         RunReport report = new RunReport(preview);
         Delivery delivery = new Delivery(report);
-        DispatchPipeline dispatcher = DispatchFunction.create(console.env(), new DispatchFunction.Overrides(preview,
-                delivery::handled, kind, options.template(), console.loader(), null));
-        LinkBus.Handed handed = LinkBus.handOver(event, console);
+        DispatchPipeline dispatcher = Startup.create(() -> DispatchFunction.create(console.env(),
+                new DispatchFunction.Overrides(preview, delivery::handled, kind, options.template(), console.loader(),
+                        null)));
+        if (!preview && EventFiles.shape(event) == EventFiles.Shape.S3) {
+            refuseBrokenLinks(options, settings, console);
+        }
+        LinkBus.Handed handed = EventFiles.linkEvents(event, console);
         for (byte[] linkEvent : handed.events()) {
             delivery.current = linkEvent;
             try {
@@ -92,7 +103,7 @@ final class RunCommand implements Command {
             } catch (S3NotifyException e) {
                 report.failed(linkEvent, e.getMessage());
                 console.err().println("s3notify: not " + (preview ? "formatted" : "delivered") + ": "
-                        + e.getMessage());
+                        + Main.describe(e));
             }
         }
         int exit = report.print(handed.failedMessageIds(), console.out());
@@ -100,16 +111,18 @@ final class RunCommand implements Command {
         return exit;
     }
 
-    /** Says that nothing will be sent, and picks discord when nothing names a formatter. */
-    private static String previewKind(Options options, Settings settings, Console console) {
-        console.err().println("s3notify: preview mode: WEBHOOK_URL (or WEBHOOK_URL_SECRET_ARN,"
-                + " WEBHOOK_URL_PARAMETER) is not set, so nothing is sent; set it to deliver.");
-        if (options.kind() != null || settings.isSet(Variables.WEBHOOK_KIND)) {
-            return options.kind();
+    /** A real channel gets no links signed with placeholder keys, unless asked for. */
+    private static void refuseBrokenLinks(Options options, Settings settings, Console console) {
+        boolean publicUrl = settings.raw(Variables.LINK_KIND.name()).map(k -> k.equalsIgnoreCase("public-url"))
+                .orElse(false);
+        if (publicUrl || options.allowBrokenLinks() || !LinkBus.signsWithPlaceholderKeys(console)) {
+            return;
         }
-        console.err().println("s3notify: previewing as " + PREVIEW_KIND + "; --kind K or WEBHOOK_KIND picks"
-                + " another (s3notify kinds lists them).");
-        return PREVIEW_KIND;
+        throw new ConfigurationException("no AWS credentials to sign links with: run would post links signed with"
+                + " placeholder keys, which do not work, to the webhook. Set AWS_ACCESS_KEY_ID and"
+                + " AWS_SECRET_ACCESS_KEY (with the AWS CLI: eval \"$(aws configure export-credentials --format"
+                + " env)\"), or use LINK_KIND=public-url with PUBLIC_BASE_URL, or pass --allow-broken-links to post"
+                + " them anyway");
     }
 
     private static String summary(boolean preview, RunReport report, LinkBus.Handed handed) {

@@ -1,6 +1,5 @@
 package dev.s3notify.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -35,14 +34,14 @@ final class RunReport {
     /** Records a message formatted (previewing) or accepted by the webhook. */
     void handled(byte[] linkEvent, Destination destination, WebhookRequest request) {
         ObjectNode object = object(linkEvent);
-        object.put("kind", destination.formatter().kind());
+        object.put("kind", destination.kind());
         if (!preview) {
             object.put("host", destination.host());
             delivered++;
         }
         object.put("delivered", !preview);
         object.put("contentType", request.contentType());
-        object.set("body", body(request));
+        object.set("body", Bodies.of(request));
     }
 
     /** Records a message that was not delivered (or, previewing, not formatted), with the reason. */
@@ -76,18 +75,6 @@ final class RunReport {
         object.put("key", detail.path("key").asText());
         object.put("eventType", detail.path("eventType").asText());
         return object;
-    }
-
-    /** A JSON body as JSON, so the output reads as one document; any other body as text. */
-    private static JsonNode body(WebhookRequest request) {
-        if (request.contentType().contains("json")) {
-            try {
-                return MAPPER.readTree(request.body());
-            } catch (JsonProcessingException e) {
-                // not JSON after all: shown as text below
-            }
-        }
-        return MAPPER.getNodeFactory().textNode(request.body());
     }
 
     private static JsonNode tree(byte[] json) {

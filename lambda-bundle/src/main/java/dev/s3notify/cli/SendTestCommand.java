@@ -44,8 +44,8 @@ final class SendTestCommand implements Command {
                                   kinds lists them
                   --template T    the Mustache template instead of MESSAGE_TEMPLATE
 
-                Output (JSON): delivered, kind, host (never the URL), status, and the body posted; or, when the
-                webhook refused it, the platform's reason.
+                Output (JSON): delivered, kind, host (never the URL), status, and the body posted (as JSON when
+                it is JSON); or, when the webhook refused it, the platform's reason.
                 Exit codes: 0 delivered, 1 the webhook did not accept it, 2 bad usage or configuration (no
                 webhook configured, say).
                 """;
@@ -60,17 +60,18 @@ final class SendTestCommand implements Command {
     public int run(Options options, Console console) {
         options.requireNoWords(name());
         ObjectNode result = MAPPER.createObjectNode();
-        DispatchPipeline dispatcher = DispatchFunction.create(console.env(), new DispatchFunction.Overrides(false,
-                (destination, request) -> result.put("delivered", true)
-                        .put("kind", destination.formatter().kind()).put("host", destination.host())
-                        .put("status", "accepted").put("body", request.body()),
-                options.kind(), options.template(), console.loader(), null));
+        String kind = options.kind() == null ? null : KindChoice.checked(options.kind(), console);
+        DispatchPipeline dispatcher = Startup.create(() -> DispatchFunction.create(console.env(),
+                new DispatchFunction.Overrides(false, (destination, request) -> result.put("delivered", true)
+                        .put("kind", destination.kind()).put("host", destination.host())
+                        .put("status", "accepted").set("body", Bodies.of(request)),
+                        kind, options.template(), console.loader(), null)));
         try {
             dispatcher.handle(SampleLinkEvent.created(Instant.now()), Instant.now().plus(Duration.ofMinutes(15)));
         } catch (DeliveryException e) {
-            result.put("delivered", false).put("error", e.getMessage());
+            result.put("delivered", false).put("error", Main.describe(e));
             console.out().println(result.toPrettyString());
-            console.err().println("s3notify: the test message was not delivered: " + e.getMessage());
+            console.err().println("s3notify: the test message was not delivered: " + Main.describe(e));
             return Main.FAILED;
         }
         console.out().println(result.toPrettyString());

@@ -20,9 +20,9 @@ import java.util.stream.Stream;
 /** The built s3-notify.jar and what the build says about it, as failsafe passes them in system properties. */
 final class Bundle {
     /** The adapters a build may choose, and each one's formatter. */
-    static final Map<String, String> FORMATTERS = Map.of("discord", "dev.s3notify.discord.DiscordFormatter",
-            "slack", "dev.s3notify.slack.SlackFormatter", "teams", "dev.s3notify.teams.TeamsFormatter",
-            "generic", "dev.s3notify.generic.GenericFormatter");
+    static final Map<String, String> FORMATTERS = Map.of("discord", "dev.s3notify.discord.DiscordFormatterProvider",
+            "slack", "dev.s3notify.slack.SlackFormatterProvider", "teams", "dev.s3notify.teams.TeamsFormatterProvider",
+            "generic", "dev.s3notify.generic.GenericFormatterProvider");
     static final Path JAR = Path.of(property("bundle.jar"));
     static final Path ROOT = Path.of(property("repo.root")).toAbsolutePath().normalize();
     static final Path LINK_EVENT = ROOT.resolve("docs/examples/link-events/file-link-generated.json");

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /** The built s3-notify.jar on its own: every provider found, service files merged, no signatures left. */
 class BundleJarIT {
-    private static final String FORMATTER_SERVICES = "META-INF/services/dev.s3notify.spi.WebhookFormatter";
-    private static final String GENERATOR_SERVICES = "META-INF/services/dev.s3notify.spi.LinkGenerator";
+    private static final String FORMATTER_SERVICES = "META-INF/services/dev.s3notify.spi.WebhookFormatterProvider";
+    private static final String GENERATOR_SERVICES = "META-INF/services/dev.s3notify.spi.LinkGeneratorProvider";
 
     @Test
     void findsTheChosenFormattersAndBothLinkGeneratorsWithNothingButTheJar() {
@@ -36,7 +36,7 @@ class BundleJarIT {
         assertThat(entries.get(GENERATOR_SERVICES)).hasSize(1);
         assertThat(lines(entries.get(GENERATOR_SERVICES).get(0))).containsExactlyInAnyOrder(
                 "dev.s3notify.core.internal.PublicUrlLinkGenerator",
-                "dev.s3notify.core.internal.S3PresignedLinkGenerator");
+                "dev.s3notify.core.internal.S3PresignedLinks");
     }
 
     @Test

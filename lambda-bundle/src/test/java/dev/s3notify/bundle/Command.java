@@ -28,11 +28,27 @@ record Command(int exit, String out, String err) {
      * @return how it ended
      */
     static Command run(List<String> command, Path dir, Map<String, String> env, boolean inherit, Duration limit) {
+        return run(command, dir, env, inherit, limit, null);
+    }
+
+    /**
+     * @param command the program and its arguments
+     * @param dir the working directory
+     * @param env the environment: these variables only, or added to this process's when {@code inherit}
+     * @param inherit whether the child also gets this process's environment
+     * @param limit how long it may take
+     * @param stdin the file its standard input reads, or null for none
+     * @return how it ended
+     */
+    static Command run(List<String> command, Path dir, Map<String, String> env, boolean inherit, Duration limit,
+            Path stdin) {
         try {
             Path out = Files.createTempFile("command", ".out");
             Path err = Files.createTempFile("command", ".err");
             ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+                    .redirectOutput(out.toFile()).redirectError(err.toFile())
+                    .redirectInput(stdin == null ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.from(
+                            stdin.toFile()));
             if (!inherit) {
                 builder.environment().keySet().retainAll(List.of("PATH", "HOME", "TMPDIR", "LANG"));
             }

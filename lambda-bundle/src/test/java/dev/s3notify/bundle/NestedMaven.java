@@ -15,9 +15,10 @@ import java.util.stream.Stream;
 /**
  * Maven run on a copy of a project, as a user would run it, without installing anything into the shared local
  * repository. Its own local repository, under target/it, holds this build's s3-notify artifacts (the parent pom,
- * core and its test-jar, the adapters); everything else it copies from the outer build's local repository, which
- * it reaches as a read-only {@code file://} mirror. So it needs no network and works on a fresh clone once the
- * outer build has resolved its dependencies, with any Maven 3 (no chained local repositories, which need 3.9).
+ * core and its test-jar, the test-kit, the adapters); everything else it copies from the outer build's local
+ * repository, which it reaches as a read-only {@code file://} mirror. So it needs no network and works on a fresh
+ * clone once the outer build has resolved its dependencies, with any Maven 3 (no chained local repositories, which
+ * need 3.9).
  */
 final class NestedMaven {
     private static final Path HOME = Bundle.WORK.resolve("maven");
@@ -76,6 +77,8 @@ final class NestedMaven {
         put("s3-notify-core", ".pom", root.resolve("core/pom.xml"));
         put("s3-notify-core", ".jar", artifact("core.jar"));
         put("s3-notify-core", "-tests.jar", artifact("core.tests.jar"));
+        put("s3-notify-test-kit", ".pom", root.resolve("test-kit/pom.xml"));
+        put("s3-notify-test-kit", ".jar", artifact("test-kit.jar"));
         for (String adapter : Bundle.FORMATTERS.keySet()) {
             put("s3-notify-adapter-" + adapter, ".pom", root.resolve("adapters-" + adapter + "/pom.xml"));
             put("s3-notify-adapter-" + adapter, ".jar", artifact("adapter." + adapter + ".jar"));

@@ -23,12 +23,16 @@ class PluginJarIT {
             package com.example.echo;
 
             import com.fasterxml.jackson.databind.ObjectMapper;
-            import dev.s3notify.core.KindSettings;
+            import dev.s3notify.core.Digest;
+            import dev.s3notify.core.FormatterContext;
             import dev.s3notify.core.Notification;
+            import dev.s3notify.core.RateLimit;
             import dev.s3notify.core.WebhookRequest;
             import dev.s3notify.spi.WebhookFormatter;
+            import dev.s3notify.spi.WebhookFormatterProvider;
+            import java.util.Optional;
 
-            public final class %s implements WebhookFormatter {
+            public final class %s implements WebhookFormatterProvider {
                 public String kind() {
                     return "%s";
                 }
@@ -37,9 +41,24 @@ class PluginJarIT {
                     return "{{fileName}} in {{bucket}}";
                 }
 
-                public WebhookRequest format(Notification notification, KindSettings settings) {
-                    return WebhookRequest.json(new ObjectMapper().createObjectNode()
-                            .put("echo", notification.message()).toString());
+                public WebhookFormatter create(FormatterContext context) {
+                    return new WebhookFormatter() {
+                        public WebhookRequest format(Notification notification) {
+                            return echo(notification.message());
+                        }
+
+                        public Optional<WebhookRequest> formatDigest(Digest digest) {
+                            return Optional.of(echo(digest.message()));
+                        }
+
+                        public RateLimit rateLimit() {
+                            return RateLimit.UNKNOWN;
+                        }
+                    };
+                }
+
+                private static WebhookRequest echo(String text) {
+                    return WebhookRequest.json(new ObjectMapper().createObjectNode().put("echo", text).toString());
                 }
             }
             """;
@@ -56,11 +75,11 @@ class PluginJarIT {
     @Test
     void previewsWithThePluginChosenByWebhookKind() {
         Command preview = Bundle.cli(Map.of("S3NOTIFY_PLUGINS_DIR", plugins.toString(), "WEBHOOK_KIND", "echo"),
-                "preview", "--event", Bundle.LINK_EVENT.toString());
+                "preview", "--verbose", "--event", Bundle.LINK_EVENT.toString());
 
         assertThat(preview.exit()).as(preview.output()).isZero();
         assertThat(preview.out().strip()).isEqualTo(EXPECTED_BODY);
-        assertThat(preview.err()).contains("\"message\":\"plugin jars added\",\"jars\":\"echo.jar\"");
+        assertThat(preview.err()).contains("s3notify: plugin jars added (jars=echo.jar");
     }
 
     @Test
@@ -80,8 +99,8 @@ class PluginJarIT {
                 Bundle.adapters().get(0)), "preview", "--event", Bundle.LINK_EVENT.toString());
 
         assertThat(preview.exit()).as(preview.output()).isEqualTo(2);
-        assertThat(preview.err()).contains("S3NOTIFY_PLUGINS_DIR='" + missing + "' is not valid: expected a"
-                + " directory of plugin jars, and there is no such directory");
+        assertThat(preview.err()).contains("S3NOTIFY_PLUGINS_DIR='" + missing + "' is not valid: there is no such"
+                + " directory; create it and put the plugin jars in it, or unset the variable");
     }
 
     @Test

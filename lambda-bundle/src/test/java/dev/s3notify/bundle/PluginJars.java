@@ -41,7 +41,7 @@ final class PluginJars {
             }
             Path classes = Files.createDirectories(work.resolve("classes"));
             compile(sources, classes);
-            write(jar, classes, "META-INF/services/dev.s3notify.spi.WebhookFormatter",
+            write(jar, classes, "META-INF/services/dev.s3notify.spi.WebhookFormatterProvider",
                     String.join("\n", formatters.keySet()) + "\n");
             return jar;
         } catch (IOException e) {

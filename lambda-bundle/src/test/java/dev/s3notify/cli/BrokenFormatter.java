@@ -1,12 +1,11 @@
 package dev.s3notify.cli;
 
-import dev.s3notify.core.KindSettings;
-import dev.s3notify.core.Notification;
-import dev.s3notify.core.WebhookRequest;
+import dev.s3notify.core.FormatterContext;
 import dev.s3notify.spi.WebhookFormatter;
+import dev.s3notify.spi.WebhookFormatterProvider;
 
 /** A plugin whose constructor fails, as one built against another version might. */
-public final class BrokenFormatter implements WebhookFormatter {
+public final class BrokenFormatter implements WebhookFormatterProvider {
 
     /** Always fails. */
     public BrokenFormatter() {
@@ -19,12 +18,12 @@ public final class BrokenFormatter implements WebhookFormatter {
     }
 
     @Override
-    public WebhookRequest format(Notification notification, KindSettings settings) {
-        throw new UnsupportedOperationException();
+    public String defaultTemplate() {
+        return "";
     }
 
     @Override
-    public String defaultTemplate() {
-        return "";
+    public WebhookFormatter create(FormatterContext context) {
+        throw new UnsupportedOperationException();
     }
 }

@@ -26,7 +26,7 @@ class KindsCommandTest {
                 "  * s3-presigned  (the default)", "    public-url\n",
                 "EMBED_COLOR (default: 3447003)", "SLACK_DOWNLOAD_BUTTON (default: true)",
                 "WEBHOOK_SIGNING_SECRET (secret)", "PUBLIC_BASE_URL", "URL_EXPIRATION_SECONDS (default: 86400)",
-                "in use: none (WEBHOOK_KIND and WEBHOOK_URL are unset; s3notify run previews as discord)");
+                "in use: none (WEBHOOK_KIND and WEBHOOK_URL are unset; s3notify run and preview format as discord)");
     }
 
     @Test
@@ -92,7 +92,7 @@ class KindsCommandTest {
     @Test
     void listsProvidersThatFailedToLoad(@TempDir Path dir) throws Exception {
         Path services = Files.createDirectories(dir.resolve("META-INF/services"));
-        Files.writeString(services.resolve("dev.s3notify.spi.WebhookFormatter"), BrokenFormatter.class.getName());
+        Files.writeString(services.resolve("dev.s3notify.spi.WebhookFormatterProvider"), BrokenFormatter.class.getName());
         try (URLClassLoader plugins = new URLClassLoader(new URL[] {dir.toUri().toURL()},
                 getClass().getClassLoader())) {
             TestConsole withPlugins = new TestConsole(plugins);

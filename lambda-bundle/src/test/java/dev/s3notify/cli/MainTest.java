@@ -94,7 +94,7 @@ class MainTest {
     }
 
     @Test
-    void failsWithExitOneWhenTheEventCannotBeDecoded(@TempDir Path dir) throws Exception {
+    void failsWithExitOneAsLambdaWouldWhenTheEventCannotBeDecoded(@TempDir Path dir) throws Exception {
         Path event = Files.writeString(dir.resolve("bad.json"), "{\"hello\":\"world\"}");
 
         assertThat(run(Map.of(), "invoke", "link-generator", "--event", event.toString(), "--dry-run")).isEqualTo(1);
@@ -138,6 +138,7 @@ class MainTest {
             JsonNode delivered = JSON.readTree(out.toString(StandardCharsets.UTF_8)).get("delivered").get(0);
             assertThat(delivered.get("kind").asText()).isEqualTo("discord");
             assertThat(delivered.get("host").asText()).isEqualTo("localhost");
+            assertThat(delivered.get("body").isObject()).as("the body as JSON, as run shows it").isTrue();
             webhook.verify(1, postRequestedFor(urlPathEqualTo("/api/webhooks/1/token"))
                     .withQueryParam("wait", equalTo("true")));
         } finally {

@@ -90,11 +90,23 @@ class PreviewCommandTest {
     }
 
     @Test
-    void explainsThatAKindIsNeededWhenNothingNamesOne() {
+    void previewsAsDiscordLikeRunWhenNothingNamesAKindAndSaysSo() throws IOException {
         int exit = run(Map.of(), "preview", "--event", EXAMPLES.resolve("eventbridge-object-created.json").toString());
 
-        assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("WEBHOOK_KIND is not set").contains("discord, generic, slack, teams");
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("s3notify: previewing as discord: neither --kind nor WEBHOOK_KIND")
+                .contains("--kind K picks another");
+        assertThat(JSON.readTree(out.toString(StandardCharsets.UTF_8)).has("embeds")).isTrue();
+    }
+
+    @Test
+    void previewsAsTheKindInferredFromWebhookUrlWithoutSayingDiscord() throws IOException {
+        int exit = run(Map.of("WEBHOOK_URL", "https://hooks.slack.com/services/T0/B0/x"), "preview", "--event",
+                EXAMPLES.resolve("eventbridge-object-created.json").toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(err.toString()).doesNotContain("previewing as");
+        assertThat(JSON.readTree(out.toString(StandardCharsets.UTF_8)).has("blocks")).isTrue();
     }
 
     @Test

@@ -47,6 +47,8 @@ class SendTestCommandTest {
         assertThat(result.get("kind").asText()).isEqualTo("discord");
         assertThat(result.get("host").asText()).isEqualTo("localhost");
         assertThat(result.get("status").asText()).isEqualTo("accepted");
+        assertThat(result.get("body").isObject()).as("the body as JSON, as run shows it").isTrue();
+        assertThat(result.get("body").get("embeds").get(0).toString()).contains("sample-report.pdf");
         webhook.verify(1, postRequestedFor(urlPathEqualTo(HOOK)).withQueryParam("wait", equalTo("true"))
                 .withRequestBody(containing("sample-report.pdf"))
                 .withRequestBody(containing("s3-notify/send-test/sample-report.pdf")));

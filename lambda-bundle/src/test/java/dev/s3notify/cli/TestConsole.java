@@ -2,8 +2,10 @@ package dev.s3notify.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -31,12 +33,17 @@ final class TestConsole {
         return EXAMPLES.resolve(name).toString();
     }
 
-    /** Runs a command line with a fresh output. */
+    /** Runs a command line with a fresh output and nothing on standard input. */
     int run(Map<String, String> env, String... args) {
+        return run(env, new ByteArrayInputStream(new byte[0]), args);
+    }
+
+    /** Runs a command line with a fresh output and {@code in} as standard input. */
+    int run(Map<String, String> env, InputStream in, String... args) {
         out.reset();
         err.reset();
         return Main.run(args, new Console(env, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), loader));
+                new PrintStream(err, true, StandardCharsets.UTF_8), loader, in));
     }
 
     String out() {

@@ -6,8 +6,8 @@ import dev.s3notify.core.LinkGenerators;
 import dev.s3notify.core.Variable;
 import dev.s3notify.core.Variables;
 import dev.s3notify.core.WebhookFormatters;
-import dev.s3notify.spi.LinkGenerator;
-import dev.s3notify.spi.WebhookFormatter;
+import dev.s3notify.spi.LinkGeneratorProvider;
+import dev.s3notify.spi.WebhookFormatterProvider;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,10 +61,10 @@ class DocumentedVariablesTest {
         Map<String, Variable<?>> all = new LinkedHashMap<>();
         Variables.ALL.forEach(v -> all.put(v.name(), v));
         ClassLoader loader = DocumentedVariablesTest.class.getClassLoader();
-        for (WebhookFormatter formatter : WebhookFormatters.load(loader).all()) {
+        for (WebhookFormatterProvider formatter : WebhookFormatters.load(loader).all()) {
             formatter.variables().forEach(v -> all.putIfAbsent(v.name(), v));
         }
-        for (LinkGenerator generator : LinkGenerators.load(loader).all()) {
+        for (LinkGeneratorProvider generator : LinkGenerators.load(loader).all()) {
             generator.variables().forEach(v -> all.putIfAbsent(v.name(), v));
         }
         return all;

@@ -20,15 +20,18 @@ import org.junit.jupiter.api.Test;
 class TemplateReferencesTest {
     private static final Path ROOT = Path.of(System.getProperty("repo.root", ".."));
     /** The types the template may use, with the attributes {@code Fn::GetAtt} may read. */
-    private static final Map<String, Set<String>> TYPES = Map.of(
-            "AWS::Serverless::Function", Set.of("Arn"),
-            "AWS::S3::Bucket", Set.of("Arn", "DomainName", "RegionalDomainName"),
-            "AWS::SQS::Queue", Set.of("Arn", "QueueName", "QueueUrl"),
-            "AWS::SQS::QueuePolicy", Set.of(),
-            "AWS::Logs::LogGroup", Set.of("Arn"),
-            "AWS::Events::Rule", Set.of("Arn"),
-            "AWS::Lambda::Permission", Set.of(),
-            "AWS::CloudWatch::Alarm", Set.of("Arn"));
+    private static final Map<String, Set<String>> TYPES = Map.ofEntries(
+            Map.entry("AWS::Serverless::Function", Set.of("Arn")),
+            Map.entry("AWS::S3::Bucket", Set.of("Arn", "DomainName", "RegionalDomainName")),
+            Map.entry("AWS::SQS::Queue", Set.of("Arn", "QueueName", "QueueUrl")),
+            Map.entry("AWS::SQS::QueuePolicy", Set.of()),
+            Map.entry("AWS::Logs::LogGroup", Set.of("Arn")),
+            Map.entry("AWS::Events::Rule", Set.of("Arn")),
+            Map.entry("AWS::Lambda::Permission", Set.of()),
+            Map.entry("AWS::CloudWatch::Alarm", Set.of("Arn")),
+            Map.entry("AWS::IAM::User", Set.of("Arn")),
+            Map.entry("AWS::IAM::AccessKey", Set.of("SecretAccessKey")),
+            Map.entry("AWS::SecretsManager::Secret", Set.of("Id")));
     private static final Set<String> PSEUDO = Set.of("AWS::AccountId", "AWS::NoValue", "AWS::Partition",
             "AWS::Region", "AWS::StackId", "AWS::StackName", "AWS::URLSuffix");
     private static CloudFormationTemplate template;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * lambda-bundle/template.yaml against the bundle: the handlers exist, every variable it sets is read by the code
  * (and every one the code reads can be set), SnapStart goes through the alias, dead letters are wired, and the IAM
  * policies name actions and resources. What SAM and CloudFormation would refuse outright is checked here too: every
- * reference resolves, every resource type is known. (cfn-lint, which is not on Maven Central, passes it as well.)
+ * reference resolves, every resource type is known. ({@link TemplateLintTest} runs cfn-lint when it is installed.)
  */
 class TemplateTest {
     private static final Path ROOT = Path.of(System.getProperty("repo.root", ".."));
@@ -115,6 +115,7 @@ class TemplateTest {
             collectStatements(template.properties(function).get("Policies"), statements);
         }
         template.ofType("AWS::SQS::QueuePolicy").forEach(p -> collectStatements(template.properties(p), statements));
+        template.ofType("AWS::IAM::User").forEach(u -> collectStatements(template.properties(u), statements));
 
         assertThat(statements).hasSizeGreaterThanOrEqualTo(6);
         for (Map<String, Object> statement : statements) {
@@ -149,7 +150,7 @@ class TemplateTest {
                 .isEqualTo(Map.of("EventBridgeConfiguration", Map.of("EventBridgeEnabled", true)));
         Map<String, Object> pattern = map(template.properties("ObjectCreatedRule").get("EventPattern"));
         assertThat(pattern).containsEntry("source", List.of("aws.s3"))
-                .containsEntry("detail-type", List.of("Object Created"));
+                .containsEntry("detail-type", Map.of("Ref", "EventTypes"));
         Map<String, Object> links = map(template.properties("FileLinkGeneratedRule").get("EventPattern"));
         assertThat(links).containsEntry("source", List.of(Map.of("Ref", "EventSource")))
                 .containsEntry("detail-type", List.of(Map.of("Ref", "EventDetailType")));

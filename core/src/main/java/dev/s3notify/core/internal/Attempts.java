@@ -72,8 +72,7 @@ final class Attempts {
     private Exchange.Answer post(URI target, WebhookRequest request, int attempt) {
         checkDeadline(attempt - 1);
         Instant now = sender.clock().instant();
-        WebhookRequest prepared = destination.formatter().prepareAttempt(request, notification,
-                destination.settings(), now);
+        WebhookRequest prepared = destination.formatter().prepareAttempt(request, now);
         Duration limit = shorter(sender.timeout(), Duration.between(now, deadline));
         refusal = new Refusal(destination.formatter(), Refusal.secrets(url, target, prepared, sender.secrets(),
                 notification.event().fileUrl()), limit);
@@ -137,7 +136,7 @@ final class Attempts {
     private void retryLater(int attempt) {
         Duration wait = rateLimited ? budget.delay(sender.clock().instant()) : sender.backoff(attempt);
         WebhookSender.log().warn("webhook attempt failed", "eventId", notification.eventId(), "kind",
-                destination.formatter().kind(), "host", destination.host(), "attempt", attempt, "error", failure,
+                destination.kind(), "host", destination.host(), "attempt", attempt, "error", failure,
                 "retryInMs", wait.toMillis());
         if (rateLimited) {
             return;
@@ -179,7 +178,7 @@ final class Attempts {
     }
 
     private String what(int attempts) {
-        return "webhook " + destination.formatter().kind() + " at " + destination.host()
+        return "webhook " + destination.kind() + " at " + destination.host()
                 + " did not accept the message for event " + notification.eventId() + " (s3://"
                 + notification.event().bucket() + "/" + notification.event().key() + ") after " + attempts
                 + (attempts == 1 ? " attempt: " : " attempts: ");

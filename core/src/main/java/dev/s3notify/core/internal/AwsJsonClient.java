@@ -120,7 +120,8 @@ final class AwsJsonClient {
                     "no response within " + timeout.toMillis() + " ms", e, true);
         } catch (IOException e) {
             throw AwsCallException.noResponse(describe(target), "ConnectionError",
-                    "connection failed (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e, true);
+                    "connection failed (" + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e, true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw AwsCallException.noResponse(describe(target), "Interrupted", "interrupted", e, false);

@@ -8,6 +8,7 @@ import dev.s3notify.core.Settings;
 import dev.s3notify.core.Variable;
 import dev.s3notify.core.Variables;
 import dev.s3notify.spi.LinkGenerator;
+import dev.s3notify.spi.LinkGeneratorProvider;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,7 +16,7 @@ import java.util.List;
  * Links to a public bucket or a CDN ({@code LINK_KIND=public-url}): {@code PUBLIC_BASE_URL} followed by the
  * URI-encoded key. Nothing is signed and the link does not expire.
  */
-public final class PublicUrlLinkGenerator implements LinkGenerator {
+public final class PublicUrlLinkGenerator implements LinkGeneratorProvider {
     private static final String MISSING_BASE_URL = "PUBLIC_BASE_URL is required when LINK_KIND=public-url: set it"
             + " to the base URL of the public bucket or CDN the keys are appended to, such as https://files.example.com/";
 
@@ -29,13 +30,13 @@ public final class PublicUrlLinkGenerator implements LinkGenerator {
     }
 
     @Override
-    public Link generate(ObjectEvent object, LinkSettings settings, Instant now) {
+    public LinkGenerator create(LinkSettings settings) {
         if (settings.publicBaseUrl() == null) {
             throw new ConfigurationException(MISSING_BASE_URL);
         }
         String base = settings.publicBaseUrl().toString();
         String prefix = base.endsWith("/") ? base : base + "/";
-        return new Link(prefix + SigV4.encode(object.key(), false), null);
+        return (ObjectEvent object, Instant now) -> new Link(prefix + SigV4.encode(object.key(), false), null);
     }
 
     @Override

@@ -4,11 +4,8 @@ import dev.s3notify.core.AwsCredentials;
 import dev.s3notify.core.Link;
 import dev.s3notify.core.LinkSettings;
 import dev.s3notify.core.ObjectEvent;
-import dev.s3notify.core.Variable;
-import dev.s3notify.core.Variables;
 import dev.s3notify.spi.LinkGenerator;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -17,19 +14,16 @@ import java.util.TreeMap;
  * no AWS SDK. The link serves the uploaded version when the event names one, and asks S3 for the configured
  * {@code Content-Disposition}. A link signed with temporary credentials stops working when they expire.
  */
-public final class S3PresignedLinkGenerator implements LinkGenerator {
+final class S3PresignedLinkGenerator implements LinkGenerator {
+    private final LinkSettings settings;
 
-    /** For {@link java.util.ServiceLoader}. */
-    public S3PresignedLinkGenerator() {
+    /** @param settings the validated settings, the signing credentials among them */
+    S3PresignedLinkGenerator(LinkSettings settings) {
+        this.settings = settings;
     }
 
     @Override
-    public String kind() {
-        return "s3-presigned";
-    }
-
-    @Override
-    public Link generate(ObjectEvent object, LinkSettings settings, Instant now) {
+    public Link generate(ObjectEvent object, Instant now) {
         Map<String, String> query = new TreeMap<>();
         if (object.versionId() != null) {
             query.put("versionId", object.versionId());
@@ -45,11 +39,5 @@ public final class S3PresignedLinkGenerator implements LinkGenerator {
             expiresAt = credentials.expiration();
         }
         return new Link(url, expiresAt);
-    }
-
-    @Override
-    public List<Variable<?>> variables() {
-        return List.of(Variables.URL_EXPIRATION_SECONDS, Variables.LINK_CONTENT_DISPOSITION,
-                Variables.S3_FORCE_PATH_STYLE, Variables.AWS_ENDPOINT_URL_S3, Variables.LINK_SIGNING_SECRET_ARN);
     }
 }

@@ -20,8 +20,8 @@ class PublicUrlLinkGeneratorTest {
     @Test
     void appendsTheEncodedKeyToTheBaseUrlWithOrWithoutATrailingSlash() {
         for (String base : new String[] {"https://files.example.com/pub", "https://files.example.com/pub/"}) {
-            Link link = generator.generate(TestSettings.created("uploads", "reports/Q3 résumé + data.pdf"),
-                    settings(Map.of("LINK_KIND", "public-url", "PUBLIC_BASE_URL", base)), Instant.now());
+            Link link = generator.create(settings(Map.of("LINK_KIND", "public-url", "PUBLIC_BASE_URL", base)))
+                    .generate(TestSettings.created("uploads", "reports/Q3 résumé + data.pdf"), Instant.now());
 
             assertThat(link.url()).isEqualTo("https://files.example.com/pub/reports/Q3%20r%C3%A9sum%C3%A9%20%2B%20data.pdf");
             assertThat(link.expiresAt()).isNull();

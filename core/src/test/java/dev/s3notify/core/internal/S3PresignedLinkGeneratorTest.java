@@ -11,6 +11,7 @@ import dev.s3notify.core.LinkSettings.HeadObjectMode;
 import dev.s3notify.core.ObjectEvent;
 import dev.s3notify.core.Secret;
 import dev.s3notify.core.testing.S3ProxyServer;
+import dev.s3notify.spi.LinkGeneratorProvider;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,7 +33,7 @@ class S3PresignedLinkGeneratorTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static S3ProxyServer s3;
 
-    private final S3PresignedLinkGenerator generator = new S3PresignedLinkGenerator();
+    private final LinkGeneratorProvider generator = new S3PresignedLinks();
 
     @BeforeAll
     static void startS3Proxy() {
@@ -49,7 +50,7 @@ class S3PresignedLinkGeneratorTest {
 
     @Test
     void servesTheUploadedBytesForAKeyWithSpacesUnicodeAndPlus() throws Exception {
-        Link link = generator.generate(TestSettings.created(BUCKET, KEY), settings(ContentDisposition.NONE),
+        Link link = generate(TestSettings.created(BUCKET, KEY), settings(ContentDisposition.NONE),
                 Instant.now());
 
         HttpResponse<byte[]> response = get(link.url());
@@ -61,7 +62,7 @@ class S3PresignedLinkGeneratorTest {
 
     @Test
     void makesTheBrowserDownloadUnderTheFilesOwnName() throws Exception {
-        Link link = generator.generate(TestSettings.created(BUCKET, KEY), settings(ContentDisposition.ATTACHMENT),
+        Link link = generate(TestSettings.created(BUCKET, KEY), settings(ContentDisposition.ATTACHMENT),
                 Instant.now());
 
         HttpResponse<byte[]> response = get(link.url());
@@ -73,7 +74,7 @@ class S3PresignedLinkGeneratorTest {
 
     @Test
     void asksForInlineDisplayWhenConfigured() throws Exception {
-        Link link = generator.generate(TestSettings.created(BUCKET, KEY), settings(ContentDisposition.INLINE),
+        Link link = generate(TestSettings.created(BUCKET, KEY), settings(ContentDisposition.INLINE),
                 Instant.now());
 
         HttpResponse<byte[]> response = get(link.url());
@@ -85,7 +86,7 @@ class S3PresignedLinkGeneratorTest {
 
     @Test
     void refusesALinkWithATamperedSignature() throws Exception {
-        String url = generator.generate(TestSettings.created(BUCKET, KEY), settings(ContentDisposition.NONE),
+        String url = generate(TestSettings.created(BUCKET, KEY), settings(ContentDisposition.NONE),
                 Instant.now()).url();
         char last = url.charAt(url.length() - 1);
         String tampered = url.substring(0, url.length() - 1) + (last == '0' ? '1' : '0');
@@ -102,7 +103,7 @@ class S3PresignedLinkGeneratorTest {
                 ContentDisposition.NONE, HeadObjectMode.NEVER);
         Instant tenMinutesAgo = Instant.now().minus(Duration.ofMinutes(10));
 
-        Link link = generator.generate(TestSettings.created(BUCKET, KEY), oneMinute, tenMinutesAgo);
+        Link link = generate(TestSettings.created(BUCKET, KEY), oneMinute, tenMinutesAgo);
 
         HttpResponse<byte[]> response = get(link.url());
 
@@ -115,7 +116,7 @@ class S3PresignedLinkGeneratorTest {
     void acceptsALinkSignedEarlierThatHasNotExpiredYet() throws Exception {
         Instant twentyMinutesAgo = Instant.now().minus(Duration.ofMinutes(20));
 
-        Link link = generator.generate(TestSettings.created(BUCKET, KEY), settings(ContentDisposition.NONE),
+        Link link = generate(TestSettings.created(BUCKET, KEY), settings(ContentDisposition.NONE),
                 twentyMinutesAgo);
 
         assertThat(link.expiresAt()).isEqualTo(twentyMinutesAgo.plus(Duration.ofHours(1)));
@@ -129,7 +130,7 @@ class S3PresignedLinkGeneratorTest {
         LinkSettings settings = TestSettings.s3(s3.endpoint(), true, session, Duration.ofHours(1),
                 ContentDisposition.NONE, HeadObjectMode.NEVER);
 
-        String url = generator.generate(TestSettings.created(BUCKET, KEY), settings, Instant.now()).url();
+        String url = generate(TestSettings.created(BUCKET, KEY), settings, Instant.now()).url();
 
         assertThat(url).contains("X-Amz-Security-Token=session%2Ftoken%2Bvalue%3D");
         assertThat(get(url).statusCode()).isEqualTo(200);
@@ -142,7 +143,7 @@ class S3PresignedLinkGeneratorTest {
         ObjectEvent versioned = new ObjectEvent(BUCKET, KEY, null, null, "3HL4kqtJlcpXroDTDmJ+rmSpXd3dIbrHY",
                 EventType.CREATED, null, null, "evt", null, null);
 
-        String url = generator.generate(versioned, settings(ContentDisposition.NONE), Instant.now()).url();
+        String url = generate(versioned, settings(ContentDisposition.NONE), Instant.now()).url();
 
         assertThat(url).contains("versionId=3HL4kqtJlcpXroDTDmJ%2BrmSpXd3dIbrHY&");
     }
@@ -155,5 +156,9 @@ class S3PresignedLinkGeneratorTest {
     private static HttpResponse<byte[]> get(String url) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private Link generate(ObjectEvent object, LinkSettings settings, Instant now) {
+        return generator.create(settings).generate(object, now);
     }
 }

@@ -45,7 +45,7 @@ class S3PresignerCrossCheckTest {
         ObjectEvent event = TestSettings.created(bucket, key);
         String disposition = ContentDispositions.header(ContentDisposition.ATTACHMENT, event.fileName()).orElseThrow();
 
-        URI ours = URI.create(new S3PresignedLinkGenerator().generate(event, settings, Instant.now()).url());
+        URI ours = URI.create(new S3PresignedLinks().create(settings).generate(event, Instant.now()).url());
         URI sdks = sdkPresign(bucket, key, region, pathStyle, endpointUri, disposition);
 
         // For us-east-1 the SDK picks the legacy global host; we always use the regional one, which works too.

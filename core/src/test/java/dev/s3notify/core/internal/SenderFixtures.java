@@ -1,13 +1,16 @@
 package dev.s3notify.core.internal;
 
 import dev.s3notify.core.Destination;
+import dev.s3notify.core.DigestTemplate;
 import dev.s3notify.core.EventType;
+import dev.s3notify.core.FormatterContext;
 import dev.s3notify.core.KindSettings;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.MessageTemplate;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.Secret;
 import dev.s3notify.core.TestFormatters;
+import dev.s3notify.spi.WebhookFormatter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -31,8 +34,11 @@ final class SenderFixtures {
     }
 
     static Destination destination(String url, TestFormatters.Chat chat) {
-        return new Destination("chat", chat, KindSettings.of(chat.variables(), Map.of()),
-                MessageTemplate.compile("{{fileName}}", "test template", chat::escape), Secret.of(url));
+        WebhookFormatter formatter = chat.create(FormatterContext.of(KindSettings.of(chat.variables(), Map.of())));
+        return new Destination("chat", chat.kind(), formatter,
+                MessageTemplate.compile("{{fileName}}", "test template", formatter::escape),
+                DigestTemplate.compile(chat.defaultDigestTemplate(), "test digest template", formatter::escapeDigest),
+                Secret.of(url));
     }
 
     static Notification notification() {

@@ -19,13 +19,15 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.s3notify.core.DeliveryException;
 import dev.s3notify.core.Destination;
+import dev.s3notify.core.Digest;
+import dev.s3notify.core.FormatterContext;
 import dev.s3notify.core.Notification;
-import dev.s3notify.core.KindSettings;
 import dev.s3notify.core.RateLimit;
 import dev.s3notify.core.TestFormatters;
 import dev.s3notify.core.WebhookRequest;
 import dev.s3notify.core.pacing.RateBudgets;
 import dev.s3notify.core.pacing.RateLimitedException;
+import dev.s3notify.spi.WebhookFormatter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +41,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -480,9 +483,29 @@ class WebhookSenderTest {
         RateLimit oneInHalfASecond = RateLimit.of(1, Duration.ofMillis(500));
         TestFormatters.Chat failing = new TestFormatters.Chat() {
             @Override
-            public WebhookRequest prepareAttempt(WebhookRequest request, Notification notification,
-                    KindSettings settings, Instant now) {
-                throw new IllegalStateException("signing failed");
+            public WebhookFormatter create(FormatterContext context) {
+                WebhookFormatter chat = super.create(context);
+                return new WebhookFormatter() {
+                    @Override
+                    public WebhookRequest format(Notification notification) {
+                        return chat.format(notification);
+                    }
+
+                    @Override
+                    public Optional<WebhookRequest> formatDigest(Digest digest) {
+                        return chat.formatDigest(digest);
+                    }
+
+                    @Override
+                    public RateLimit rateLimit() {
+                        return chat.rateLimit();
+                    }
+
+                    @Override
+                    public WebhookRequest prepareAttempt(WebhookRequest request, Instant now) {
+                        throw new IllegalStateException("signing failed");
+                    }
+                };
             }
         };
         String url = "http://127.0.0.1:" + server.port() + PATH;

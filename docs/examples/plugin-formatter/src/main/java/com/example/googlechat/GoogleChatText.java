@@ -1,6 +1,6 @@
 package com.example.googlechat;
 
-/** Escaping and shortening for Google Chat's message text. */
+/** Escaping for Google Chat's message text; its length limit is core's ({@link GoogleChatFormatter#TEXT}). */
 final class GoogleChatText {
     private static final char ZERO_WIDTH_SPACE = '\u200B';
 
@@ -33,17 +33,5 @@ final class GoogleChatText {
             }
         });
         return out.toString();
-    }
-
-    /**
-     * @param text some text
-     * @param max the most code points to keep
-     * @return the text, or its first {@code max - 1} code points and "…"
-     */
-    static String truncate(String text, int max) {
-        if (text.codePointCount(0, text.length()) <= max) {
-            return text;
-        }
-        return text.substring(0, text.offsetByCodePoints(0, max - 1)) + "…";
     }
 }

@@ -1,5 +1,7 @@
 package com.example.googlechat;
 
+import static dev.s3notify.testkit.HostileInput.created;
+import static dev.s3notify.testkit.HostileInput.deleted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,21 +10,22 @@ import dev.s3notify.core.ConfigurationException;
 import dev.s3notify.core.KindSettings;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.WebhookRequest;
-import dev.s3notify.core.testing.WebhookFormatterContract;
+import dev.s3notify.testkit.WebhookFormatterContract;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract every s3-notify formatter keeps (limits, escaping, no pings, valid JSON, registration), inherited
- * from core's test-jar, and what is particular to Google Chat.
+ * The contract every s3-notify formatter keeps (limits, escaping, no pings, valid JSON, registration, digests that
+ * keep every file reachable), inherited from s3-notify's test-kit, and what is particular to Google Chat.
  */
 class GoogleChatFormatterTest extends WebhookFormatterContract {
-    private final GoogleChatFormatter formatter = new GoogleChatFormatter();
+    private final GoogleChatFormatterProvider provider = new GoogleChatFormatterProvider();
 
     @Override
-    protected GoogleChatFormatter formatter() {
-        return formatter;
+    protected GoogleChatFormatterProvider provider() {
+        return provider;
     }
 
     /** The contract runs with a thread key, the larger body. */
@@ -41,14 +44,14 @@ class GoogleChatFormatterTest extends WebhookFormatterContract {
     protected void assertPlatformLimits(JsonNode body) {
         String text = body.path("text").asText();
         assertThat(text).isNotBlank();
-        assertThat(text.codePointCount(0, text.length())).isLessThanOrEqualTo(GoogleChatFormatter.MAX_TEXT);
+        assertThat(text.codePointCount(0, text.length())).isLessThanOrEqualTo(GoogleChatFormatter.TEXT.max());
         assertThat(body.path("thread").path("threadKey").asText()).isEqualTo("s3-uploads");
     }
 
     @Test
     void postsTheMessageAsTextWithTheLinkInChatsSyntax() {
         WebhookRequest request = format(created("reports/Q3 report.pdf", "https://example.com/q3?X=1"),
-                formatter.defaultTemplate());
+                provider.defaultTemplate());
 
         assertThat(request.body()).isEqualTo("{\"text\":\"*Q3 report.pdf* was uploaded to *example-uploads*."
                 + " <https://example.com/q3?X=1|Download> (the link expires in 24 hours)\","
@@ -59,16 +62,31 @@ class GoogleChatFormatterTest extends WebhookFormatterContract {
 
     @Test
     void startsAThreadPerMessageWithoutAThreadKey() {
-        WebhookRequest request = formatter.format(new Notification(deleted("a.txt"), "gone", "evt-1"),
-                KindSettings.of(formatter.variables(), Map.of()));
+        WebhookRequest request = new GoogleChatFormatter(null).format(new Notification(deleted("a.txt"), "gone",
+                "evt-1"));
 
         assertThat(request.body()).isEqualTo("{\"text\":\"gone\"}");
         assertThat(request.query()).isEmpty();
     }
 
     @Test
+    void listsADigestsFilesAsChatLinksUnderTheSummary() {
+        WebhookRequest request = formatDigest(List.of(created("uploads/a.pdf", "https://example.com/a?X=1"),
+                created("uploads/b.pdf", "https://example.com/b?X=2")), null, provider.defaultDigestTemplate())
+                .orElseThrow();
+
+        assertThat(request.body()).startsWith("{\"text\":\"*2 files uploaded to uploads/ (3.0 MB)*\\n"
+                + "• <https://example.com/a?X=1|a.pdf>\\n• <https://example.com/b?X=2|b.pdf>\"");
+    }
+
+    @Test
+    void declaresGoogleChatsRateOfOneMessageASecond() {
+        assertThat(formatter().rateLimit().interval()).hasSeconds(1);
+    }
+
+    @Test
     void refusesAThreadKeyItCannotSendNamingTheVariable() {
-        assertThatThrownBy(() -> KindSettings.of(formatter.variables(),
+        assertThatThrownBy(() -> KindSettings.of(provider.variables(),
                 Map.of("GOOGLECHAT_THREAD_KEY", "x".repeat(129))))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("GOOGLECHAT_THREAD_KEY='xxx")
@@ -77,23 +95,23 @@ class GoogleChatFormatterTest extends WebhookFormatterContract {
 
     @Test
     void breaksMentionsAndLinksInFileNames() {
-        assertThat(formatter.escape("<users/all> <https://evil.example|click> @all"))
+        assertThat(formatter().escape("<users/all> <https://evil.example|click> @all"))
                 .isEqualTo("<\u200Busers/all> <\u200Bhttps://evil.example|click> @\u200Ball");
     }
 
     @Test
     void recognizesGoogleChatSpaceWebhooks() {
-        assertThat(formatter.recognizes(URI.create("https://chat.googleapis.com/v1/spaces/AAA/messages?key=k")))
+        assertThat(provider.recognizes(URI.create("https://chat.googleapis.com/v1/spaces/AAA/messages?key=k")))
                 .isTrue();
-        assertThat(formatter.recognizes(URI.create("https://chat.googleapis.com.evil/v1/spaces/AAA"))).isFalse();
-        assertThat(formatter.recognizes(URI.create("https://hooks.slack.com/services/T/B/x"))).isFalse();
+        assertThat(provider.recognizes(URI.create("https://chat.googleapis.com.evil/v1/spaces/AAA"))).isFalse();
+        assertThat(provider.recognizes(URI.create("https://hooks.slack.com/services/T/B/x"))).isFalse();
     }
 
     @Test
     void explainsGooglesErrors() {
-        assertThat(formatter.describeError(400, "{\"error\":{\"code\":400,\"message\":\"Message cannot be empty.\","
+        assertThat(formatter().describeError(400, "{\"error\":{\"code\":400,\"message\":\"Message cannot be empty.\","
                 + "\"status\":\"INVALID_ARGUMENT\"}}"))
                 .isEqualTo("Google Chat: INVALID_ARGUMENT: Message cannot be empty.");
-        assertThat(formatter.describeError(502, "<html>Bad gateway</html>\n<p>")).isEqualTo("<html>Bad gateway</html>");
+        assertThat(formatter().describeError(502, "<html>Bad gateway</html>\n<p>")).isEqualTo("<html>Bad gateway</html>");
     }
 }
