@@ -2,6 +2,7 @@ package dev.s3notify.core;
 
 import dev.s3notify.core.aws.AwsSession;
 import dev.s3notify.core.aws.StoredSecrets;
+import dev.s3notify.core.internal.KnownSecrets;
 import dev.s3notify.core.internal.WebhookSender;
 import dev.s3notify.spi.WebhookFormatter;
 import dev.s3notify.spi.WebhookFormatterProvider;
@@ -72,7 +73,8 @@ public final class DispatchFunction {
                 digestTemplate, url == null ? null : Secret.of(url.toString()));
         formatSamples(destination, templateText != null);
         StartupDigests.check(destination, digestText != null);
-        WebhookSender sender = overrides.preview() ? null : WebhookSender.create(timeout, maxAttempts);
+        WebhookSender sender = overrides.preview() ? null : WebhookSender.create(timeout, maxAttempts)
+                .redacting(KnownSecrets.in(env, concat(Variables.ALL, provider.variables())));
         LOG.info(overrides.preview() ? "webhook dispatcher ready to preview" : "webhook dispatcher ready",
                 "kind", provider.kind(), "host", destination.host(), "customTemplate", templateText != null,
                 "customDigestTemplate", digestText != null, "timeoutSeconds", timeout.toSeconds(),
@@ -183,5 +185,11 @@ public final class DispatchFunction {
         }
         String where = secretArn != null ? "WEBHOOK_URL_SECRET_ARN=" + secretArn : "WEBHOOK_URL_PARAMETER=" + parameter;
         return StoredUrl.parse(stored, where, settings);
+    }
+
+    private static List<Variable<?>> concat(List<Variable<?>> first, List<Variable<?>> second) {
+        List<Variable<?>> all = new java.util.ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 }

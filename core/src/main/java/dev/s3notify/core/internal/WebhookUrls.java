@@ -46,11 +46,14 @@ final class WebhookUrls {
     }
 
     /**
-     * Removes the webhook URL's secret parts from a platform's explanation: some servers echo the request line
-     * ("Cannot POST /hooks/TOKEN"), and the formatter cannot know the URL.
+     * The webhook URL's secret parts, to be removed from anything a server sends back: some servers echo the
+     * request line ("Cannot POST /hooks/TOKEN"), a query value ({@code token=}, Teams' {@code sig=}), or a token
+     * alone, and the formatter cannot know the URL.
+     *
+     * @param url the webhook URL, with or without the formatter's query parameters
+     * @return the URL, its path and query, its long path segments and its query values, raw and decoded
      */
-    static String scrub(String reason, URI url) {
-        String scrubbed = reason == null ? "" : reason;
+    static List<String> secrets(URI url) {
         List<String> secrets = new ArrayList<>();
         secrets.add(url.toString());
         secrets.add(url.getRawPath());
@@ -59,14 +62,27 @@ final class WebhookUrls {
         for (String segment : url.getRawPath() == null ? new String[0] : url.getRawPath().split("/")) {
             if (segment.length() >= SECRET_SEGMENT_LENGTH) {
                 secrets.add(segment);
-                secrets.add(URLDecoder.decode(segment, StandardCharsets.UTF_8));
+                secrets.add(decode(segment));
             }
         }
-        for (String secret : secrets) {
-            if (secret != null && secret.length() > 1) {
-                scrubbed = scrubbed.replace(secret, "<redacted>");
-            }
+        String query = url.getRawQuery();
+        for (String pair : query == null ? new String[0] : query.split("&")) {
+            String value = pair.substring(pair.indexOf('=') + 1);
+            secrets.add(value);
+            secrets.add(decode(value));
         }
-        return scrubbed;
+        secrets.removeIf(secret -> secret == null || secret.length() <= 1);
+        // As a JSON string would carry them: "https:\/\/host\/api\/webhooks\/ID\/TOKEN".
+        List.copyOf(secrets).stream().filter(secret -> secret.contains("/"))
+                .forEach(secret -> secrets.add(secret.replace("/", "\\/")));
+        return secrets;
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text;
+        }
     }
 }

@@ -19,16 +19,14 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.s3notify.core.DeliveryException;
 import dev.s3notify.core.Destination;
-import dev.s3notify.core.DigestTemplate;
-import dev.s3notify.core.EventType;
+import dev.s3notify.core.Digest;
 import dev.s3notify.core.FormatterContext;
-import dev.s3notify.core.KindSettings;
-import dev.s3notify.core.LinkEvent;
-import dev.s3notify.core.MessageTemplate;
 import dev.s3notify.core.Notification;
-import dev.s3notify.core.Secret;
+import dev.s3notify.core.RateLimit;
 import dev.s3notify.core.TestFormatters;
 import dev.s3notify.core.WebhookRequest;
+import dev.s3notify.core.pacing.RateBudgets;
+import dev.s3notify.core.pacing.RateLimitedException;
 import dev.s3notify.spi.WebhookFormatter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -43,6 +41,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -97,15 +96,31 @@ class WebhookSenderTest {
     }
 
     @Test
-    void waitsForRetryAfterSecondsOn429() {
-        respondInTurn(aResponse().withStatus(429).withHeader("Retry-After", "2"), aResponse().withStatus(204));
+    void waitsForAShortRetryAfterWithJitterOn429() {
+        respondInTurn(aResponse().withStatus(429).withHeader("Retry-After", "1"), aResponse().withStatus(204));
 
         WebhookSender.Delivered delivered = send(WebhookRequest.json(BODY), FAR);
 
-        assertThat(delivered).isEqualTo(new WebhookSender.Delivered(204, 2, Duration.ofSeconds(2)));
-        assertThat(pauses).containsExactly(Duration.ofSeconds(2));
-        assertThat(draws.bounds).as("no jitter is drawn when the platform says how long").isEmpty();
+        assertThat(delivered).isEqualTo(new WebhookSender.Delivered(204, 2, Duration.ofMillis(1025)));
+        assertThat(pauses).containsExactly(Duration.ofMillis(1025));
+        assertThat(draws.bounds).as("jitter of at most 100 ms on top of the platform's wait").containsExactly(101L);
         server.verify(2, postRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void handsBackA429WhoseRetryAfterIsLongerThanAShortWaitWithoutSleeping() {
+        server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2")));
+
+        RateLimitedException e = catchThrowableOfType(() -> send(WebhookRequest.json(BODY), FAR),
+                RateLimitedException.class);
+
+        assertThat(e).hasMessageContaining("after 1 attempt: HTTP 429; rate limited")
+                .hasMessageContaining("next request in 2000 ms, longer than the 1000 ms waited inside an invocation");
+        assertThat(draws.bounds).as("jitter of at least 1 s on top").containsExactly(1001L);
+        assertThat(e.retryAfter()).isEqualTo(Duration.ofMillis(2250));
+        assertThat(e.retryAfterSeconds()).isEqualTo(3);
+        assertThat(pauses).isEmpty();
+        server.verify(1, postRequestedFor(anyUrl()));
     }
 
     @Test
@@ -117,16 +132,16 @@ class WebhookSenderTest {
 
         send(WebhookRequest.json(BODY), FAR);
 
-        assertThat(pauses).containsExactly(Duration.ofMillis(350));
+        assertThat(pauses).containsExactly(Duration.ofMillis(375));
     }
 
     @Test
     void roundsFractionalRetryAfterUpToTheMillisecond() {
-        respondInTurn(aResponse().withStatus(429).withHeader("Retry-After", "2.007"), aResponse().withStatus(204));
+        respondInTurn(aResponse().withStatus(429).withHeader("Retry-After", "0.507"), aResponse().withStatus(204));
 
         send(WebhookRequest.json(BODY), FAR);
 
-        assertThat(pauses).containsExactly(Duration.ofMillis(2007));
+        assertThat(pauses).containsExactly(Duration.ofMillis(507 + 25));
     }
 
     @Test
@@ -135,9 +150,10 @@ class WebhookSenderTest {
         respondInTurn(aResponse().withStatus(429).withHeader("Retry-After", inThreeSeconds),
                 aResponse().withStatus(204));
 
-        send(WebhookRequest.json(BODY), FAR);
+        sender(Duration.ofSeconds(5), 4).pacedBy(RateBudgets.create(), Duration.ofSeconds(5))
+                .send(destination(PATH), WebhookRequest.json(BODY), notification(), FAR);
 
-        assertThat(pauses).containsExactly(Duration.ofSeconds(3));
+        assertThat(pauses).containsExactly(Duration.ofMillis(3025));
     }
 
     @Test
@@ -146,7 +162,8 @@ class WebhookSenderTest {
 
         send(WebhookRequest.json(BODY), FAR);
 
-        assertThat(pauses).containsExactly(Duration.ofMillis(125));
+        assertThat(draws.bounds).as("backoff from [0, 500] ms, then slot jitter").containsExactly(501L, 101L);
+        assertThat(pauses).containsExactly(Duration.ofMillis(125 + 25));
     }
 
     @Test
@@ -265,12 +282,12 @@ class WebhookSenderTest {
     }
 
     @Test
-    void failsWithoutWaitingWhenRetryAfterPassesTheDeadline() {
-        server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30")));
+    void handsBackWithoutWaitingWhenAShortRetryAfterPassesTheDeadline() {
+        server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0.8")));
 
-        assertThatThrownBy(() -> send(WebhookRequest.json(BODY), START.plusSeconds(5)))
-                .isInstanceOf(DeliveryException.class).hasMessageContaining("HTTP 429")
-                .hasMessageContaining("due in 30000 ms, would be after the Lambda deadline");
+        assertThatThrownBy(() -> send(WebhookRequest.json(BODY), START.plusMillis(500)))
+                .isInstanceOf(RateLimitedException.class).hasMessageContaining("HTTP 429")
+                .hasMessageContaining("next request in 800 ms, after the Lambda deadline");
         assertThat(pauses).isEmpty();
         server.verify(1, postRequestedFor(anyUrl()));
     }
@@ -289,12 +306,12 @@ class WebhookSenderTest {
 
     @Test
     void failsWhenTheDeadlineIsReachedDuringTheWait() {
-        server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2")));
+        server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")));
 
-        assertThatThrownBy(() -> send(WebhookRequest.json(BODY), START.plusSeconds(2)))
+        assertThatThrownBy(() -> send(WebhookRequest.json(BODY), START.plusSeconds(1)))
                 .isInstanceOf(DeliveryException.class).hasMessageContaining("after 1 attempt: HTTP 429")
                 .hasMessageContaining("the Lambda deadline was reached");
-        assertThat(pauses).containsExactly(Duration.ofSeconds(2));
+        assertThat(pauses).as("the jitter is cut to the deadline").containsExactly(Duration.ofSeconds(1));
         server.verify(1, postRequestedFor(anyUrl()));
     }
 
@@ -308,13 +325,39 @@ class WebhookSenderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1e30", "9223372036854775807", "Fri, 31 Dec 9999 23:59:59 GMT"})
-    void treatsAnAbsurdRetryAfterAsPastTheDeadline(String retryAfter) {
+    @ValueSource(strings = {"1e30", "9223372036854775807", "Fri, 31 Dec 9999 23:59:59 GMT", "1e999999999"})
+    void clampsAnAbsurdRetryAfterToAnHourAndHandsItBack(String retryAfter) {
         server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(429).withHeader("Retry-After", retryAfter)));
 
-        assertThatThrownBy(() -> send(WebhookRequest.json(BODY), FAR)).isInstanceOf(DeliveryException.class)
-                .hasMessageContaining("would be after the Lambda deadline");
+        long started = System.nanoTime();
+        RateLimitedException e = catchThrowableOfType(() -> send(WebhookRequest.json(BODY), FAR),
+                RateLimitedException.class);
+
+        assertThat(e.retryAfter()).isBetween(Duration.ofHours(1), Duration.ofMinutes(90));
         assertThat(pauses).isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"retry_after\": -18446744073709551.616}", "{\"retry_after\": \"soon\"}"})
+    void backsOffWhenDiscordsRetryAfterIsNegativeOrNotANumber(String body) {
+        respondInTurn(aResponse().withStatus(429).withHeader("Retry-After", "-5").withBody(body),
+                aResponse().withStatus(204));
+
+        WebhookSender.Delivered delivered = send(WebhookRequest.json(BODY), FAR);
+
+        assertThat(delivered.attempts()).isEqualTo(2);
+        assertThat(pauses).containsExactly(Duration.ofMillis(125 + 25));
+    }
+
+    @Test
+    void ignoresARetryAfterDateInThePast() {
+        String past = DateTimeFormatter.RFC_1123_DATE_TIME.format(START.minusSeconds(600).atOffset(ZoneOffset.UTC));
+        respondInTurn(aResponse().withStatus(429).withHeader("Retry-After", past), aResponse().withStatus(204));
+
+        send(WebhookRequest.json(BODY), FAR);
+
+        assertThat(pauses).as("backoff, as if no wait were given").containsExactly(Duration.ofMillis(125 + 25));
     }
 
     @Test
@@ -392,14 +435,14 @@ class WebhookSenderTest {
     @Test
     void preparesEachAttemptAtItsOwnTime() {
         draws = new Draws(1.0);
-        respondInTurn(aResponse().withStatus(500), aResponse().withStatus(429).withHeader("Retry-After", "3"),
+        respondInTurn(aResponse().withStatus(500), aResponse().withStatus(429).withHeader("Retry-After", "1"),
                 aResponse().withStatus(204));
 
         send(WebhookRequest.json(BODY), FAR);
 
         assertThat(requests()).extracting(r -> r.getHeaders().getHeader("X-Attempt-At").values())
                 .containsExactly(List.of("2024-05-01T12:00:00Z"), List.of("2024-05-01T12:00:00.500Z"),
-                        List.of("2024-05-01T12:00:03.500Z"));
+                        List.of("2024-05-01T12:00:01.600Z"));
         assertThat(requests()).extracting(LoggedRequest::getBodyAsString).containsOnly(BODY);
     }
 
@@ -434,6 +477,50 @@ class WebhookSenderTest {
     }
 
     @Test
+    void releasesTheSlotOfAnAttemptThatFailedBeforeItsRequest() {
+        server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(204)));
+        WebhookSender sender = sender(Duration.ofSeconds(5), 4).pacedBy(RateBudgets.create(), Duration.ofSeconds(1));
+        RateLimit oneInHalfASecond = RateLimit.of(1, Duration.ofMillis(500));
+        TestFormatters.Chat failing = new TestFormatters.Chat() {
+            @Override
+            public WebhookFormatter create(FormatterContext context) {
+                WebhookFormatter chat = super.create(context);
+                return new WebhookFormatter() {
+                    @Override
+                    public WebhookRequest format(Notification notification) {
+                        return chat.format(notification);
+                    }
+
+                    @Override
+                    public Optional<WebhookRequest> formatDigest(Digest digest) {
+                        return chat.formatDigest(digest);
+                    }
+
+                    @Override
+                    public RateLimit rateLimit() {
+                        return chat.rateLimit();
+                    }
+
+                    @Override
+                    public WebhookRequest prepareAttempt(WebhookRequest request, Instant now) {
+                        throw new IllegalStateException("signing failed");
+                    }
+                };
+            }
+        };
+        String url = "http://127.0.0.1:" + server.port() + PATH;
+        assertThatThrownBy(() -> sender.send(SenderFixtures.destination(url, failing), WebhookRequest.json(BODY),
+                notification(), FAR, oneInHalfASecond)).hasMessage("signing failed");
+
+        clock.advance(Duration.ofMillis(600));
+        sender.send(SenderFixtures.destination(url), WebhookRequest.json(BODY), notification(), FAR,
+                oneInHalfASecond);
+
+        assertThat(pauses).as("the failed attempt's slot counts from when it failed, not for ever").isEmpty();
+        server.verify(1, postRequestedFor(anyUrl()));
+    }
+
+    @Test
     void stopsWhenInterruptedWhileWaiting() {
         server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(503)));
         WebhookSender sender = new WebhookSender(http, Duration.ofSeconds(5), 4, d -> {
@@ -465,19 +552,11 @@ class WebhookSenderTest {
     }
 
     private Destination destination(String pathAndQuery) {
-        TestFormatters.Chat chat = new TestFormatters.Chat();
-        WebhookFormatter formatter = chat.create(FormatterContext.of(KindSettings.of(chat.variables(), Map.of())));
-        return new Destination("chat", chat.kind(), formatter,
-                MessageTemplate.compile("{{fileName}}", "test template", formatter::escape),
-                DigestTemplate.compile(chat.defaultDigestTemplate(), "test digest template", formatter::escapeDigest),
-                Secret.of("http://127.0.0.1:" + server.port() + pathAndQuery));
+        return SenderFixtures.destination("http://127.0.0.1:" + server.port() + pathAndQuery);
     }
 
     private static Notification notification() {
-        LinkEvent event = new LinkEvent("1", "report.pdf", "https://uploads.s3.amazonaws.com/reports/report.pdf?X-Amz-Signature=abc",
-                "uploads", "24 hours", START, "reports/report.pdf", 1234L, null, null, EventType.CREATED, START,
-                START.plus(Duration.ofDays(1)), "us-east-1", "s3-evt-1", null);
-        return new Notification(event, "New file report.pdf", "evt-1");
+        return SenderFixtures.notification();
     }
 
     /** Answers with each response in turn, then keeps answering with the last. */

@@ -1,0 +1,46 @@
+package dev.s3notify.core.pacing;
+
+import dev.s3notify.core.DeliveryException;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A message was not sent because the webhook's rate budget has no slot soon enough: the platform answered 429, or
+ * said it has no requests left, or this process has used up the platform's documented rate. Nothing was accepted;
+ * the message may be sent again after {@link #retryAfter()}.
+ *
+ * <p>A caller consuming SQS sets the message's visibility timeout to {@link #retryAfterSeconds()} and reports it as
+ * a batch item failure instead of sleeping; the direct path lets it fail the invocation, so Lambda retries later.
+ * Either way a long wait is never slept inside an invocation. The message names the webhook's host, never its URL.
+ */
+public final class RateLimitedException extends DeliveryException {
+    private static final long serialVersionUID = 1L;
+    /** SQS's longest visibility timeout, 12 hours. */
+    private static final long MAX_VISIBILITY_SECONDS = 43_200;
+
+    private final Duration retryAfter;
+
+    /**
+     * @param message what was not sent, where to, and for how long the platform is unavailable
+     * @param retryAfter how long to wait before sending again: at least what the platform asked, jitter included
+     */
+    public RateLimitedException(String message, Duration retryAfter) {
+        super(message);
+        Objects.requireNonNull(retryAfter, "retryAfter");
+        this.retryAfter = retryAfter.isNegative() ? Duration.ZERO : retryAfter;
+    }
+
+    /** @return how long to wait before sending again, never negative; jitter is already added */
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+
+    /**
+     * @return {@link #retryAfter()} in whole seconds, rounded up and at most 43,200 (SQS's longest visibility
+     *     timeout), ready for {@code ChangeMessageVisibility}
+     */
+    public int retryAfterSeconds() {
+        long seconds = retryAfter.toSeconds() + (retryAfter.getNano() == 0 ? 0 : 1);
+        return (int) Math.min(seconds, MAX_VISIBILITY_SECONDS);
+    }
+}
