@@ -86,8 +86,13 @@ final class CustomHeaders {
         if (!value.isTextual()) {
             return "the value of '" + name + "' is a JSON " + kind(value) + ", not a string";
         }
-        if (value.asText().chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7F)) {
+        if (value.asText().chars().anyMatch(c -> c != '\t' && Character.isISOControl(c))) {
             return "the value of '" + name + "' holds a line break or another control character";
+        }
+        if (value.asText().chars().anyMatch(c -> c > 0xFF)) {
+            // Java's HTTP client refuses such a value at the first send, quoting it; refused here, unquoted.
+            return "the value of '" + name + "' holds a character outside Latin-1 (ISO-8859-1), which an HTTP header"
+                    + " cannot carry; percent- or base64-encode it as the receiver expects";
         }
         return null;
     }

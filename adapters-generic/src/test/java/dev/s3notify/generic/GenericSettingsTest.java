@@ -96,6 +96,22 @@ class GenericSettingsTest {
                 .message().doesNotContain("s3cr3t").doesNotContain("Evil");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"s3cr3t-\u043a\u043b\u044e\u0447", "s3cr3t-\u20ac", "s3cr3t-\uD83D\uDD11", "s3cr3t-\u0085"})
+    void refusesHeaderValuesOutsideLatin1OrWithC1ControlsWithoutShowingThem(String secret) {
+        String value = "{\"X-Api-Key\": \"" + secret + "\"}";
+
+        assertThatThrownBy(() -> settings(Map.of("WEBHOOK_HEADERS", value)))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining(HEADERS_EXPECTED)
+                .hasMessageContaining("the value of 'X-Api-Key' holds a")
+                .message().doesNotContain("s3cr3t").doesNotContain(secret.substring(7));
+    }
+
+    @Test
+    void acceptsLatin1HeaderValues() {
+        assertThat(settings(Map.of("WEBHOOK_HEADERS", "{\"X-Team\": \"caf\u00e9 \u00d8resund\"}"))).isNotNull();
+    }
+
     @Test
     void reportsEveryHeaderProblemAtOnce() {
         String value = "{\"Host\": \"a\", \"webhook-timestamp\": \"1\", \"Bad Name\": \"x\", \"X-Ok\": \"fine\"}";

@@ -14,8 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
  * Builds the webhook dispatcher's {@link DispatchPipeline} from the environment, once, at cold start. Every

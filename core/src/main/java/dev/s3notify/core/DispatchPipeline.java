@@ -104,7 +104,8 @@ public final class DispatchPipeline {
             Notification notification = destination.notification(event, eventId);
             WebhookRequest request = destination.request(notification);
             if (sender != null) {
-                WebhookSender.Delivered result = sender.send(destination, request, notification, deadline);
+                WebhookSender.Delivered result = sender.send(destination, request, notification, deadline,
+                        destination.rateLimit());
                 LOG.info("message delivered", "eventId", eventId, "sourceEventId", event.sourceEventId(),
                         "bucket", event.bucket(), "key", event.key(), "kind", destination.kind(),
                         "host", destination.host(), "status", result.status(), "attempts", result.attempts(),

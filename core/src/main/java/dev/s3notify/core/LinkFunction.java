@@ -26,6 +26,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  */
 public final class LinkFunction {
     private static final Log LOG = Log.of(LinkFunction.class);
+    private static final String PRIMING_BUCKET = "s3-notify-priming";
     private static final AwsCredentialsProvider PLACEHOLDER = StaticCredentialsProvider.create(
             AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "placeholder-secret-for-dry-runs"));
 
@@ -65,8 +66,8 @@ public final class LinkFunction {
         AwsSession session = AwsSession.create(env, settings, placeholder ? PLACEHOLDER : overrides.credentials());
         URI s3Endpoint = Variables.endpoint(settings, Variables.AWS_ENDPOINT_URL_S3);
         boolean pathStyle = settings.get(Variables.S3_FORCE_PATH_STYLE);
-        LinkSettings linkSettings = LinkSettings.parse(settings,
-                new S3LinkSigner(session, session.credentials(), s3Endpoint, pathStyle));
+        S3LinkSigner roleSigner = new S3LinkSigner(session, session.credentials(), s3Endpoint, pathStyle);
+        LinkSettings linkSettings = LinkSettings.parse(settings, roleSigner);
         if (placeholder) {
             LOG.warn("dry run without AWS credentials: links are signed with placeholder keys and will not work,"
                     + " and ambiguous keys are not checked with HeadObject; set AWS_PROFILE, or AWS_ACCESS_KEY_ID"
@@ -87,8 +88,7 @@ public final class LinkFunction {
         if (signingSecretArn != null) {
             AwsCredentialsProvider keys = SigningKeys.read(new StoredSecrets(session, secretsEndpoint, null),
                     signingSecretArn);
-            linkSettings = linkSettings.with(new S3LinkSigner(session, keys, s3Endpoint, pathStyle),
-                    linkSettings.headObject());
+            linkSettings = linkSettings.with(roleSigner.signingWith(keys), linkSettings.headObject());
         } else {
             warnWhenLinksOutliveCredentials(env, linkSettings);
         }
@@ -97,9 +97,10 @@ public final class LinkFunction {
         EventPublisher publisher = publisher(overrides, events);
         S3Heads heads = linkSettings.headObject() == LinkSettings.HeadObjectMode.NEVER ? null
                 : new S3Heads(session, s3Endpoint, pathStyle);
-        LinkPipeline.Offline offline = new LinkPipeline.Offline(
-                new S3LinkSigner(session, PLACEHOLDER, s3Endpoint, pathStyle),
-                events == null ? entries -> { } : events::prime, session::forget);
+        LinkPipeline.Offline offline = new LinkPipeline.Offline(roleSigner.signingWith(PLACEHOLDER),
+                events == null ? entries -> { } : events::prime,
+                heads == null ? () -> { } : () -> heads.prime(PRIMING_BUCKET, "priming/sample.pdf", session.region()),
+                session::forget);
         LOG.info("link generator ready", "linkKind", generator.kind(), "expirationSeconds",
                 linkSettings.expiration().toSeconds(), "headObject", linkSettings.headObject().name().toLowerCase(),
                 "eventBus", target.busName(), "source", target.source(), "detailType", target.detailType(),

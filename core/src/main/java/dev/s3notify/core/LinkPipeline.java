@@ -45,9 +45,10 @@ public final class LinkPipeline {
      *
      * @param signer signs with placeholder keys, for priming
      * @param publish runs a PutEvents call through the SDK without sending it, for priming
+     * @param head runs a HeadObject call through the SDK without sending it, for priming
      * @param forget drops every credential fetched so far (the role's and the signing keys)
      */
-    record Offline(LinkSigner signer, Consumer<List<EventEntry>> publish, Runnable forget) {
+    record Offline(LinkSigner signer, Consumer<List<EventEntry>> publish, Runnable head, Runnable forget) {
     }
 
     /** Where events go and how they are labelled ({@code EVENT_SOURCE}, {@code EVENT_DETAIL_TYPE}, bus). */
@@ -150,12 +151,16 @@ public final class LinkPipeline {
     }
 
     /**
-     * @return a copy that signs with placeholder keys, never calls HeadObject, and runs its PutEvents calls through
-     *     the SDK up to the point of sending: it runs an invocation's code without the network or credentials, to
-     *     load and compile it before a SnapStart snapshot
+     * Runs a HeadObject call through the SDK up to the point of sending (when HeadObject is ever called), then
+     * returns a copy of this pipeline that signs with placeholder keys (on the same presigners), never calls
+     * HeadObject, and runs its PutEvents calls through the SDK up to the point of sending.
+     *
+     * @return the copy: it runs an invocation's code without the network or credentials, to load and compile it
+     *     before a SnapStart snapshot
      */
     public LinkPipeline primer() {
         LinkSettings primed = settings.with(offline.signer(), LinkSettings.HeadObjectMode.NEVER);
+        offline.head().run();
         return new LinkPipeline(primed, provider, KeyResolver.create(primed, null), entries -> {
             offline.publish().accept(entries);
         }, target, offline);

@@ -87,12 +87,13 @@ class DispatchFunctionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://example.com/api/webhooks/1/SeCrEt", "http://discord.com.evil/SeCrEt"})
+    @ValueSource(strings = {"http://example.com/api/webhooks/1/SeCrEt", "http://discord.com.evil/SeCrEt",
+        "http://127.0.0.1.nip.io/SeCrEt", "http://127.attacker.example/SeCrEt"})
     void refusesPlainHttpExceptOnLoopback(String url) {
         ConfigurationException e = createFails(Map.of("WEBHOOK_URL", url, "WEBHOOK_KIND", "chat"));
 
         assertThat(e.problems()).containsExactly("WEBHOOK_URL=<secret> is not valid: expected an https URL"
-                + " (plain http is accepted only for localhost and 127.x)");
+                + " (plain http is accepted only for loopback: localhost, 127.0.0.0/8 and [::1])");
     }
 
     @ParameterizedTest

@@ -11,14 +11,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.s3notify.core.pacing.RateLimitedException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +50,7 @@ class DispatchPipelineTest {
         server.start();
         server.stubFor(post(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(204)));
         formatters = TestFormatters.loader(classPathEntry, TestFormatters.Chat.class, TestFormatters.Fussy.class,
-                TestFormatters.Generic.class);
+                TestFormatters.Generic.class, TestFormatters.Scarce.class);
     }
 
     @AfterEach
@@ -180,6 +183,46 @@ class DispatchPipelineTest {
                 .isInstanceOf(DeliveryException.class)
                 .hasMessageContaining("Discord error 10015: Unknown Webhook")
                 .hasMessageContaining("6a7e8feb-b491-4cf7-a9f1-bf3703467718");
+    }
+
+    @Test
+    void failsTheInvocationAtOnceWhenTheWebhookAsksForALongWait() {
+        server.stubFor(post(anyUrl()).atPriority(1).willReturn(aResponse().withStatus(429)
+                .withHeader("Retry-After", "2").withBody("{\"retry_after\": 2.5, \"global\": false}")));
+        // A URL of its own: the process's rate budgets outlive the test.
+        DispatchPipeline pipeline = DispatchFunction.create(Map.of("WEBHOOK_URL", "http://127.0.0.1:" + server.port()
+                + PATH + "?run=" + java.util.UUID.randomUUID(), "WEBHOOK_KIND", "chat"),
+                new DispatchFunction.Overrides(false, null, null, null, formatters, null));
+
+        long started = System.nanoTime();
+        RateLimitedException e = catchThrowableOfType(() -> pipeline.handle(Fixtures.bytes(GENERATED), soon()),
+                RateLimitedException.class);
+
+        assertThat(e).hasMessageContaining("after 1 attempt: HTTP 429")
+                .hasMessageContaining("rate limited: the webhook can take the next request in 2")
+                .hasMessageContaining("ms, longer than the 1000 ms waited inside an invocation; not waited for");
+        assertThat(e.retryAfter()).isBetween(Duration.ofMillis(2000), Duration.ofMillis(3750));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+        server.verify(1, postRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void pacesTheDirectPathToTheFormattersDocumentedRate() {
+        // A URL of its own: the process's rate budgets outlive the test. Scarce documents one request a minute.
+        DispatchPipeline pipeline = DispatchFunction.create(Map.of("WEBHOOK_URL", "http://127.0.0.1:" + server.port()
+                + PATH + "?run=" + java.util.UUID.randomUUID(), "WEBHOOK_KIND", "scarce"),
+                new DispatchFunction.Overrides(false, null, null, null, formatters, null));
+
+        assertThat(pipeline.handle(Fixtures.bytes(GENERATED), soon()).delivered()).isEqualTo(1);
+        long started = System.nanoTime();
+        RateLimitedException e = catchThrowableOfType(() -> pipeline.handle(Fixtures.bytes(GENERATED), soon()),
+                RateLimitedException.class);
+
+        assertThat(e).as("the second message waits for the documented rate, not sent at once")
+                .hasMessageContaining("longer than the 1000 ms waited inside an invocation");
+        assertThat(e.retryAfter()).isGreaterThan(Duration.ofSeconds(50)).isLessThanOrEqualTo(Duration.ofMinutes(2));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+        server.verify(1, postRequestedFor(anyUrl()));
     }
 
     @Test

@@ -268,4 +268,28 @@ public final class TestFormatters {
             };
         }
     }
+
+    /** {@link Chat} on a platform that documents one request a minute: a second send soon after is paced. */
+    public static final class Scarce extends Chat {
+        static final RateLimit ONE_A_MINUTE = RateLimit.of(1, Duration.ofMinutes(1));
+
+        /** ServiceLoader's constructor. */
+        public Scarce() {
+        }
+
+        @Override
+        public String kind() {
+            return "scarce";
+        }
+
+        @Override
+        public WebhookFormatter create(FormatterContext context) {
+            return new ChatFormatter(context.settings().get(USERNAME)) {
+                @Override
+                public RateLimit rateLimit() {
+                    return ONE_A_MINUTE;
+                }
+            };
+        }
+    }
 }

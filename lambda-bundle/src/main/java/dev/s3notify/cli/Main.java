@@ -30,7 +30,7 @@ public final class Main {
      * @param args the command line
      */
     public static void main(String[] args) {
-        System.exit(run(args, System.getenv(), System.out, System.err));
+        Exit.now(run(args, System.getenv(), System.out, System.err));
     }
 
     /**

@@ -119,7 +119,8 @@ final class RunCommand implements Command {
             return;
         }
         throw new ConfigurationException("no AWS credentials to sign links with: run would post links signed with"
-                + " placeholder keys, which do not work, to the webhook. Set AWS_ACCESS_KEY_ID and"
+                + " placeholder keys, which do not work, to the webhook. Set AWS_PROFILE to a profile with"
+                + " credentials (after 'aws sso login' for an IAM Identity Center one), or AWS_ACCESS_KEY_ID and"
                 + " AWS_SECRET_ACCESS_KEY (with the AWS CLI: eval \"$(aws configure export-credentials --format"
                 + " env)\"), or use LINK_KIND=public-url with PUBLIC_BASE_URL, or pass --allow-broken-links to post"
                 + " them anyway");

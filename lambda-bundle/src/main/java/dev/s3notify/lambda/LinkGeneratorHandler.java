@@ -2,8 +2,8 @@ package dev.s3notify.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.s3notify.core.LinkFunction;
 import dev.s3notify.core.LinkPipeline;
@@ -82,10 +82,11 @@ public final class LinkGeneratorHandler implements RequestStreamHandler, Resourc
     private static void handle(LinkPipeline pipeline, byte[] input, OutputStream output, Instant now,
             Instant deadline) throws IOException {
         LinkPipeline.Outcome outcome = pipeline.handle(input, now, deadline);
+        SQSBatchResponse batch = new SQSBatchResponse(outcome.failedMessageIds().stream()
+                .map(SQSBatchResponse.BatchItemFailure::new).toList());
         ObjectNode response = MAPPER.createObjectNode();
         response.put("published", outcome.published().size());
-        ArrayNode failures = response.putArray("batchItemFailures");
-        outcome.failedMessageIds().forEach(id -> failures.addObject().put("itemIdentifier", id));
+        response.setAll((ObjectNode) MAPPER.valueToTree(batch));
         MAPPER.writeValue(output, response);
     }
 }

@@ -86,8 +86,11 @@ class HostileCorpusTest {
             for (int i = 0; i < cases.size(); i++) {
                 HostileCorpus.Case c = cases.get(i);
                 // The generic webhook wants a template that renders JSON: the plain-text templates go to a chat.
-                String kind = c.template() != null && i % KINDS.size() == 3 ? "discord" : KINDS.get(i % KINDS.size());
-                String problem = run(c, kind, links, dispatchers, thrown);
+                // A batch of more messages than a chat platform's documented rate lets one invocation send goes to
+                // the generic webhook, which documents none: a chat's sender would hand the rest back, paced.
+                String kind = c.succeeded() > 1 ? "generic" : c.template() != null && i % KINDS.size() == 3
+                        ? "discord" : KINDS.get(i % KINDS.size());
+                String problem = run(c, i, kind, links, dispatchers, thrown);
                 if (problem != null) {
                     misbehaved.add(c.name() + " [" + kind + "]: " + problem);
                 }
@@ -120,7 +123,7 @@ class HostileCorpusTest {
         assertThat(misbehaved).isEmpty();
     }
 
-    private static String run(HostileCorpus.Case c, String kind, LinkGeneratorHandler links,
+    private static String run(HostileCorpus.Case c, int index, String kind, LinkGeneratorHandler links,
             Map<String, WebhookDispatcherHandler> dispatchers, StringBuilder thrown) {
         int postsBefore = webhook.findAll(postRequestedFor(urlPathMatching("/api/webhooks/.*"))).size();
         JsonNode response;
@@ -128,8 +131,10 @@ class HostileCorpusTest {
             if (c.handler() == HostileCorpus.Handler.LINK_GENERATOR) {
                 response = invoke(links::handleRequest, c.input());
             } else {
-                WebhookDispatcherHandler handler = dispatchers.computeIfAbsent(kind + "\u0000" + c.template(),
-                        key -> new WebhookDispatcherHandler(dispatchEnv(kind, c.template()),
+                // Each case posts to a webhook of its own: the sender paces each webhook to its platform's
+                // documented rate, in budgets the whole process shares, and the cases come faster than that.
+                WebhookDispatcherHandler handler = dispatchers.computeIfAbsent(kind + "\u0000" + c.template()
+                        + "\u0000" + index, key -> new WebhookDispatcherHandler(dispatchEnv(kind, c.template(), index),
                                 DispatchFunction.Overrides.none()));
                 response = invoke(handler::handleRequest, c.input());
             }
@@ -199,10 +204,11 @@ class HostileCorpusTest {
         return env;
     }
 
-    private static Map<String, String> dispatchEnv(String kind, String template) {
+    private static Map<String, String> dispatchEnv(String kind, String template, int index) {
         Map<String, String> env = new HashMap<>(linkEnv());
         env.put("WEBHOOK_KIND", kind);
-        env.put("WEBHOOK_URL", webhook.baseUrl() + "/api/webhooks/4242/" + WEBHOOK_TOKEN + "?token=" + QUERY_TOKEN);
+        env.put("WEBHOOK_URL", webhook.baseUrl() + "/api/webhooks/" + (4242 + index) + "/" + WEBHOOK_TOKEN
+                + "?token=" + QUERY_TOKEN);
         env.put("MAX_ATTEMPTS", "1");
         if (kind.equals("generic")) {
             env.put("WEBHOOK_HEADERS", "{\"X-Api-Key\":\"" + HEADER_KEY + "\"}");

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,8 +94,10 @@ class WebhookDispatcherHandlerTest {
     }
 
     private static JsonNode invoke(String kind, String example) throws Exception {
-        Map<String, String> env = Map.of("WEBHOOK_KIND", kind,
-                "WEBHOOK_URL", webhook.baseUrl() + "/hook/secret-token", "MAX_ATTEMPTS", "1");
+        // A webhook of its own for each invocation: the sender paces each webhook to its platform's documented
+        // rate, in budgets the whole process shares, and these tests post to the same path one after another.
+        Map<String, String> env = Map.of("WEBHOOK_KIND", kind, "WEBHOOK_URL", webhook.baseUrl()
+                + "/hook/secret-token?run=" + UUID.randomUUID(), "MAX_ATTEMPTS", "1");
         WebhookDispatcherHandler handler = new WebhookDispatcherHandler(env, DispatchFunction.Overrides.none());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(Files.readAllBytes(LINK_EVENTS.resolve(example))), out,

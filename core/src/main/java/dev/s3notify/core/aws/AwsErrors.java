@@ -1,6 +1,8 @@
 package dev.s3notify.core.aws;
 
-import dev.s3notify.core.Redact;
+import dev.s3notify.core.text.SafeText;
+import java.io.IOException;
+import java.io.InterruptedIOException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
@@ -30,17 +32,20 @@ final class AwsErrors {
                     + (text == null || text.isBlank() ? "" : ": " + safe(text));
         }
         if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
-            return "no answer in time (" + safe(e.getMessage()) + ")";
-        }
-        if (e instanceof SdkClientException && e.getCause() instanceof java.io.IOException io) {
-            // As the command line words it for every connection: "connection failed (Connection refused)".
-            return "connection failed (" + (io.getMessage() == null ? io.getClass().getSimpleName()
-                    : safe(io.getMessage())) + ")";
+            return "no answer in time" + (e.getMessage() == null ? "" : " (" + safe(e.getMessage()) + ")");
         }
         if (e instanceof SdkClientException && e.getCause() != null && e.getCause() != e) {
-            return safe(e.getMessage()) + " (" + safe(e.getCause().getMessage()) + ")";
+            Throwable cause = e.getCause();
+            return cause instanceof IOException && !(cause instanceof InterruptedIOException)
+                    ? "connection failed (" + ofType(cause) + ")"
+                    : safe(e.getMessage()) + " (" + ofType(cause) + ")";
         }
-        return safe(e.getMessage());
+        return e.getMessage() == null ? e.getClass().getSimpleName() : safe(e.getMessage());
+    }
+
+    /** The exception's type, and its message when it has one: never the word "null". */
+    private static String ofType(Throwable e) {
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + safe(e.getMessage()));
     }
 
     /**
@@ -80,7 +85,9 @@ final class AwsErrors {
         String line = text.strip();
         int newline = line.indexOf('\n');
         line = newline < 0 ? line : line.substring(0, newline).strip();
-        line = Redact.signingParameters(line).replaceAll("[\\p{Cntrl}\\p{Cf}]", "");
+        // SafeText's redaction and stripping (control and bidi characters), as for every other quote; links are
+        // kept whole but for their credential parameters, as AWS's text names the resource it refused.
+        line = SafeText.message(SafeText.signingParameters(line)).replaceAll("[\\p{Cntrl}\\p{Cf}]", "");
         return line.length() <= MAX_CHARS ? line : line.substring(0, MAX_CHARS) + "...";
     }
 }

@@ -95,13 +95,16 @@ public final class AwsSession {
     }
 
     /**
+     * How every client of core is built; use it for any new one ({@code SqsClient.builder()}, ...).
+     *
      * @param builder a client builder of any service
      * @param endpoint the endpoint override for that service, or null for AWS's own
      * @param regionName the region, or null for {@link #region()}
      * @param <B> the builder type
-     * @return the builder with region, credentials, HTTP client, endpoints and timeouts set
+     * @return the builder with region, credentials, HTTP client, FIPS and dual-stack flags, standard retry mode,
+     *     timeouts and offline priming set
      */
-    <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, URI endpoint,
+    public <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, URI endpoint,
             String regionName) {
         builder.region(Region.of(regionName == null ? region : regionName))
                 .credentialsProvider(credentials)
@@ -123,7 +126,7 @@ public final class AwsSession {
      * @return per-call timeouts that end the call (all its retries included) before the deadline
      * @throws S3NotifyException when the deadline has (all but) passed already
      */
-    static AwsRequestOverrideConfiguration within(Instant deadline) {
+    public static AwsRequestOverrideConfiguration within(Instant deadline) {
         Duration call = API_CALL_TIMEOUT;
         if (deadline != null) {
             Duration left = Duration.between(Instant.now(), deadline).minus(DEADLINE_MARGIN);

@@ -62,7 +62,7 @@ public final class CredentialsChains {
         if (keys != null) {
             providers.add(keys);
         }
-        if (containerEndpoint(env) != null) {
+        if (containerEndpoint(env)) {
             // The SDK reads the endpoint and its token itself (AWS_CONTAINER_CREDENTIALS_FULL_URI,
             // AWS_CONTAINER_AUTHORIZATION_TOKEN[_FILE], or the aws.container* system properties): on Lambda those
             // are the environment the map was read from.
@@ -88,7 +88,7 @@ public final class CredentialsChains {
      *     keys, a container endpoint, a web identity token, a named profile or a default profile in the files
      */
     public static boolean named(Map<String, String> env) {
-        if (value(env, ACCESS_KEY_ID) != null || containerEndpoint(env) != null) {
+        if (value(env, ACCESS_KEY_ID) != null || containerEndpoint(env)) {
             return true;
         }
         if (onLambda(env)) {
@@ -105,7 +105,7 @@ public final class CredentialsChains {
      *     expiry of the two)
      */
     public static boolean temporary(Map<String, String> env) {
-        return value(env, SESSION_TOKEN) != null || containerEndpoint(env) != null;
+        return value(env, SESSION_TOKEN) != null || containerEndpoint(env);
     }
 
     private static AwsCredentialsProvider keys(Map<String, String> env) {
@@ -119,13 +119,8 @@ public final class CredentialsChains {
                 : AwsSessionCredentials.create(id, secret, token));
     }
 
-    private static String containerEndpoint(Map<String, String> env) {
-        String full = value(env, FULL_URI);
-        if (full != null) {
-            return full;
-        }
-        String relative = value(env, RELATIVE_URI);
-        return relative == null ? null : "http://169.254.170.2" + relative;
+    private static boolean containerEndpoint(Map<String, String> env) {
+        return value(env, FULL_URI) != null || value(env, RELATIVE_URI) != null;
     }
 
     private static String profileName(Map<String, String> env) {

@@ -56,18 +56,8 @@ public final class EventBridgeEvents {
      * @param batch sample entries
      */
     public void prime(List<EventEntry> batch) {
-        try {
-            client.putEvents(request(batch, null).toBuilder().overrideConfiguration(OfflinePriming.offline())
-                    .build());
-        } catch (OfflinePriming.Stopped expected) {
-            return;
-        } catch (SdkException e) {
-            if (e.getCause() instanceof OfflinePriming.Stopped) {
-                return;
-            }
-            throw e;
-        }
-        throw new IllegalStateException("priming sent a PutEvents request");
+        OfflinePriming.run(() -> client.putEvents(request(batch, null).toBuilder()
+                .overrideConfiguration(OfflinePriming.offline()).build()), "PutEvents");
     }
 
     /**

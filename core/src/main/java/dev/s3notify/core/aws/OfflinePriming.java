@@ -3,6 +3,7 @@ package dev.s3notify.core.aws;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -27,6 +28,24 @@ final class OfflinePriming implements ExecutionInterceptor {
                         "AKIAIOSFODNN7EXAMPLE", "placeholder-secret-for-priming")))
                 .putExecutionAttribute(PRIMING, Boolean.TRUE)
                 .build();
+    }
+
+    /**
+     * @param call a call whose request carries {@link #offline()}
+     * @param what the call, for the error when it was not stopped
+     */
+    static void run(Runnable call, String what) {
+        try {
+            call.run();
+        } catch (Stopped expected) {
+            return;
+        } catch (SdkException e) {
+            if (e.getCause() instanceof Stopped) {
+                return;
+            }
+            throw e;
+        }
+        throw new IllegalStateException("priming sent a " + what + " request");
     }
 
     @Override

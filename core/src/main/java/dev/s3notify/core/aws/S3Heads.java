@@ -1,10 +1,13 @@
 package dev.s3notify.core.aws;
 
 import dev.s3notify.core.S3NotifyException;
+import dev.s3notify.core.input.AwsNames;
+import dev.s3notify.core.text.SafeText;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -47,6 +50,21 @@ public final class S3Heads {
         this.session = session;
         this.endpoint = endpoint;
         this.pathStyle = pathStyle;
+        client(session.region());
+    }
+
+    /**
+     * Runs a HeadObject call through the SDK (endpoint, marshalling, signing with placeholder keys) and stops it
+     * before it is sent, so that a SnapStart snapshot holds the classes a real call loads. Resolves no credentials
+     * and makes no network call.
+     *
+     * @param bucket a sample bucket
+     * @param key a sample key
+     * @param region the region whose client is primed
+     */
+    public void prime(String bucket, String key, String region) {
+        OfflinePriming.run(() -> client(region).headObject(b -> b.bucket(bucket).key(key)
+                .overrideConfiguration(OfflinePriming.offline())), "HeadObject");
     }
 
     /**
@@ -59,9 +77,16 @@ public final class S3Heads {
      * @throws S3NotifyException for any other answer, or when S3 cannot be reached in time
      */
     public Head head(String bucket, String key, String versionId, String region, Instant deadline) {
+        String call = "HeadObject on s3://" + bucket + "/" + SafeText.cut(key, SafeText.QUOTE_LIMIT) + " failed: ";
+        AwsRequestOverrideConfiguration timeouts;
+        try {
+            timeouts = AwsSession.within(deadline);
+        } catch (S3NotifyException e) {
+            throw new S3NotifyException(call + e.getMessage(), e);
+        }
         try {
             HeadObjectResponse response = client(region).headObject(b -> b.bucket(bucket).key(key)
-                    .versionId(versionId).overrideConfiguration(AwsSession.within(deadline)));
+                    .versionId(versionId).overrideConfiguration(timeouts));
             return new Head(Status.FOUND, response.contentLength(), response.contentType());
         } catch (S3Exception e) {
             if (e.statusCode() == 404) {
@@ -72,13 +97,11 @@ public final class S3Heads {
             }
             String bucketRegion = e.awsErrorDetails() == null || e.awsErrorDetails().sdkHttpResponse() == null ? ""
                     : e.awsErrorDetails().sdkHttpResponse().firstMatchingHeader("x-amz-bucket-region")
-                            .map(r -> "; the bucket is in " + r + ", so set AWS_REGION or send events that name the"
+                            .filter(AwsNames::isRegion).map(r -> "; the bucket is in " + r + ", so set AWS_REGION or send events that name the"
                                     + " region").orElse("");
-            throw new S3NotifyException("HeadObject on s3://" + bucket + "/" + key + " failed: "
-                    + AwsErrors.describe(e) + bucketRegion, e);
+            throw new S3NotifyException(call + AwsErrors.describe(e) + bucketRegion, e);
         } catch (SdkException e) {
-            throw new S3NotifyException("HeadObject on s3://" + bucket + "/" + key + " failed: "
-                    + AwsErrors.describe(e), e);
+            throw new S3NotifyException(call + AwsErrors.describe(e), e);
         }
     }
 

@@ -29,7 +29,7 @@ public final class S3LinkSigner implements LinkSigner {
     private final AwsCredentialsProvider signWith;
     private final URI endpoint;
     private final boolean pathStyle;
-    private final Map<String, S3Presigner> presigners = new ConcurrentHashMap<>();
+    private final Map<String, S3Presigner> presigners;
 
     /**
      * @param session region, endpoints flags
@@ -38,10 +38,25 @@ public final class S3LinkSigner implements LinkSigner {
      * @param pathStyle whether the bucket goes in the path ({@code S3_FORCE_PATH_STYLE})
      */
     public S3LinkSigner(AwsSession session, AwsCredentialsProvider signWith, URI endpoint, boolean pathStyle) {
+        this(session, signWith, endpoint, pathStyle, new ConcurrentHashMap<>());
+    }
+
+    private S3LinkSigner(AwsSession session, AwsCredentialsProvider signWith, URI endpoint, boolean pathStyle,
+            Map<String, S3Presigner> presigners) {
         this.session = session;
         this.signWith = signWith;
         this.endpoint = endpoint;
         this.pathStyle = pathStyle;
+        this.presigners = presigners;
+    }
+
+    /**
+     * @param credentials other credentials to sign with (placeholder keys for priming, long-term signing keys)
+     * @return a signer sharing this one's presigners, so that priming with placeholder keys warms the very
+     *     presigner later links are made with
+     */
+    public S3LinkSigner signingWith(AwsCredentialsProvider credentials) {
+        return new S3LinkSigner(session, credentials, endpoint, pathStyle, presigners);
     }
 
     @Override
@@ -81,7 +96,9 @@ public final class S3LinkSigner implements LinkSigner {
 
     private S3Presigner presigner(String region) {
         return presigners.computeIfAbsent(region, r -> {
-            S3Presigner.Builder builder = S3Presigner.builder().region(Region.of(r)).credentialsProvider(signWith)
+            // Every presign passes the credentials it signs with; the presigner's own provider is never asked.
+            S3Presigner.Builder builder = S3Presigner.builder().region(Region.of(r))
+                    .credentialsProvider(session.credentials())
                     .fipsEnabled(session.fips()).dualstackEnabled(session.dualstack())
                     // A directory bucket's session would end the link within 5 minutes: sign with the
                     // credentials themselves, which the SDK then scopes to the s3express service.

@@ -5,13 +5,12 @@ import dev.s3notify.core.Destination;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.WebhookRequest;
 import dev.s3notify.core.pacing.RateBudget;
+import dev.s3notify.core.pacing.RateSlot;
 import dev.s3notify.core.pacing.RateLimitedException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /** One message's attempts at one webhook: the sender's loop, with what it has learnt so far. */
@@ -25,6 +24,7 @@ final class Attempts {
     private final Instant start;
     private String failure = "no attempt was made";
     private boolean rateLimited;
+    private Refusal refusal;
 
     Attempts(WebhookSender sender, Destination destination, Notification notification, Instant deadline,
             RateBudget budget) {
@@ -42,26 +42,21 @@ final class Attempts {
         int max = sender.maxAttempts();
         for (int attempt = 1; attempt <= max; attempt++) {
             checkDeadline(attempt - 1);
-            takeSlot(attempt - 1);
-            checkDeadline(attempt - 1);
-            Instant now = sender.clock().instant();
-            WebhookRequest prepared = destination.formatter().prepareAttempt(request, now);
-            Duration limit = shorter(sender.timeout(), Duration.between(now, deadline));
-            rateLimited = false;
+            RateSlot slot = takeSlot(attempt - 1);
+            Exchange.Answer answer;
             try {
-                Exchange.Answer answer = Exchange.post(sender.http(), WebhookSender.build(target, prepared, limit),
-                        limit);
-                if (answer.status() >= 200 && answer.status() < 300) {
-                    budget.observe(answer.status(), answer.headers(), "", sender.clock().instant());
-                    return new WebhookSender.Delivered(answer.status(), attempt,
-                            Duration.between(start, sender.clock().instant()));
-                }
-                refused(answer, attempt, target, prepared, limit);
-            } catch (Exchange.Failed e) {
-                failure = e.getMessage();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw failed(attempt, "interrupted");
+                answer = post(target, request, attempt);
+            } finally {
+                // Whatever happened, the slot counts from now: a slot never released would hold the budget.
+                slot.done(sender.clock().instant());
+            }
+            if (answer != null && answer.status() >= 200 && answer.status() < 300) {
+                budget.observe(answer.status(), answer.headers(), "", sender.clock().instant());
+                return new WebhookSender.Delivered(answer.status(), attempt,
+                        Duration.between(start, sender.clock().instant()));
+            }
+            if (answer != null) {
+                refused(answer, attempt);
             }
             if (attempt < max) {
                 retryLater(attempt);
@@ -73,17 +68,34 @@ final class Attempts {
         throw failed(max, failure + " (MAX_ATTEMPTS=" + max + ")");
     }
 
+    /** One attempt's request: the answer, or null with {@link #failure} saying why none came. */
+    private Exchange.Answer post(URI target, WebhookRequest request, int attempt) {
+        checkDeadline(attempt - 1);
+        Instant now = sender.clock().instant();
+        WebhookRequest prepared = destination.formatter().prepareAttempt(request, now);
+        Duration limit = shorter(sender.timeout(), Duration.between(now, deadline));
+        refusal = new Refusal(destination.formatter(), Refusal.secrets(url, target, prepared, sender.secrets(),
+                notification.event().fileUrl()), limit);
+        rateLimited = false;
+        try {
+            return Exchange.post(sender.http(), WebhookSender.build(target, prepared, limit), limit);
+        } catch (Exchange.Failed e) {
+            failure = e.getMessage();
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failed(attempt, "interrupted");
+        }
+    }
+
     /** Keeps what a refusal says; throws for one that no retry can change. */
-    private void refused(Exchange.Answer answer, int attempt, URI target, WebhookRequest prepared, Duration limit) {
+    private void refused(Exchange.Answer answer, int attempt) {
         int status = answer.status();
         String raw = new String(answer.body(), StandardCharsets.UTF_8);
         Optional<Duration> asked = budget.observe(status, answer.headers(), raw, sender.clock().instant());
-        failure = "HTTP " + status + reason(answer, target, prepared)
-                + (answer.complete() ? "" : " (the rest of the answer did not come within " + limit.toMillis()
-                        + " ms)");
+        failure = refusal.describe(answer);
         if (status >= 300 && status < 400) {
-            throw failed(attempt, "HTTP " + status + ": redirected" + location(answer) + "; not followed (a message"
-                    + " is only ever posted to the configured webhook URL): if the webhook moved, set its new URL");
+            throw failed(attempt, refusal.redirect(answer));
         }
         if (status == 429) {
             rateLimited = true;
@@ -97,62 +109,27 @@ final class Attempts {
         }
     }
 
-    private String reason(Exchange.Answer answer, URI target, WebhookRequest prepared) {
-        String text = ResponseText.decode(answer.body(), answer.headers().firstValue("Content-Type").orElse(""));
-        String described;
-        try {
-            described = destination.formatter().describeError(answer.status(), text);
-        } catch (RuntimeException e) {
-            described = text;
-        }
-        boolean cutShort = !answer.complete() || answer.body().length >= Exchange.KEEP;
-        String quoted = ResponseText.quote(described, secrets(target, prepared), cutShort);
-        return quoted.isEmpty() ? "" : ": " + quoted;
-    }
-
-    private static String location(Exchange.Answer answer) {
-        Optional<String> location = answer.headers().firstValue("Location");
-        if (location.isEmpty()) {
-            return "";
-        }
-        try {
-            String host = URI.create(location.get().trim()).getHost();
-            return host == null ? " elsewhere on the same host"
-                    : " to " + ResponseText.quote(host, List.of(), false);
-        } catch (IllegalArgumentException e) {
-            return "";
-        }
-    }
-
-    /** Every value that must not be quoted from this webhook's answers. */
-    private List<String> secrets(URI target, WebhookRequest prepared) {
-        List<String> secrets = new ArrayList<>(WebhookUrls.secrets(url));
-        secrets.addAll(WebhookUrls.secrets(target));
-        secrets.addAll(prepared.headers().values());
-        secrets.addAll(sender.secrets());
-        String link = notification.event().fileUrl();
-        if (link != null) {
-            int query = link.indexOf('?');
-            secrets.add(link);
-            secrets.add(query < 0 ? null : link.substring(query + 1));
-        }
-        return secrets;
-    }
-
     /** Takes a slot of the webhook's budget, waiting for it only when it comes soon. */
-    private void takeSlot(int attemptsMade) {
+    private RateSlot takeSlot(int attemptsMade) {
         Instant now = sender.clock().instant();
         Duration remaining = Duration.between(now, deadline);
-        Optional<Duration> wait = budget.acquire(now, shorter(sender.longestPause(), remaining));
-        if (wait.isEmpty()) {
+        Optional<RateSlot> slot = budget.acquire(now, shorter(sender.longestPause(), remaining));
+        if (slot.isEmpty()) {
             Duration delay = budget.delay(now);
             throw handedBack(attemptsMade, delay, delay.compareTo(sender.longestPause()) > 0
                     ? "longer than the " + sender.longestPause().toMillis() + " ms waited inside an invocation"
                     : "after the Lambda deadline");
         }
-        if (!wait.get().isZero()) {
-            sleep(shorter(wait.get().plus(sender.jitter(WebhookSender.SLOT_JITTER)), remaining), attemptsMade);
+        Duration wait = slot.get().delay();
+        if (!wait.isZero()) {
+            try {
+                sleep(shorter(wait.plus(sender.jitter(WebhookSender.SLOT_JITTER)), remaining), attemptsMade);
+            } catch (DeliveryException e) {
+                slot.get().done(sender.clock().instant());
+                throw e;
+            }
         }
+        return slot.get();
     }
 
     /** After a 429 the next slot is the wait; after anything else, backoff with full jitter. */
@@ -192,8 +169,8 @@ final class Attempts {
                 : WebhookSender.HANDED_BACK_JITTER));
         String before = attemptsMade == 0 ? "" : failure + "; ";
         return new RateLimitedException(what(attemptsMade) + before + "rate limited: the webhook can take the"
-                + " next request in " + delay.toMillis() + " ms, " + why + "; handed back to be tried again in "
-                + retryAfter.toMillis() + " ms", retryAfter);
+                + " next request in " + delay.toMillis() + " ms, " + why + "; not waited for: send it again in "
+                + retryAfter.toMillis() + " ms or later", retryAfter);
     }
 
     private DeliveryException failed(int attempts, String reason) {

@@ -1,6 +1,6 @@
 package dev.s3notify.core.internal;
 
-import dev.s3notify.core.Redact;
+import dev.s3notify.core.text.SafeText;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,11 +15,13 @@ import java.util.regex.Pattern;
  * URL's token segments and query values, header values, signing secrets, AWS credentials), with credential-like
  * patterns besides (query parameters such as {@code token=} or {@code sig=}, presigned-link parameters, bearer
  * tokens, AWS access key ids, the query and long path segments of any URL); control and bidirectional
- * characters stripped; at most {@link #QUOTE_LIMIT} characters.
+ * characters stripped; at most {@link #QUOTE_LIMIT} characters. The known secrets and the patterns are this
+ * class's own; the signing parameters, links shown by host, unsafe characters and the cut are {@link SafeText}'s,
+ * as for every other quote.
  */
 final class ResponseText {
-    /** Characters of a server's text quoted at most. */
-    static final int QUOTE_LIMIT = 200;
+    /** Characters of a server's text quoted at most: as many as any other quote. */
+    static final int QUOTE_LIMIT = SafeText.QUOTE_LIMIT;
     /** Secrets shorter than this are not searched for: they would blank out ordinary words. */
     static final int SHORTEST_SECRET = 6;
     private static final String REDACTED = "<redacted>";
@@ -28,7 +30,7 @@ final class ResponseText {
     private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer|basic|token)(\\s+)[A-Za-z0-9._~+/=-]{8,}");
     private static final Pattern AWS_KEY_ID = Pattern.compile("\\b(?:AKIA|ASIA|AROA|AIDA)[A-Z0-9]{16}\\b");
     private static final Pattern URL = Pattern.compile("(?i)\\bhttps?:(?:\\\\?/){2}[^\\s\"'<>]+");
-    private static final Pattern TAG = Pattern.compile("(?s)<(script|style)\\b.*?</\\1\\s*>|<[^>]*>");
+    private static final Pattern TAG = Pattern.compile("(?is)<(script|style|title)\\b.*?</\\1\\s*>|<[^>]*>");
     private static final Pattern TITLE = Pattern.compile("(?is)<title[^>]*>(.*?)</title");
 
     private ResponseText() {
@@ -71,12 +73,12 @@ final class ResponseText {
         if (cutShort) {
             safe = withoutTrailingPart(safe, known);
         }
-        safe = Redact.signingParameters(safe);
+        safe = SafeText.signingParameters(safe);
         safe = URL.matcher(safe).replaceAll(match -> Matcher.quoteReplacement(url(match.group())));
         safe = CREDENTIAL_PARAMETER.matcher(safe).replaceAll("$1" + REDACTED);
         safe = BEARER.matcher(safe).replaceAll("$1$2" + REDACTED);
         safe = AWS_KEY_ID.matcher(safe).replaceAll(REDACTED);
-        return shorten(oneLine(safe));
+        return SafeText.cut(oneLine(safe), QUOTE_LIMIT);
     }
 
     /** A URL with its query and long path segments (tokens, often) hidden. */
@@ -104,23 +106,19 @@ final class ResponseText {
         return text;
     }
 
-    /** Control, format (bidirectional overrides, zero-width) and separator characters become spaces. */
+    /**
+     * SafeText's unsafe characters (C0 and C1 controls, bidirectional controls), and the other invisible ones
+     * (format characters such as zero-width spaces, line and paragraph separators, lone surrogates), become spaces:
+     * the words of a multi-line answer stay apart on one line.
+     */
     static String oneLine(String text) {
         StringBuilder line = new StringBuilder(Math.min(text.length(), 4 * QUOTE_LIMIT));
         text.codePoints().forEach(c -> {
             int type = Character.getType(c);
-            boolean hidden = type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                    || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE
-                    || type == Character.UNASSIGNED && c > 0xFFFF;
+            boolean hidden = SafeText.unsafe(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE;
             line.appendCodePoint(hidden ? ' ' : c);
         });
         return line.toString().replaceAll("\\s+", " ").strip();
-    }
-
-    private static String shorten(String text) {
-        if (text.codePointCount(0, text.length()) <= QUOTE_LIMIT) {
-            return text;
-        }
-        return text.substring(0, text.offsetByCodePoints(0, QUOTE_LIMIT - 1)) + "…";
     }
 }

@@ -72,6 +72,9 @@ final class WebhookUrls {
             secrets.add(decode(value));
         }
         secrets.removeIf(secret -> secret == null || secret.length() <= 1);
+        // As a JSON string would carry them: "https:\/\/host\/api\/webhooks\/ID\/TOKEN".
+        List.copyOf(secrets).stream().filter(secret -> secret.contains("/"))
+                .forEach(secret -> secrets.add(secret.replace("/", "\\/")));
         return secrets;
     }
 

@@ -52,15 +52,20 @@ final class Waits {
 
     /**
      * @param headers an answer's headers
-     * @param now the current time
-     * @return when the platform says its budget for this webhook is back ({@code X-RateLimit-Reset-After}, else
-     *     {@code X-RateLimit-Reset} as epoch seconds), when it also says none is left; empty otherwise
+     * @return how many requests the platform says are left ({@code X-RateLimit-Remaining}), at least zero
      */
-    static Optional<Duration> exhaustedFor(HttpHeaders headers, Instant now) {
-        Optional<BigDecimal> remaining = headers.firstValue("X-RateLimit-Remaining").flatMap(Waits::number);
-        if (remaining.isEmpty() || remaining.get().signum() > 0) {
-            return Optional.empty();
-        }
+    static Optional<Integer> remaining(HttpHeaders headers) {
+        return headers.firstValue("X-RateLimit-Remaining").flatMap(Waits::number)
+                .map(left -> left.signum() <= 0 ? 0 : left.min(BigDecimal.valueOf(1_000_000)).intValue());
+    }
+
+    /**
+     * @param headers an answer's headers
+     * @param now the current time
+     * @return when the platform says its count starts again: {@code X-RateLimit-Reset-After} (seconds), else
+     *     {@code X-RateLimit-Reset} (epoch seconds); clamped to an hour, empty when absent, negative or past
+     */
+    static Optional<Duration> resetIn(HttpHeaders headers, Instant now) {
         Optional<Duration> after = headers.firstValue("X-RateLimit-Reset-After").flatMap(Waits::number)
                 .flatMap(Waits::seconds);
         if (after.isPresent()) {

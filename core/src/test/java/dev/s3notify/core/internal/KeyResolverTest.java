@@ -104,6 +104,15 @@ class KeyResolverTest {
                 .hasMessageNotContaining("not-the-secret");
     }
 
+    @Test
+    void callsNothingOnceTheInvocationsDeadlineHasPassed() {
+        assertThatThrownBy(() -> resolver(HeadObjectMode.ALWAYS)
+                .resolve(TestSettings.created(BUCKET, "x y.txt"), Instant.now()))
+                .isInstanceOf(S3NotifyException.class)
+                .hasMessageContaining("HeadObject on s3://resolver/x y.txt failed")
+                .hasMessageContaining("deadline");
+    }
+
     /** Not an assertion on speed: the figure is for the docs (HEAD_OBJECT=always costs this per object). */
     @Test
     void measuresTheMedianHeadObjectLatency() {

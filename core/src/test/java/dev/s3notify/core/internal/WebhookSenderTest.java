@@ -19,14 +19,10 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.s3notify.core.DeliveryException;
 import dev.s3notify.core.Destination;
-import dev.s3notify.core.DigestTemplate;
-import dev.s3notify.core.EventType;
+import dev.s3notify.core.Digest;
 import dev.s3notify.core.FormatterContext;
-import dev.s3notify.core.KindSettings;
-import dev.s3notify.core.LinkEvent;
-import dev.s3notify.core.MessageTemplate;
 import dev.s3notify.core.Notification;
-import dev.s3notify.core.Secret;
+import dev.s3notify.core.RateLimit;
 import dev.s3notify.core.TestFormatters;
 import dev.s3notify.core.WebhookRequest;
 import dev.s3notify.core.pacing.RateBudgets;
@@ -45,6 +41,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -480,6 +477,50 @@ class WebhookSenderTest {
     }
 
     @Test
+    void releasesTheSlotOfAnAttemptThatFailedBeforeItsRequest() {
+        server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(204)));
+        WebhookSender sender = sender(Duration.ofSeconds(5), 4).pacedBy(RateBudgets.create(), Duration.ofSeconds(1));
+        RateLimit oneInHalfASecond = RateLimit.of(1, Duration.ofMillis(500));
+        TestFormatters.Chat failing = new TestFormatters.Chat() {
+            @Override
+            public WebhookFormatter create(FormatterContext context) {
+                WebhookFormatter chat = super.create(context);
+                return new WebhookFormatter() {
+                    @Override
+                    public WebhookRequest format(Notification notification) {
+                        return chat.format(notification);
+                    }
+
+                    @Override
+                    public Optional<WebhookRequest> formatDigest(Digest digest) {
+                        return chat.formatDigest(digest);
+                    }
+
+                    @Override
+                    public RateLimit rateLimit() {
+                        return chat.rateLimit();
+                    }
+
+                    @Override
+                    public WebhookRequest prepareAttempt(WebhookRequest request, Instant now) {
+                        throw new IllegalStateException("signing failed");
+                    }
+                };
+            }
+        };
+        String url = "http://127.0.0.1:" + server.port() + PATH;
+        assertThatThrownBy(() -> sender.send(SenderFixtures.destination(url, failing), WebhookRequest.json(BODY),
+                notification(), FAR, oneInHalfASecond)).hasMessage("signing failed");
+
+        clock.advance(Duration.ofMillis(600));
+        sender.send(SenderFixtures.destination(url), WebhookRequest.json(BODY), notification(), FAR,
+                oneInHalfASecond);
+
+        assertThat(pauses).as("the failed attempt's slot counts from when it failed, not for ever").isEmpty();
+        server.verify(1, postRequestedFor(anyUrl()));
+    }
+
+    @Test
     void stopsWhenInterruptedWhileWaiting() {
         server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(503)));
         WebhookSender sender = new WebhookSender(http, Duration.ofSeconds(5), 4, d -> {
@@ -511,19 +552,11 @@ class WebhookSenderTest {
     }
 
     private Destination destination(String pathAndQuery) {
-        TestFormatters.Chat chat = new TestFormatters.Chat();
-        WebhookFormatter formatter = chat.create(FormatterContext.of(KindSettings.of(chat.variables(), Map.of())));
-        return new Destination("chat", chat.kind(), formatter,
-                MessageTemplate.compile("{{fileName}}", "test template", formatter::escape),
-                DigestTemplate.compile(chat.defaultDigestTemplate(), "test digest template", formatter::escapeDigest),
-                Secret.of("http://127.0.0.1:" + server.port() + pathAndQuery));
+        return SenderFixtures.destination("http://127.0.0.1:" + server.port() + pathAndQuery);
     }
 
     private static Notification notification() {
-        LinkEvent event = new LinkEvent("1", "report.pdf", "https://uploads.s3.amazonaws.com/reports/report.pdf?X-Amz-Signature=abc",
-                "uploads", "24 hours", START, "reports/report.pdf", 1234L, null, null, EventType.CREATED, START,
-                START.plus(Duration.ofDays(1)), "us-east-1", "s3-evt-1", null);
-        return new Notification(event, "New file report.pdf", "evt-1");
+        return SenderFixtures.notification();
     }
 
     /** Answers with each response in turn, then keeps answering with the last. */
