@@ -50,7 +50,7 @@ class WebhookSenderFaultTest {
                                 + "<body><h1>Bad Gateway</h1><p>nginx</p></body></html>")),
                         "HTTP 502: an HTML page titled \"502 Bad Gateway\": Bad Gateway nginx"),
                 Arguments.of("slow error body", trickle("HTTP/1.1 503 Busy\r\nContent-Length: 100\r\n\r\n",
-                        "x".repeat(100), 1000), "HTTP 503 (the rest of the answer did not come within 1000 ms)"),
+                        "x".repeat(100), 2_500), "HTTP 503 (the rest of the answer did not come within 1000 ms)"),
                 Arguments.of("huge error body", hugeBody(500, 100), "HTTP 500: xxxxxxxx"));
     }
 
