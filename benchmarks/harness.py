@@ -280,11 +280,39 @@ def aligned(header, table):
     return "\n".join("  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip() for r in [header] + table)
 
 
-def report(args, found, goals, notes, started):
+BURST_HEADER = ("burst", "this run", "ideal with digests", "ideal, one message per upload")
+
+
+def burst_rows(burst):
+    """The burst's figures beside the ideal its platform's limits allow (BurstFigures in core's tests)."""
+    got, digest, single = burst["measured"], burst["idealDigest"], burst["idealPerUpload"]
+
+    def line(label, key, fmt):
+        return (label,) + tuple("" if d[key] is None else fmt % d[key] for d in (got, digest, single))
+    return [line("messages sent", "messages", "%d"), line("429s met", "tooMany", "%d"),
+            line("time to the last delivery, s (simulated)", "lastDeliverySeconds", "%.1f"),
+            line("Lambda-seconds", "lambdaSeconds", "%.1f"), line("dead-lettered", "deadLettered", "%d"),
+            line("invocations", "invocations", "%d")]
+
+
+def burst_title(burst):
+    t, p = burst["template"], burst["platform"]
+    return ("%d uploads at once to a Discord-like webhook (%d requests per %g s, 429 beyond), queue path, the "
+            "template's defaults (window %d s, batch %d, concurrency %d); simulated clock"
+            % (burst["uploads"], p["requests"], p["perSeconds"], t["windowSeconds"], t["batchSize"],
+               t["concurrency"]))
+
+
+def report(args, found, goals, notes, started, burst):
     table = rows(found)
     stamp = started.strftime("%Y%m%dT%H%M%SZ") + ("-smoke" if args.smoke else "")
-    print(aligned(HEADER, table))
-    print()
+    if found:
+        print(aligned(HEADER, table))
+        print()
+    if burst:
+        print(burst_title(burst))
+        print(aligned(BURST_HEADER, burst_rows(burst)))
+        print()
     for g in goals:
         print("%s  %s: %s" % ("holds " if g["holds"] else "MISSED", g["target"], g["value"]))
     for n in notes:
@@ -302,14 +330,18 @@ def report(args, found, goals, notes, started):
         "candidates": [{"key": c.key, "label": c.label, "group": c.group, "argv": c.argv[1:],
                         "stats": stats(c), "samples": c.samples, "firstUse": c.first_use, "errors": c.errors}
                        for c in found],
-        "targets": goals, "notes": notes}
+        "burst": burst, "targets": goals, "notes": notes}
     with open(base + ".json", "w") as f:
         json.dump(document, f, indent=1, ensure_ascii=False)
     with open(base + ".md", "w") as f:
-        f.write("# Start-up benchmark, %s UTC\n\n" % started.strftime("%Y-%m-%d %H:%M"))
-        f.write("%d round(s), fresh processes, interleaved; median (min–max). Commit %s; %d CPUs; load %s.\n\n"
-                % (args.rounds, args.commit, os.cpu_count(), args.load))
-        f.write(markdown(HEADER, table) + "\n\n")
+        f.write("# Benchmark, %s UTC\n\n" % started.strftime("%Y-%m-%d %H:%M"))
+        if found:
+            f.write("%d round(s), fresh processes, interleaved; median (min–max). Commit %s; %d CPUs; load %s.\n\n"
+                    % (args.rounds, args.commit, os.cpu_count(), args.load))
+            f.write(markdown(HEADER, table) + "\n\n")
+        if burst:
+            f.write("Burst (commit %s): %s.\n\n" % (args.commit, burst_title(burst)))
+            f.write(markdown(BURST_HEADER, burst_rows(burst)) + "\n\n")
         f.write("\n".join("- %s %s: %s (limit %s)" % ("holds:" if g["holds"] else "**missed**:", g["target"],
                                                      g["value"], g["limit"]) for g in goals) + "\n\n")
         f.write("\n".join("- " + n for n in notes) + "\n")
@@ -337,26 +369,37 @@ def parse(argv):
     p.add_argument("--seed", type=int)
     p.add_argument("--results", required=True)
     p.add_argument("--commit", default="?")
+    p.add_argument("--burst", default="", help="the burst's figures, as core's BurstFigures writes them")
+    p.add_argument("--burst-note", default="")
+    p.add_argument("--burst-only", action="store_true")
     return p.parse_args(argv)
 
 
 def main(argv):
     args = parse(argv)
     started = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
-    notes = [args.python_note] if args.python_note else []
+    notes = [args.python_note] if args.python_note and not args.burst_only else []
+    burst = None
+    if args.burst:
+        with open(args.burst) as f:
+            burst = json.load(f)
+    if args.burst_note:
+        notes.append(args.burst_note)
     server = ThreadingHTTPServer(("127.0.0.1", 0), Stub)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     workdir = tempfile.mkdtemp(prefix="s3notify-bench-")
     try:
-        found = candidates(args, server.server_address[1], os.path.join(workdir, "cache"))
+        found = [] if args.burst_only else candidates(args, server.server_address[1],
+                                                      os.path.join(workdir, "cache"))
         load_before = os.getloadavg()[0]
-        measure(args, found, workdir, notes)
+        if found:
+            measure(args, found, workdir, notes)
         args.load = "%.1f → %.1f" % (load_before, os.getloadavg()[0])
-        goals = targets(args, found)
+        goals = targets(args, found) if found else []
         broken = [c for c in found if c.errors]
         for c in broken:
             notes.append("%s: %s" % (c.label, "; ".join(c.errors)))
-        report(args, found, goals, notes, started)
+        report(args, found, goals, notes, started, burst)
     finally:
         server.shutdown()
         shutil.rmtree(workdir, ignore_errors=True)
@@ -364,6 +407,9 @@ def main(argv):
     if failed:
         print("benchmarks: %d of %d measured commands failed (notes above)" % (len(failed), len(found)),
               file=sys.stderr)
+        return 1
+    if args.burst_note.startswith("burst: FAILED"):
+        print("benchmarks: the burst simulation failed (notes above)", file=sys.stderr)
         return 1
     return 0
 

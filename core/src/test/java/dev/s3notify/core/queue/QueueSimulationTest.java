@@ -150,14 +150,23 @@ class QueueSimulationTest {
                     .run(uploads);
 
             report("200 uploads at once", template, simulation, Map.of("discord", discord));
+            BurstFigures figures = new BurstFigures(uploads.size(), 5, Duration.ofSeconds(2), template,
+                    discord.bodies().size(), discord.tooMany(), lastMessage(discord),
+                    simulation.lambdaTime.toMillis() / 1000.0, simulation.invocations, simulation.deadLettered);
+            figures.write();
             assertThat(reachable(discord, simulation.pages())).doesNotHaveDuplicates()
                     .containsExactlyInAnyOrderElementsOf(uploads.keySet().stream().map(LinkEvent::fileUrl).toList());
             assertThat(simulation.deadLettered).isZero();
             assertThat(discord.tooMany()).isLessThanOrEqualTo(5);
-            Instant last = discord.times().get(discord.times().size() - 1);
-            assertThat(Duration.between(T0, last)).isLessThanOrEqualTo(
-                    Duration.ofSeconds(template.windowSeconds() + 30L));
+            assertThat(figures.messages()).isEqualTo(figures.idealMessages());
+            assertThat(figures.lastDeliverySeconds()).isLessThanOrEqualTo(template.windowSeconds() + 30.0);
         }
+    }
+
+    /** @return seconds from the burst's start to the last message the webhook received, 0 if none */
+    private static double lastMessage(LimitedWebhook webhook) {
+        List<Instant> times = webhook.times();
+        return times.isEmpty() ? 0.0 : Duration.between(T0, times.get(times.size() - 1)).toMillis() / 1000.0;
     }
 
     private static void report(String title, TemplateSettings template, Simulation simulation,
@@ -168,8 +177,7 @@ class QueueSimulationTest {
                 template.maxReceiveCount()));
         webhooks.forEach((kind, webhook) -> out.append(String.format(Locale.ROOT,
                 "  %-8s messages sent %4d, 429s met %3d, last message at %.1f s%n", kind, webhook.bodies().size(),
-                webhook.tooMany(), webhook.times().isEmpty() ? 0.0
-                        : Duration.between(T0, webhook.times().get(webhook.times().size() - 1)).toMillis() / 1000.0)));
+                webhook.tooMany(), lastMessage(webhook))));
         out.append(String.format(Locale.ROOT, "  invocations %d, Lambda-seconds %.1f, backlog drained at %.1f s,"
                 + " dead-lettered %d, most receives of one message %d%n", simulation.invocations,
                 simulation.lambdaTime.toMillis() / 1000.0, Duration.between(T0, simulation.drained).toMillis() / 1000.0,
