@@ -34,18 +34,36 @@ final class AwsErrors {
         if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
             return "no answer in time" + (e.getMessage() == null ? "" : " (" + safe(e.getMessage()) + ")");
         }
+        if (e instanceof SdkClientException && e.getMessage() != null
+                && e.getMessage().startsWith("Unable to unmarshall response")) {
+            return "the answer was cut short or was not what the API sends";
+        }
         if (e instanceof SdkClientException && e.getCause() != null && e.getCause() != e) {
             Throwable cause = e.getCause();
             return cause instanceof IOException && !(cause instanceof InterruptedIOException)
-                    ? "connection failed (" + ofType(cause) + ")"
-                    : safe(e.getMessage()) + " (" + ofType(cause) + ")";
+                    ? "connection failed" + inWords(cause)
+                    : safe(e.getMessage()) + inWords(cause);
         }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : safe(e.getMessage());
+        return e.getMessage() == null ? "failed without an explanation" : safe(e.getMessage());
     }
 
-    /** The exception's type, and its message when it has one: never the word "null". */
-    private static String ofType(Throwable e) {
-        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + safe(e.getMessage()));
+    /**
+     * @param e what escaped the SDK unwrapped: its response handling lets the url-connection client's read errors
+     *     through as they are when an attempt's timeout closes the connection under a slow answer
+     * @return the same failure as the SDK's own client-side error, so it is worded and retried like one
+     */
+    static SdkClientException cutOff(java.io.UncheckedIOException e) {
+        // "Socket closed" is the JDK's word for a socket closed on our side, as the SDK's attempt timeout does.
+        if ("Socket closed".equals(e.getCause() == null ? null : e.getCause().getMessage())) {
+            return ApiCallAttemptTimeoutException.builder().message("the attempt's timeout closed the connection")
+                    .cause(e.getCause()).build();
+        }
+        return SdkClientException.create("the answer was cut off", e.getCause());
+    }
+
+    /** The exception's message in brackets when it has one: never a Java class name, never the word "null". */
+    private static String inWords(Throwable e) {
+        return e.getMessage() == null || e.getMessage().isBlank() ? "" : " (" + safe(e.getMessage()) + ")";
     }
 
     /**

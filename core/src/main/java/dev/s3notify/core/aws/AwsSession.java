@@ -102,7 +102,7 @@ public final class AwsSession {
      * @param regionName the region, or null for {@link #region()}
      * @param <B> the builder type
      * @return the builder with region, credentials, HTTP client, FIPS and dual-stack flags, standard retry mode,
-     *     timeouts and offline priming set
+     *     timeouts, offline priming and bounded error bodies set
      */
     public <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, URI endpoint,
             String regionName) {
@@ -114,6 +114,7 @@ public final class AwsSession {
                 .overrideConfiguration(ClientOverrideConfiguration.builder().apiCallTimeout(API_CALL_TIMEOUT)
                         .apiCallAttemptTimeout(ATTEMPT_TIMEOUT).retryStrategy(RetryMode.STANDARD)
                         .addExecutionInterceptor(OfflinePriming.INSTANCE)
+                        .addExecutionInterceptor(BoundedErrorBodies.INSTANCE)
                         .build());
         if (endpoint != null) {
             builder.endpointOverride(endpoint);

@@ -1,6 +1,7 @@
 package dev.s3notify.core.aws;
 
 import dev.s3notify.core.EventEntry;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,6 +74,8 @@ public final class EventBridgeEvents {
             response = client.putEvents(request(batch, deadline));
         } catch (SdkException e) {
             throw new AwsCallFailed("EventBridge PutEvents", e);
+        } catch (UncheckedIOException e) {
+            throw new AwsCallFailed("EventBridge PutEvents", AwsErrors.cutOff(e));
         }
         List<PutEventsResultEntry> entries = response.hasEntries() ? response.entries() : List.of();
         List<Result> results = new ArrayList<>(batch.size());

@@ -3,6 +3,7 @@ package dev.s3notify.core.aws;
 import dev.s3notify.core.S3NotifyException;
 import dev.s3notify.core.input.AwsNames;
 import dev.s3notify.core.text.SafeText;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
@@ -102,6 +103,8 @@ public final class S3Heads {
             throw new S3NotifyException(call + AwsErrors.describe(e) + bucketRegion, e);
         } catch (SdkException e) {
             throw new S3NotifyException(call + AwsErrors.describe(e), e);
+        } catch (UncheckedIOException e) {
+            throw new S3NotifyException(call + AwsErrors.describe(AwsErrors.cutOff(e)), e);
         }
     }
 

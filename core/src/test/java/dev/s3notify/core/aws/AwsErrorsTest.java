@@ -34,14 +34,14 @@ class AwsErrorsTest {
     }
 
     @Test
-    void namesAFailedConnectionByItsTypeWithoutSayingNull() {
+    void wordsAFailedConnectionWithoutClassNamesOrNull() {
         String refused = AwsErrors.describe(SdkClientException.create("Unable to execute HTTP request: refused",
                 new java.net.ConnectException("Connection refused")));
         String silent = AwsErrors.describe(SdkClientException.create("Unable to execute HTTP request",
                 new java.net.SocketException()));
 
-        assertThat(refused).isEqualTo("connection failed (ConnectException: Connection refused)");
-        assertThat(silent).isEqualTo("connection failed (SocketException)");
+        assertThat(refused).isEqualTo("connection failed (Connection refused)");
+        assertThat(silent).isEqualTo("connection failed");
         assertThat(AwsErrors.describe(SdkClientException.create(null))).doesNotContain("null");
     }
 
