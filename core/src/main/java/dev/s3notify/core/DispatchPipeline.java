@@ -1,12 +1,10 @@
 package dev.s3notify.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.s3notify.core.internal.Sha256;
 import dev.s3notify.core.internal.SnapshotState;
 import dev.s3notify.core.internal.WebhookSender;
 import dev.s3notify.core.queue.BatchDispatcher;
 import dev.s3notify.core.queue.BatchOutcome;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -92,14 +90,14 @@ public final class DispatchPipeline {
             throw envelope.error();
         }
         JsonNode body = envelope.body();
-        JsonNode detail = body.has("detail") ? body.get("detail") : body;
+        JsonNode detail = envelope.detail();
         LinkEvent event;
         try {
             event = LinkEventJson.fromJson(detail);
         } catch (InvalidEventException e) {
             throw new InvalidEventException(origin(body, envelope, detail) + ": " + e.getMessage(), e);
         }
-        String eventId = eventId(body, envelope, detail);
+        String eventId = envelope.eventId();
         for (Destination destination : destinations) {
             Notification notification = destination.notification(event, eventId);
             WebhookRequest request = destination.request(notification);
@@ -151,16 +149,5 @@ public final class DispatchPipeline {
             return sqs + ", " + eventBridge;
         }
         return sqs != null ? sqs : eventBridge != null ? eventBridge : "event";
-    }
-
-    /** The EventBridge id, else the SQS message id, else a hash of the detail: stable across retries. */
-    private static String eventId(JsonNode body, Envelope envelope, JsonNode detail) {
-        if (body != detail && body.hasNonNull("id") && !body.get("id").asText().isBlank()) {
-            return body.get("id").asText();
-        }
-        if (envelope.messageId() != null) {
-            return envelope.messageId();
-        }
-        return "sha256:" + Sha256.hex(detail.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 32);
     }
 }

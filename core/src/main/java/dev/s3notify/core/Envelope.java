@@ -1,6 +1,8 @@
 package dev.s3notify.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.s3notify.core.internal.Sha256;
+import java.nio.charset.StandardCharsets;
 
 /**
  * One unit of work taken out of a Lambda event by {@link Envelopes#unwrap(JsonNode)}: the JSON it carries, or why
@@ -36,5 +38,30 @@ public record Envelope(String messageId, JsonNode body, InvalidEventException er
             throw error;
         }
         return body;
+    }
+
+    /**
+     * @return the {@code detail} of an EventBridge event, else the body itself (a detail sent on its own)
+     * @throws InvalidEventException the {@link #error()} when the message could not be read
+     */
+    public JsonNode detail() {
+        JsonNode json = requireBody();
+        return json.has("detail") ? json.get("detail") : json;
+    }
+
+    /**
+     * @return the EventBridge event's id, else the SQS message id, else a hash of the detail: stable across retries,
+     *     for delivery records and idempotency headers
+     * @throws InvalidEventException the {@link #error()} when the message could not be read
+     */
+    public String eventId() {
+        JsonNode json = requireBody();
+        if (json.has("detail") && json.hasNonNull("id") && !json.get("id").asText().isBlank()) {
+            return json.get("id").asText();
+        }
+        if (messageId != null) {
+            return messageId;
+        }
+        return "sha256:" + Sha256.hex(detail().toString().getBytes(StandardCharsets.UTF_8)).substring(0, 32);
     }
 }

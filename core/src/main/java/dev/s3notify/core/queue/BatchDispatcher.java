@@ -119,17 +119,13 @@ public final class BatchDispatcher {
     }
 
     private static QueuedLink read(Envelope envelope, SqsRecords.Handle handle) {
-        JsonNode body = envelope.requireBody();
-        JsonNode detail = body.has("detail") ? body.get("detail") : body;
         LinkEvent event;
         try {
-            event = LinkEventJson.fromJson(detail);
+            event = LinkEventJson.fromJson(envelope.detail());
         } catch (InvalidEventException e) {
             throw new InvalidEventException("SQS message " + envelope.messageId() + ": " + e.getMessage(), e);
         }
-        String eventId = body != detail && body.hasNonNull("id") && !body.get("id").asText().isBlank()
-                ? body.get("id").asText() : envelope.messageId();
         return new QueuedLink(envelope.messageId(), handle == null ? null : handle.receiptHandle(),
-                handle == null ? null : handle.queueArn(), eventId, event);
+                handle == null ? null : handle.queueArn(), envelope.eventId(), event);
     }
 }
