@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.Notification;
-import dev.s3notify.core.TemplateModel;
+import dev.s3notify.core.templates.TemplateModel;
 import dev.s3notify.core.text.Boundary;
 import dev.s3notify.core.text.TextLimit;
 import dev.s3notify.core.text.TextUnit;

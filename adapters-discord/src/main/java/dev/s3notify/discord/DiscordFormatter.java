@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.s3notify.core.Digest;
-import dev.s3notify.core.KindSettings;
+import dev.s3notify.spi.KindSettings;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.RateLimit;
 import dev.s3notify.core.WebhookRequest;

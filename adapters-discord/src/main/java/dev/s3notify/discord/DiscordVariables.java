@@ -1,6 +1,6 @@
 package dev.s3notify.discord;
 
-import dev.s3notify.core.Variable;
+import dev.s3notify.spi.Variable;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;

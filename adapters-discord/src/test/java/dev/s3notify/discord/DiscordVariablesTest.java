@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.s3notify.core.ConfigurationException;
-import dev.s3notify.core.KindSettings;
+import dev.s3notify.core.error.ConfigurationException;
+import dev.s3notify.spi.KindSettings;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

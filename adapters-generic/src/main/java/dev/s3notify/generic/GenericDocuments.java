@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.s3notify.core.Digest;
 import dev.s3notify.core.LinkEvent;
-import dev.s3notify.core.LinkEventJson;
+import dev.s3notify.core.decoding.LinkEventJson;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.text.Boundary;
 import dev.s3notify.core.text.TextLimit;

@@ -1,6 +1,6 @@
 package dev.s3notify.generic;
 
-import dev.s3notify.core.Variable;
+import dev.s3notify.spi.Variable;
 import java.util.List;
 import java.util.Map;
 

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.Notification;
-import dev.s3notify.core.S3NotifyException;
+import dev.s3notify.core.error.S3NotifyException;
 import dev.s3notify.core.WebhookRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;

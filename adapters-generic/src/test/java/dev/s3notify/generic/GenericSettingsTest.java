@@ -6,7 +6,7 @@ import static dev.s3notify.generic.GenericTestSupport.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.s3notify.core.ConfigurationException;
+import dev.s3notify.core.error.ConfigurationException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.s3notify.core.Digest;
 import dev.s3notify.core.LinkEvent;
-import dev.s3notify.core.TemplateModel;
+import dev.s3notify.core.templates.TemplateModel;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.s3notify.teams;
 
 import dev.s3notify.core.LinkEvent;
-import dev.s3notify.core.TemplateModel;
+import dev.s3notify.core.templates.TemplateModel;
 import dev.s3notify.core.text.TextLimit;
 import java.net.URI;
 import java.net.URISyntaxException;

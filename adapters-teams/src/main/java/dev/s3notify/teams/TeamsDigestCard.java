@@ -2,7 +2,7 @@ package dev.s3notify.teams;
 
 import dev.s3notify.core.Digest;
 import dev.s3notify.core.Link;
-import dev.s3notify.core.TemplateModel;
+import dev.s3notify.core.templates.TemplateModel;
 import dev.s3notify.core.text.TextLimit;
 import java.util.ArrayList;
 import java.util.List;

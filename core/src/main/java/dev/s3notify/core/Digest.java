@@ -1,5 +1,7 @@
 package dev.s3notify.core;
 
+import dev.s3notify.core.templates.DigestTemplate;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,5 +1,7 @@
 package dev.s3notify.core;
 
+import dev.s3notify.core.templates.TemplateModel;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;

@@ -1,5 +1,7 @@
 package dev.s3notify.core;
 
+import dev.s3notify.core.support.Redact;
+
 import java.time.Instant;
 import java.util.Objects;
 

@@ -1,8 +1,6 @@
 package dev.s3notify.spi;
 
-import dev.s3notify.core.LinkSettings;
-import dev.s3notify.core.Settings;
-import dev.s3notify.core.Variable;
+import dev.s3notify.core.config.Settings;
 import java.util.List;
 
 /**

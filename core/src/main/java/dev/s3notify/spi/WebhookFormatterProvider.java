@@ -1,7 +1,5 @@
 package dev.s3notify.spi;
 
-import dev.s3notify.core.FormatterContext;
-import dev.s3notify.core.Variable;
 import java.net.URI;
 import java.util.List;
 
@@ -55,7 +53,7 @@ public interface WebhookFormatterProvider {
 
     /**
      * Creates the configured formatter. Called once at start-up; a problem with the settings that
-     * {@link #variables()} could not catch is a {@link dev.s3notify.core.ConfigurationException}.
+     * {@link #variables()} could not catch is a {@link dev.s3notify.core.error.ConfigurationException}.
      *
      * @param context the validated settings
      * @return the formatter, immutable and thread-safe

@@ -1,5 +1,8 @@
 package dev.s3notify.core;
 
+import dev.s3notify.core.error.ConfigurationException;
+import dev.s3notify.core.templates.DigestTemplate;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package dev.s3notify.core;
 
+import dev.s3notify.core.decoding.Envelopes;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -9,11 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 /** Reads the incoming events under {@code src/test/resources/fixtures/events/}. */
-final class Fixtures {
+public final class Fixtures {
     private Fixtures() {
     }
 
-    static byte[] bytes(String name) {
+    public static byte[] bytes(String name) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/events/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture fixtures/events/" + name);
@@ -24,22 +26,22 @@ final class Fixtures {
         }
     }
 
-    static JsonNode event(String name) {
+    public static JsonNode event(String name) {
         return Envelopes.parse(bytes(name));
     }
 
     /** @return the fixture after {@code edit} changed it, for variations of one realistic event */
-    static JsonNode edited(String name, Consumer<ObjectNode> edit) {
+    public static JsonNode edited(String name, Consumer<ObjectNode> edit) {
         ObjectNode root = (ObjectNode) event(name);
         edit.accept(root);
         return root;
     }
 
-    static ObjectNode object(JsonNode root, String pointer) {
+    public static ObjectNode object(JsonNode root, String pointer) {
         return (ObjectNode) root.at(pointer);
     }
 
-    static JsonNode json(String text) {
+    public static JsonNode json(String text) {
         return Envelopes.parse(text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,5 +1,8 @@
 package dev.s3notify.core;
 
+import dev.s3notify.core.error.InvalidEventException;
+import dev.s3notify.core.decoding.LinkEventJson;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,19 +1,21 @@
 package dev.s3notify.core;
 
+import dev.s3notify.core.support.Log;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** Captures {@link Log} lines while open. */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
-    LogCapture() {
+    public LogCapture() {
         Log.redirect(new PrintStream(bytes, true, StandardCharsets.UTF_8));
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         return bytes.toString(StandardCharsets.UTF_8).lines().toList();
     }
 

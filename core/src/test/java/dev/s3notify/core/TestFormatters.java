@@ -1,5 +1,9 @@
 package dev.s3notify.core;
 
+import dev.s3notify.spi.FormatterContext;
+import dev.s3notify.core.decoding.LinkEventJson;
+import dev.s3notify.spi.Variable;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,7 +41,7 @@ public final class TestFormatters {
      * @param providers the formatters to list in its {@code META-INF/services} file
      * @return a loader whose ServiceLoader finds exactly those formatters
      */
-    static ClassLoader loader(Path dir, Class<?>... providers) {
+    public static ClassLoader loader(Path dir, Class<?>... providers) {
         try {
             Path services = dir.resolve("META-INF/services/" + WebhookFormatterProvider.class.getName());
             Files.createDirectories(services.getParent());

@@ -1,6 +1,6 @@
 package dev.s3notify.cli;
 
-import dev.s3notify.core.WebhookFormatters;
+import dev.s3notify.core.plugins.WebhookFormatters;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;

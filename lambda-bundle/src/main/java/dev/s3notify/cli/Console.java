@@ -1,6 +1,6 @@
 package dev.s3notify.cli;
 
-import dev.s3notify.core.Plugins;
+import dev.s3notify.core.plugins.Plugins;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -26,7 +26,7 @@ record Console(Map<String, String> env, PrintStream out, PrintStream err, ClassL
     /**
      * @return the loader {@code kinds} lists providers from: the one the functions use when none is given, with
      *     the plugin jars ({@code S3NOTIFY_PLUGINS_DIR}, Lambda layers)
-     * @throws dev.s3notify.core.ConfigurationException when {@code S3NOTIFY_PLUGINS_DIR} is not a directory of jars
+     * @throws dev.s3notify.core.error.ConfigurationException when {@code S3NOTIFY_PLUGINS_DIR} is not a directory of jars
      */
     ClassLoader registryLoader() {
         return loader != null ? loader : Plugins.classLoader(env);

@@ -1,9 +1,9 @@
 package dev.s3notify.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.s3notify.core.Envelope;
-import dev.s3notify.core.Envelopes;
-import dev.s3notify.core.InvalidEventException;
+import dev.s3notify.core.decoding.Envelope;
+import dev.s3notify.core.decoding.Envelopes;
+import dev.s3notify.core.error.InvalidEventException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

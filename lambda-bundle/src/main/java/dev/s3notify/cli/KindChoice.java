@@ -1,8 +1,8 @@
 package dev.s3notify.cli;
 
-import dev.s3notify.core.Settings;
-import dev.s3notify.core.Variables;
-import dev.s3notify.core.WebhookFormatters;
+import dev.s3notify.core.config.Settings;
+import dev.s3notify.core.config.Variables;
+import dev.s3notify.core.plugins.WebhookFormatters;
 import java.util.List;
 import java.util.Locale;
 

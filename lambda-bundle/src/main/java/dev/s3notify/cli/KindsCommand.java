@@ -1,11 +1,11 @@
 package dev.s3notify.cli;
 
-import dev.s3notify.core.ConfigurationException;
-import dev.s3notify.core.KindRegistry;
-import dev.s3notify.core.LinkGenerators;
-import dev.s3notify.core.Settings;
-import dev.s3notify.core.Variables;
-import dev.s3notify.core.WebhookFormatters;
+import dev.s3notify.core.error.ConfigurationException;
+import dev.s3notify.core.plugins.KindRegistry;
+import dev.s3notify.core.plugins.LinkGenerators;
+import dev.s3notify.core.config.Settings;
+import dev.s3notify.core.config.Variables;
+import dev.s3notify.core.plugins.WebhookFormatters;
 import dev.s3notify.spi.LinkGeneratorProvider;
 import dev.s3notify.spi.WebhookFormatterProvider;
 import java.net.URI;

@@ -3,7 +3,7 @@ package dev.s3notify.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.s3notify.core.Variable;
+import dev.s3notify.spi.Variable;
 import java.util.List;
 
 /** What {@code kinds} found, per registry, printed for people or as JSON. */

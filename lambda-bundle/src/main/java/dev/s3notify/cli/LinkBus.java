@@ -3,8 +3,8 @@ package dev.s3notify.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.s3notify.core.EventEntry;
-import dev.s3notify.core.LinkFunction;
-import dev.s3notify.core.LinkPipeline;
+import dev.s3notify.core.function.LinkFunction;
+import dev.s3notify.core.links.LinkPipeline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +43,7 @@ final class LinkBus {
      * @param s3Event an S3 event in any envelope
      * @param console the environment, and where plugins are looked for
      * @return the link events and the SQS messages that failed
-     * @throws dev.s3notify.core.S3NotifyException when the event as a whole cannot be handled
+     * @throws dev.s3notify.core.error.S3NotifyException when the event as a whole cannot be handled
      */
     static Handed handOver(byte[] s3Event, Console console) {
         List<EventEntry> entries = new ArrayList<>();

@@ -1,7 +1,7 @@
 package dev.s3notify.cli;
 
-import dev.s3notify.core.ConfigurationException;
-import dev.s3notify.core.Log;
+import dev.s3notify.core.error.ConfigurationException;
+import dev.s3notify.core.support.Log;
 
 /**
  * What the functions' log lines look like on the command line: plain lines for people on standard error, warnings

@@ -1,12 +1,12 @@
 package dev.s3notify.cli;
 
-import dev.s3notify.core.ConfigurationException;
-import dev.s3notify.core.Destination;
-import dev.s3notify.core.DispatchFunction;
-import dev.s3notify.core.DispatchPipeline;
-import dev.s3notify.core.S3NotifyException;
-import dev.s3notify.core.Settings;
-import dev.s3notify.core.Variables;
+import dev.s3notify.core.error.ConfigurationException;
+import dev.s3notify.core.dispatch.Destination;
+import dev.s3notify.core.function.DispatchFunction;
+import dev.s3notify.core.dispatch.DispatchPipeline;
+import dev.s3notify.core.error.S3NotifyException;
+import dev.s3notify.core.config.Settings;
+import dev.s3notify.core.config.Variables;
 import dev.s3notify.core.WebhookRequest;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.s3notify.core.Destination;
+import dev.s3notify.core.dispatch.Destination;
 import dev.s3notify.core.WebhookRequest;
 import java.io.IOException;
 import java.io.PrintStream;

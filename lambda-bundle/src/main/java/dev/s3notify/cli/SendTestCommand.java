@@ -2,9 +2,9 @@ package dev.s3notify.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.s3notify.core.DeliveryException;
-import dev.s3notify.core.DispatchFunction;
-import dev.s3notify.core.DispatchPipeline;
+import dev.s3notify.core.error.DeliveryException;
+import dev.s3notify.core.function.DispatchFunction;
+import dev.s3notify.core.dispatch.DispatchPipeline;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;

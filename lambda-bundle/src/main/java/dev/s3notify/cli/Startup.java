@@ -1,7 +1,7 @@
 package dev.s3notify.cli;
 
-import dev.s3notify.core.ConfigurationException;
-import dev.s3notify.core.S3NotifyException;
+import dev.s3notify.core.error.ConfigurationException;
+import dev.s3notify.core.error.S3NotifyException;
 import java.util.function.Supplier;
 
 /**

@@ -1,6 +1,6 @@
 package dev.s3notify.lambda;
 
-import dev.s3notify.core.Log;
+import dev.s3notify.core.support.Log;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -29,8 +29,8 @@ class AdapterSelectionIT {
 
         assertThat(build.exit()).as(build.output()).isZero();
         Path jar = bundle.resolve("target/s3-notify.jar");
-        assertThat(Bundle.kinds(jar, "dev.s3notify.core.WebhookFormatters")).containsExactly("generic", "slack");
-        assertThat(Bundle.kinds(jar, "dev.s3notify.core.LinkGenerators")).containsExactly("public-url", "s3-presigned");
+        assertThat(Bundle.kinds(jar, "dev.s3notify.core.plugins.WebhookFormatters")).containsExactly("generic", "slack");
+        assertThat(Bundle.kinds(jar, "dev.s3notify.core.plugins.LinkGenerators")).containsExactly("public-url", "s3-presigned");
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             assertThat(zip.stream().map(entry -> entry.getName()))
                     .noneMatch(name -> name.startsWith("dev/s3notify/discord/") || name.startsWith("dev/s3notify/teams/"));

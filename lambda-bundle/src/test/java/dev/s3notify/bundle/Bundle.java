@@ -56,7 +56,7 @@ final class Bundle {
      * Loads a jar on its own, beside nothing but the JDK, and asks core's registry what it finds.
      *
      * @param jar the jar
-     * @param registry {@code dev.s3notify.core.WebhookFormatters} or {@code dev.s3notify.core.LinkGenerators}
+     * @param registry {@code dev.s3notify.core.plugins.WebhookFormatters} or {@code dev.s3notify.core.plugins.LinkGenerators}
      * @return the kinds found, sorted
      */
     @SuppressWarnings("unchecked")

@@ -20,9 +20,9 @@ class BundleJarIT {
 
     @Test
     void findsTheChosenFormattersAndBothLinkGeneratorsWithNothingButTheJar() {
-        assertThat(Bundle.kinds(Bundle.JAR, "dev.s3notify.core.WebhookFormatters"))
+        assertThat(Bundle.kinds(Bundle.JAR, "dev.s3notify.core.plugins.WebhookFormatters"))
                 .containsExactlyElementsOf(Bundle.adapters());
-        assertThat(Bundle.kinds(Bundle.JAR, "dev.s3notify.core.LinkGenerators"))
+        assertThat(Bundle.kinds(Bundle.JAR, "dev.s3notify.core.plugins.LinkGenerators"))
                 .containsExactly("public-url", "s3-presigned");
     }
 
@@ -35,8 +35,8 @@ class BundleJarIT {
                 Bundle.adapters().stream().map(Bundle.FORMATTERS::get).toList());
         assertThat(entries.get(GENERATOR_SERVICES)).hasSize(1);
         assertThat(lines(entries.get(GENERATOR_SERVICES).get(0))).containsExactlyInAnyOrder(
-                "dev.s3notify.core.internal.PublicUrlLinkGenerator",
-                "dev.s3notify.core.internal.S3PresignedLinks");
+                "dev.s3notify.core.links.PublicUrlLinkGenerator",
+                "dev.s3notify.core.links.S3PresignedLinks");
     }
 
     @Test

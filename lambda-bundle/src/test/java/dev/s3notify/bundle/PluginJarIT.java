@@ -24,7 +24,7 @@ class PluginJarIT {
 
             import com.fasterxml.jackson.databind.ObjectMapper;
             import dev.s3notify.core.Digest;
-            import dev.s3notify.core.FormatterContext;
+            import dev.s3notify.spi.FormatterContext;
             import dev.s3notify.core.Notification;
             import dev.s3notify.core.RateLimit;
             import dev.s3notify.core.WebhookRequest;

@@ -1,6 +1,6 @@
 package dev.s3notify.cli;
 
-import dev.s3notify.core.FormatterContext;
+import dev.s3notify.spi.FormatterContext;
 import dev.s3notify.spi.WebhookFormatter;
 import dev.s3notify.spi.WebhookFormatterProvider;
 

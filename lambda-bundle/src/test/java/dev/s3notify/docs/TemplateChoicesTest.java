@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.s3notify.core.LinkGenerators;
-import dev.s3notify.core.WebhookFormatters;
+import dev.s3notify.core.plugins.LinkGenerators;
+import dev.s3notify.core.plugins.WebhookFormatters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import static dev.s3notify.docs.CloudFormationTemplate.map;
 import static dev.s3notify.docs.TemplateTest.FUNCTIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.s3notify.core.Variable;
+import dev.s3notify.spi.Variable;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.s3notify.core.FormatterContext;
-import dev.s3notify.core.KindSettings;
+import dev.s3notify.spi.FormatterContext;
+import dev.s3notify.spi.KindSettings;
 import dev.s3notify.core.Link;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.WebhookRequest;

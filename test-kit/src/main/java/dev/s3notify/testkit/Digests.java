@@ -1,7 +1,7 @@
 package dev.s3notify.testkit;
 
 import dev.s3notify.core.Digest;
-import dev.s3notify.core.DigestTemplate;
+import dev.s3notify.core.templates.DigestTemplate;
 import dev.s3notify.core.Link;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.Notification;

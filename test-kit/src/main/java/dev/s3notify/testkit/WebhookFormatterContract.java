@@ -9,10 +9,10 @@ import static dev.s3notify.testkit.HostileInput.url;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.s3notify.core.LinkEvent;
-import dev.s3notify.core.MessageTemplate;
+import dev.s3notify.core.templates.MessageTemplate;
 import dev.s3notify.core.Notification;
-import dev.s3notify.core.TemplateModel;
-import dev.s3notify.core.Variable;
+import dev.s3notify.core.templates.TemplateModel;
+import dev.s3notify.spi.Variable;
 import dev.s3notify.core.WebhookRequest;
 import dev.s3notify.spi.WebhookFormatter;
 import dev.s3notify.spi.WebhookFormatterProvider;

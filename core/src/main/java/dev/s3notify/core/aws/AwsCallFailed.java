@@ -1,6 +1,6 @@
 package dev.s3notify.core.aws;
 
-import dev.s3notify.core.S3NotifyException;
+import dev.s3notify.core.error.S3NotifyException;
 
 /**
  * An AWS call that failed as a whole, after the SDK's own retries: its message names the call and AWS's error code,

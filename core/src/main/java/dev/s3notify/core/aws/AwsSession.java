@@ -1,8 +1,8 @@
 package dev.s3notify.core.aws;
 
-import dev.s3notify.core.S3NotifyException;
-import dev.s3notify.core.Settings;
-import dev.s3notify.core.Variables;
+import dev.s3notify.core.error.S3NotifyException;
+import dev.s3notify.core.config.Settings;
+import dev.s3notify.core.config.Variables;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.s3notify.core.aws;
 
-import dev.s3notify.core.ConfigurationException;
+import dev.s3notify.core.error.ConfigurationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.s3notify.core.aws;
 
-import dev.s3notify.core.S3NotifyException;
+import dev.s3notify.core.error.S3NotifyException;
 import dev.s3notify.core.input.AwsNames;
 import dev.s3notify.core.text.SafeText;
 import java.io.UncheckedIOException;

@@ -2,8 +2,8 @@ package dev.s3notify.core.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.s3notify.core.ConfigurationException;
-import dev.s3notify.core.Secret;
+import dev.s3notify.core.error.ConfigurationException;
+import dev.s3notify.core.support.Secret;
 import java.io.IOException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;

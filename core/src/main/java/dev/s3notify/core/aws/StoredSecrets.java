@@ -1,9 +1,9 @@
 package dev.s3notify.core.aws;
 
-import dev.s3notify.core.ConfigurationException;
-import dev.s3notify.core.Log;
-import dev.s3notify.core.S3NotifyException;
-import dev.s3notify.core.Secret;
+import dev.s3notify.core.error.ConfigurationException;
+import dev.s3notify.core.support.Log;
+import dev.s3notify.core.error.S3NotifyException;
+import dev.s3notify.core.support.Secret;
 import java.net.URI;
 import java.util.Objects;
 import software.amazon.awssdk.core.exception.SdkException;

@@ -1,7 +1,7 @@
 package dev.s3notify.core.pacing;
 
 import dev.s3notify.core.RateLimit;
-import dev.s3notify.core.Secret;
+import dev.s3notify.core.support.Secret;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;

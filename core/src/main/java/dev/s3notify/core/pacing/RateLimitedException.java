@@ -1,6 +1,6 @@
 package dev.s3notify.core.pacing;
 
-import dev.s3notify.core.DeliveryException;
+import dev.s3notify.core.error.DeliveryException;
 import java.time.Duration;
 import java.util.Objects;
 

@@ -7,6 +7,6 @@
  * timeout.
  *
  * <p>May use {@code dev.s3notify.core}'s model and exceptions and the JDK; never {@code dev.s3notify.core.internal}.
- * The webhook sender ({@code dev.s3notify.core.internal.WebhookSender}) is the one caller inside core.
+ * The webhook sender ({@code dev.s3notify.core.dispatch.WebhookSender}) is the one caller inside core.
  */
 package dev.s3notify.core.pacing;

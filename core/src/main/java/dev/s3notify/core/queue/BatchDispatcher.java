@@ -1,12 +1,12 @@
 package dev.s3notify.core.queue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.s3notify.core.Destination;
-import dev.s3notify.core.Envelope;
-import dev.s3notify.core.InvalidEventException;
+import dev.s3notify.core.dispatch.Destination;
+import dev.s3notify.core.decoding.Envelope;
+import dev.s3notify.core.error.InvalidEventException;
 import dev.s3notify.core.LinkEvent;
-import dev.s3notify.core.LinkEventJson;
-import dev.s3notify.core.Log;
+import dev.s3notify.core.decoding.LinkEventJson;
+import dev.s3notify.core.support.Log;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,9 +36,9 @@ public final class BatchDispatcher {
     private final Parts parts;
 
     /** What the dispatcher is made of; tests and the simulation put in their own. */
-    record Parts(Composer composer, DeliveryRecords records, Pacer pacer, MessageSender sender,
+    public record Parts(Composer composer, DeliveryRecords records, Pacer pacer, MessageSender sender,
             Visibility visibility, RandomGenerator random) {
-        Parts {
+        public Parts {
             Objects.requireNonNull(composer, "composer");
             Objects.requireNonNull(records, "records");
             Objects.requireNonNull(pacer, "pacer");
@@ -48,7 +48,7 @@ public final class BatchDispatcher {
         }
     }
 
-    BatchDispatcher(List<Destination> destinations, Parts parts) {
+    public BatchDispatcher(List<Destination> destinations, Parts parts) {
         this.destinations = List.copyOf(destinations);
         this.parts = parts;
     }

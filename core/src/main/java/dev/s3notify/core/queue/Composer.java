@@ -1,9 +1,9 @@
 package dev.s3notify.core.queue;
 
-import dev.s3notify.core.Destination;
+import dev.s3notify.core.dispatch.Destination;
 import dev.s3notify.core.Link;
 import dev.s3notify.core.LinkEvent;
-import dev.s3notify.core.Log;
+import dev.s3notify.core.support.Log;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.WebhookRequest;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +22,7 @@ import java.util.Optional;
  * link, else one digest linking to an index page of them all; with nowhere to write an index, the files are split
  * in halves until each half's digest carries its links (down to single-file messages).
  */
-final class Composer {
+public final class Composer {
     private static final Log LOG = Log.of(Composer.class);
 
     private final Digests digests;
@@ -32,7 +32,7 @@ final class Composer {
      * @param digests how digests are worded
      * @param index where index pages go, or null for nowhere
      */
-    Composer(Digests digests, IndexStore index) {
+    public Composer(Digests digests, IndexStore index) {
         this.digests = Objects.requireNonNull(digests, "digests");
         this.index = index;
     }

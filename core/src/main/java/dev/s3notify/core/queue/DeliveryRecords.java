@@ -11,7 +11,7 @@ import java.util.Map;
  * and released when the delivery fails so that a retry can deliver. Destinations are named by a hash of the
  * webhook URL, never the URL.
  */
-interface DeliveryRecords {
+public interface DeliveryRecords {
     /** No records: every event is sent (local runs, and deployments without {@code IDEMPOTENCY_TABLE}). */
     DeliveryRecords NONE = new DeliveryRecords() {
         @Override

@@ -1,6 +1,6 @@
 package dev.s3notify.core.queue;
 
-import dev.s3notify.core.Destination;
+import dev.s3notify.core.dispatch.Destination;
 
 /** Names a destination in delivery records and page names without its webhook URL, which is a credential. */
 final class DestinationKey {

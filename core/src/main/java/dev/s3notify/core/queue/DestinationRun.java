@@ -1,9 +1,9 @@
 package dev.s3notify.core.queue;
 
-import dev.s3notify.core.Destination;
-import dev.s3notify.core.Log;
-import dev.s3notify.core.Redact;
-import dev.s3notify.core.S3NotifyException;
+import dev.s3notify.core.dispatch.Destination;
+import dev.s3notify.core.support.Log;
+import dev.s3notify.core.support.Redact;
+import dev.s3notify.core.error.S3NotifyException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.s3notify.core.queue;
 
-import dev.s3notify.core.Destination;
+import dev.s3notify.core.dispatch.Destination;
 import dev.s3notify.core.Link;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.WebhookRequest;

@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
  * conditional: a claim succeeds only where no record exists or an in-progress one's lease has lapsed; marking
  * delivered and releasing touch only this instance's own claims.
  */
-final class DynamoDbDeliveryRecords implements DeliveryRecords {
+public final class DynamoDbDeliveryRecords implements DeliveryRecords {
     /** Records outlive SQS's longest retention (14 days), so any redelivery of a message is recognised. */
     static final Duration KEEP = Duration.ofDays(15);
     static final String IN_PROGRESS = "in-progress";
@@ -29,7 +29,7 @@ final class DynamoDbDeliveryRecords implements DeliveryRecords {
     private final Clock clock;
     private final String owner = UUID.randomUUID().toString();
 
-    DynamoDbDeliveryRecords(Supplier<DynamoDbClient> dynamo, String table, Clock clock) {
+    public DynamoDbDeliveryRecords(Supplier<DynamoDbClient> dynamo, String table, Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
         this.clock = clock;

@@ -1,6 +1,6 @@
 package dev.s3notify.core.queue;
 
-import dev.s3notify.core.Destination;
+import dev.s3notify.core.dispatch.Destination;
 import dev.s3notify.core.Link;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.WebhookRequest;
@@ -13,7 +13,7 @@ import java.util.Optional;
  * dev.s3notify.core.Digest)}). The formatter answers empty when not every file's link fits and there is no index
  * link yet; the caller then writes the index page and asks again with its link.
  */
-final class FormatterDigests implements Digests {
+public final class FormatterDigests implements Digests {
 
     @Override
     public Optional<WebhookRequest> digest(Destination destination, List<Notification> files, Link index) {

@@ -2,7 +2,7 @@ package dev.s3notify.core.queue;
 
 import dev.s3notify.core.Digest;
 import dev.s3notify.core.LinkEvent;
-import dev.s3notify.core.TemplateModel;
+import dev.s3notify.core.templates.TemplateModel;
 import java.util.List;
 
 /**

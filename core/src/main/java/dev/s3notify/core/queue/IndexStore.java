@@ -4,7 +4,7 @@ import dev.s3notify.core.Link;
 import java.time.Instant;
 
 /** Where digest index pages go: a place that can hold a small HTML page and hand out a link to it. */
-interface IndexStore {
+public interface IndexStore {
     /**
      * @param name the page's name, unique to the batch and destination
      * @param html the page

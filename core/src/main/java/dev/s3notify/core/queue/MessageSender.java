@@ -1,6 +1,6 @@
 package dev.s3notify.core.queue;
 
-import dev.s3notify.core.Destination;
+import dev.s3notify.core.dispatch.Destination;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.WebhookRequest;
 import java.time.Duration;
@@ -35,7 +35,7 @@ interface MessageSender {
      * @param notification what it carries (logs, per-attempt signing)
      * @param deadline when the invocation must be over
      * @return sent, or deferred with the wait the platform asks for
-     * @throws dev.s3notify.core.DeliveryException when the message was not accepted
+     * @throws dev.s3notify.core.error.DeliveryException when the message was not accepted
      */
     Result send(Destination destination, WebhookRequest request, Notification notification, Instant deadline);
 }

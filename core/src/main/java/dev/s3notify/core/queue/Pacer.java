@@ -1,6 +1,6 @@
 package dev.s3notify.core.queue;
 
-import dev.s3notify.core.Destination;
+import dev.s3notify.core.dispatch.Destination;
 import dev.s3notify.core.RateLimit;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +15,7 @@ import java.util.function.Function;
  * every {@code sharers}-th slot of the platform's limit. A slot due within {@code maxWait} is waited for; a later
  * one is not: the caller gives the messages back to the queue for that long instead of sleeping.
  */
-final class Pacer {
+public final class Pacer {
     private final Function<Destination, RateLimit> limits;
     private final int sharers;
     private final Clock clock;
@@ -25,7 +25,7 @@ final class Pacer {
 
     /** How the pacer waits; the simulation advances a virtual clock instead of sleeping. */
     @FunctionalInterface
-    interface Pause {
+    public interface Pause {
         /**
          * @param duration how long
          * @throws InterruptedException when interrupted
@@ -40,7 +40,7 @@ final class Pacer {
      * @param pause how a short wait is waited
      * @param maxWait the longest wait taken inside an invocation
      */
-    Pacer(Function<Destination, RateLimit> limits, int sharers, Clock clock, Pause pause, Duration maxWait) {
+    public Pacer(Function<Destination, RateLimit> limits, int sharers, Clock clock, Pause pause, Duration maxWait) {
         if (sharers < 1) {
             throw new IllegalArgumentException("sharers must be at least 1, not " + sharers);
         }

@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequ
  * with the files' own links (at most SigV4's 7 days; a week when the files' links do not expire). The template's
  * lifecycle rule deletes the pages after that.
  */
-final class S3IndexStore implements IndexStore {
+public final class S3IndexStore implements IndexStore {
     static final Duration LONGEST = Duration.ofDays(7);
     static final Duration SHORTEST = Duration.ofMinutes(1);
 
@@ -26,7 +26,7 @@ final class S3IndexStore implements IndexStore {
     private final String prefix;
     private final Clock clock;
 
-    S3IndexStore(Supplier<S3Client> s3, Supplier<S3Presigner> presigner, String bucket, String prefix, Clock clock) {
+    public S3IndexStore(Supplier<S3Client> s3, Supplier<S3Presigner> presigner, String bucket, String prefix, Clock clock) {
         this.s3 = s3;
         this.presigner = presigner;
         this.bucket = bucket;

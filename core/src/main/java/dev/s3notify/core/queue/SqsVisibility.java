@@ -15,11 +15,11 @@ import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRes
  * Changes the visibility timeout of messages in their SQS queue (found from the record's {@code eventSourceARN}
  * with GetQueueUrl, once per queue), ten per ChangeMessageVisibilityBatch call.
  */
-final class SqsVisibility implements Visibility {
+public final class SqsVisibility implements Visibility {
     private final Supplier<SqsClient> sqs;
     private final Map<String, String> queueUrls = new ConcurrentHashMap<>();
 
-    SqsVisibility(Supplier<SqsClient> sqs) {
+    public SqsVisibility(Supplier<SqsClient> sqs) {
         this.sqs = sqs;
     }
 

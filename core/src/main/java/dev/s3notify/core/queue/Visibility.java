@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 /** Hides messages from their queue for a while: what was rate-limited comes back when the platform allows. */
-interface Visibility {
+public interface Visibility {
     /** For batches that do not come from a queue we can reach (the command line): nothing is changed. */
     Visibility NONE = (links, timeout) -> {
     };

@@ -1,9 +1,9 @@
 package dev.s3notify.core.queue;
 
-import dev.s3notify.core.Destination;
+import dev.s3notify.core.dispatch.Destination;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.WebhookRequest;
-import dev.s3notify.core.internal.WebhookSender;
+import dev.s3notify.core.dispatch.WebhookSender;
 import dev.s3notify.core.pacing.RateLimitedException;
 import java.time.Instant;
 
@@ -12,11 +12,11 @@ import java.time.Instant;
  * answers, whose {@link RateLimitedException} (a wait too long to sleep through) becomes a deferral; or,
  * previewing, nothing sent at all.
  */
-final class WebhookMessageSender implements MessageSender {
+public final class WebhookMessageSender implements MessageSender {
     private final WebhookSender sender;
 
     /** @param sender core's sender, or null to send nothing (preview) */
-    WebhookMessageSender(WebhookSender sender) {
+    public WebhookMessageSender(WebhookSender sender) {
         this.sender = sender;
     }
 

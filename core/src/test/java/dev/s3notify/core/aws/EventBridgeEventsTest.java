@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.s3notify.core.EventEntry;
-import dev.s3notify.core.Settings;
+import dev.s3notify.core.config.Settings;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,7 @@ package dev.s3notify.core.pacing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.s3notify.core.RateLimit;
-import dev.s3notify.core.Secret;
+import dev.s3notify.core.support.Secret;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,8 +6,8 @@ import static dev.s3notify.core.queue.QueueFixtures.queued;
 import static dev.s3notify.core.queue.QueueFixtures.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.s3notify.core.DeliveryException;
-import dev.s3notify.core.Destination;
+import dev.s3notify.core.error.DeliveryException;
+import dev.s3notify.core.dispatch.Destination;
 import dev.s3notify.core.Link;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.RateLimit;

@@ -3,7 +3,7 @@ package dev.s3notify.core.queue;
 import static dev.s3notify.core.queue.QueueFixtures.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.s3notify.core.Destination;
+import dev.s3notify.core.dispatch.Destination;
 import dev.s3notify.core.EventType;
 import dev.s3notify.core.LinkEvent;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.s3notify.core.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.s3notify.core.Link;
-import dev.s3notify.core.Settings;
+import dev.s3notify.core.config.Settings;
 import dev.s3notify.core.aws.AwsSession;
 import dev.s3notify.core.aws.QueueClients;
 import dev.s3notify.core.testing.S3ProxyServer;

@@ -1,9 +1,11 @@
 package dev.s3notify.core.queue;
 
-import dev.s3notify.core.Destination;
+import dev.s3notify.core.function.QueueSetup;
+
+import dev.s3notify.core.dispatch.Destination;
 import dev.s3notify.core.Link;
 import dev.s3notify.core.LinkEvent;
-import dev.s3notify.core.internal.SimulatedSenders;
+import dev.s3notify.core.dispatch.SimulatedSenders;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package com.example.googlechat;
 
-import dev.s3notify.core.FormatterContext;
-import dev.s3notify.core.Variable;
+import dev.s3notify.spi.FormatterContext;
+import dev.s3notify.spi.Variable;
 import dev.s3notify.spi.WebhookFormatter;
 import dev.s3notify.spi.WebhookFormatterProvider;
 import java.net.URI;

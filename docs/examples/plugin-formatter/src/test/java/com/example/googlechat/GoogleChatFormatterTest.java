@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.s3notify.core.ConfigurationException;
-import dev.s3notify.core.KindSettings;
+import dev.s3notify.core.error.ConfigurationException;
+import dev.s3notify.spi.KindSettings;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.WebhookRequest;
 import dev.s3notify.testkit.WebhookFormatterContract;

@@ -1,0 +1,37 @@
+package dev.s3notify.core.config;
+
+import dev.s3notify.core.support.Secret;
+import dev.s3notify.core.input.Urls;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+
+/** Reads a webhook URL stored in Secrets Manager or SSM: the URL itself, or JSON with a {@code url} field. */
+public final class StoredUrl {
+    private StoredUrl() {
+    }
+
+    public static URI parse(Secret stored, String where, Settings settings) {
+        String text = stored.reveal().strip();
+        if (text.startsWith("{")) {
+            try {
+                JsonNode url = new ObjectMapper().readTree(text).get("url");
+                text = url == null || !url.isTextual() ? "" : url.asText().strip();
+            } catch (IOException e) {
+                text = "";
+            }
+            if (text.isEmpty()) {
+                settings.problem(where + ": the stored value is JSON without a \"url\" text field");
+                return null;
+            }
+        }
+        try {
+            return Urls.parse(text, true);
+        } catch (IllegalArgumentException e) {
+            settings.problem(where + ": the stored value is not a webhook URL: expected " + e.getMessage());
+            return null;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.s3notify.core.decoding;
+
+import dev.s3notify.core.EventType;
+import dev.s3notify.core.error.InvalidEventException;
+import dev.s3notify.core.ObjectEvent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+
+/** Decodes an EventBridge event from S3; see {@link S3EventDecoder} for the rules. */
+final class EventBridgeS3Events {
+    private static final Map<String, EventType> TYPES = Map.of(
+            "Object Created", EventType.CREATED,
+            "Object Deleted", EventType.DELETED,
+            "Object Restore Completed", EventType.RESTORED,
+            "Object Restore Initiated", EventType.RESTORE_STARTED,
+            "Object Restore Expired", EventType.RESTORE_EXPIRED);
+    private static final String HANDLED = "Object Created, Object Deleted, Object Restore Completed,"
+            + " Object Restore Initiated or Object Restore Expired";
+
+    private EventBridgeS3Events() {
+    }
+
+    static List<ObjectEvent> decode(JsonNode event) {
+        String source = EventJson.text(event, "source");
+        String detailType = EventJson.text(event, "detail-type");
+        if (!"aws.s3".equals(source)) {
+            throw S3EventDecoder.unexpected("an EventBridge event with source " + shown(event, "source")
+                    + " and detail-type " + shown(event, "detail-type"));
+        }
+        String id = EventJson.optionalText(event, "EventBridge S3 event", "id");
+        String context = "EventBridge S3 event " + (id == null ? "without id" : EventJson.cut(id, EventJson.ID_LIMIT));
+        EventType type = detailType == null ? null : TYPES.get(detailType);
+        if (type == null) {
+            throw new InvalidEventException(context + ": detail-type " + shown(event, "detail-type")
+                    + " is not handled; expected " + HANDLED
+                    + ". Narrow the EventBridge rule's detail-type to these.");
+        }
+        String bucket = EventJson.requireBucket(event, context, "detail.bucket.name");
+        String rawKey = EventJson.requireText(event, context, "detail.object.key");
+        String key = EventJson.checkedKey(decodedOrRaw(rawKey), context, "detail.object.key");
+        String sequencer = EventJson.optionalText(event, context, "detail.object.sequencer");
+        return List.of(new ObjectEvent(
+                bucket,
+                key,
+                EventJson.optionalSize(event, context, "detail.object.size"),
+                EventJson.unquoted(EventJson.optionalText(event, context, "detail.object.etag")),
+                EventJson.optionalText(event, context, "detail.object.version-id"),
+                type,
+                EventJson.optionalInstant(event, context, "time"),
+                EventJson.optionalRegion(event, context, "region"),
+                id != null ? id : sequencer,
+                null,
+                key.equals(rawKey) ? null : rawKey));
+    }
+
+    /** Undecodable means the key was certainly not encoded, so it is taken as it is and is not ambiguous. */
+    private static String decodedOrRaw(String rawKey) {
+        try {
+            return FormUrl.formDecode(rawKey);
+        } catch (IllegalArgumentException e) {
+            return rawKey;
+        }
+    }
+
+    private static String shown(JsonNode event, String field) {
+        JsonNode value = event.get(field);
+        return value == null ? "(missing)" : value.isTextual()
+                ? EventJson.quote(value.asText(), EventJson.QUOTE_LIMIT) : EventJson.describe(value);
+    }
+}

@@ -1,0 +1,165 @@
+package dev.s3notify.core.dispatch;
+
+import dev.s3notify.core.decoding.Batch;
+import dev.s3notify.core.function.DispatchFunction;
+import dev.s3notify.core.decoding.Envelope;
+import dev.s3notify.core.decoding.Envelopes;
+import dev.s3notify.core.decoding.EventJson;
+import dev.s3notify.core.error.InvalidEventException;
+import dev.s3notify.core.LinkEvent;
+import dev.s3notify.core.decoding.LinkEventJson;
+import dev.s3notify.core.support.Log;
+import dev.s3notify.core.Notification;
+import dev.s3notify.core.error.S3NotifyException;
+import dev.s3notify.core.WebhookRequest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.s3notify.core.support.SnapshotState;
+import dev.s3notify.core.queue.BatchDispatcher;
+import dev.s3notify.core.queue.BatchOutcome;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/**
+ * The webhook dispatcher's work for one invocation: unwrap the envelope (EventBridge, or EventBridge events
+ * batched in SQS), read each {@code file-link-generated} detail, render and format the message for each
+ * destination, and deliver it. A batch from a standard SQS queue goes to the queue path instead
+ * ({@link BatchDispatcher}: digests, pacing, delivery records); one from a FIFO queue is delivered message by
+ * message, in order. Built once per function instance by {@link DispatchFunction}; thread-safe.
+ *
+ * <p>A message that is not accepted after every attempt fails the invocation, or, in an SQS batch, is reported as
+ * a batch item failure, so AWS retries it or parks it in a dead-letter queue. Success is never reported for a
+ * message that was not accepted.
+ */
+public final class DispatchPipeline {
+    private static final Log LOG = Log.of(DispatchPipeline.class);
+
+    private final List<Destination> destinations;
+    private final WebhookSender sender;
+    private final BiConsumer<Destination, WebhookRequest> onRequest;
+    private final BatchDispatcher batches;
+
+    public DispatchPipeline(List<Destination> destinations, WebhookSender sender,
+            BiConsumer<Destination, WebhookRequest> onRequest, BatchDispatcher batches) {
+        this.destinations = List.copyOf(destinations);
+        this.sender = sender;
+        this.onRequest = onRequest;
+        this.batches = batches;
+    }
+
+    /**
+     * The outcome of an invocation that did not fail as a whole.
+     *
+     * @param delivered how many messages were delivered (or, previewing, formatted)
+     * @param failedMessageIds the SQS message ids to report as batch item failures
+     * @param batch what an SQS batch of a standard queue came to (messages posted, files each covered), or null
+     *     outside one
+     */
+    public record Outcome(int delivered, List<String> failedMessageIds, BatchOutcome batch) {
+        /** Copies the list. */
+        public Outcome {
+            failedMessageIds = List.copyOf(failedMessageIds);
+        }
+
+        /**
+         * @param delivered how many messages were delivered
+         * @param failedMessageIds the SQS message ids to report as batch item failures
+         */
+        public Outcome(int delivered, List<String> failedMessageIds) {
+            this(delivered, failedMessageIds, null);
+        }
+    }
+
+    /**
+     * @param input the raw invocation payload
+     * @param deadline when the invocation must be over (Lambda's deadline less a margin)
+     * @return how many were delivered and which SQS messages failed
+     * @throws S3NotifyException when the invocation must fail as a whole (not an SQS batch)
+     */
+    public Outcome handle(byte[] input, Instant deadline) {
+        JsonNode root = Envelopes.parse(input);
+        Batch batch = Batch.of(root);
+        if (batches != null && batch.isSqs() && !Envelopes.fromFifoQueue(root)) {
+            BatchOutcome outcome = batches.handle(root, Envelopes.unwrap(root), deadline);
+            if (onRequest != null) {
+                outcome.posted().forEach(posted -> onRequest.accept(destination(posted), posted.request()));
+            }
+            return new Outcome(outcome.posted().size(), outcome.failedMessageIds(), outcome);
+        }
+        int[] delivered = {0};
+        List<String> failed = batch.forEach(envelope -> delivered[0] += deliver(envelope, deadline));
+        return new Outcome(delivered[0], failed);
+    }
+
+    private Destination destination(BatchOutcome.Posted posted) {
+        return destinations.stream().filter(d -> d.name().equals(posted.destination())).findFirst()
+                .orElse(destinations.get(0));
+    }
+
+    private int deliver(Envelope envelope, Instant deadline) {
+        if (envelope.error() != null) {
+            throw envelope.error();
+        }
+        JsonNode body = envelope.body();
+        JsonNode detail = envelope.detail();
+        LinkEvent event;
+        try {
+            event = LinkEventJson.fromJson(detail);
+        } catch (InvalidEventException e) {
+            throw new InvalidEventException(origin(body, envelope, detail) + ": " + e.getMessage(), e);
+        }
+        String eventId = envelope.eventId();
+        for (Destination destination : destinations) {
+            Notification notification = destination.notification(event, eventId);
+            WebhookRequest request = destination.request(notification);
+            if (sender != null) {
+                WebhookSender.Delivered result = sender.send(destination, request, notification, deadline,
+                        destination.rateLimit());
+                LOG.info("message delivered", "eventId", eventId, "sourceEventId", event.sourceEventId(),
+                        "bucket", event.bucket(), "key", event.key(), "kind", destination.kind(),
+                        "host", destination.host(), "status", result.status(), "attempts", result.attempts(),
+                        "durationMs", result.elapsed().toMillis());
+            }
+            if (onRequest != null) {
+                onRequest.accept(destination, request);
+            }
+        }
+        return destinations.size();
+    }
+
+    /** @return where messages go, each with its formatter and templates (digests are made through them) */
+    public List<Destination> destinations() {
+        return destinations;
+    }
+
+    /**
+     * Drops the shared HTTP client's pooled connections (those of the call that read the webhook URL from Secrets
+     * Manager or SSM) and the retry jitter's seed. Called before a Lambda SnapStart snapshot is taken and after it is
+     * restored. The webhook URL is kept: it is configuration, read once.
+     */
+    public void forgetCached() {
+        SnapshotState.forget();
+    }
+
+    /**
+     * @return a copy that formats every message and sends none: it runs an invocation's code without the network,
+     *     to load and compile it before a SnapStart snapshot
+     */
+    public DispatchPipeline primer() {
+        return new DispatchPipeline(destinations, null, null, null);
+    }
+
+    /** Which message failed, for an error that must say so: SQS message id, EventBridge id and detail-type. */
+    private static String origin(JsonNode body, Envelope envelope, JsonNode detail) {
+        String sqs = envelope.messageId() == null ? null
+                : "SQS message " + EventJson.cut(envelope.messageId(), EventJson.ID_LIMIT);
+        String eventBridge = body == detail ? null : "EventBridge event " + EventJson.cut(EventJson.text(body, "id"),
+                EventJson.ID_LIMIT) + " (detail-type '" + EventJson.cut(EventJson.text(body, "detail-type"),
+                EventJson.ID_LIMIT) + "')";
+        if (sqs != null && eventBridge != null) {
+            return sqs + ", " + eventBridge;
+        }
+        return sqs != null ? sqs : eventBridge != null ? eventBridge : "event";
+    }
+}

@@ -1,0 +1,218 @@
+package dev.s3notify.core.function;
+
+import dev.s3notify.core.error.ConfigurationException;
+import dev.s3notify.core.dispatch.Destination;
+import dev.s3notify.core.templates.DigestTemplate;
+import dev.s3notify.core.dispatch.DispatchPipeline;
+import dev.s3notify.spi.FormatterContext;
+import dev.s3notify.spi.KindSettings;
+import dev.s3notify.core.LinkEvent;
+import dev.s3notify.core.support.Log;
+import dev.s3notify.core.templates.MessageTemplate;
+import dev.s3notify.core.plugins.Plugins;
+import dev.s3notify.core.error.S3NotifyException;
+import dev.s3notify.core.templates.SampleEvents;
+import dev.s3notify.core.support.Secret;
+import dev.s3notify.core.config.Settings;
+import dev.s3notify.core.config.StoredUrl;
+import dev.s3notify.spi.Variable;
+import dev.s3notify.core.config.Variables;
+import dev.s3notify.core.plugins.WebhookFormatters;
+import dev.s3notify.core.WebhookRequest;
+
+import dev.s3notify.core.aws.AwsSession;
+import dev.s3notify.core.aws.StoredSecrets;
+import dev.s3notify.core.config.KnownSecrets;
+import dev.s3notify.core.dispatch.WebhookSender;
+import dev.s3notify.core.queue.BatchDispatcher;
+import dev.s3notify.spi.WebhookFormatter;
+import dev.s3notify.spi.WebhookFormatterProvider;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+
+/**
+ * Builds the webhook dispatcher's {@link DispatchPipeline} from the environment, once, at cold start. Every
+ * configuration problem is reported together. The webhook URL, wherever it comes from, is held as a
+ * {@link Secret}: only its host is ever logged.
+ */
+public final class DispatchFunction {
+    private static final Log LOG = Log.of(DispatchFunction.class);
+
+    private DispatchFunction() {
+    }
+
+    /**
+     * What the caller changes about the function; null fields mean "as configured".
+     *
+     * @param preview format only: no webhook URL is needed and nothing is sent
+     * @param onRequest sees every request once it is delivered (or, previewing, formatted), or null
+     * @param kind the formatter kind instead of {@code WEBHOOK_KIND}, or null
+     * @param template the template text instead of {@code MESSAGE_TEMPLATE}, or null
+     * @param loader where formatters are looked for, or null for this class's loader with the plugin jars
+     *     ({@link Plugins})
+     * @param credentials AWS credentials for reading the URL from Secrets Manager or SSM, or null for the chain
+     */
+    public record Overrides(boolean preview, BiConsumer<Destination, WebhookRequest> onRequest, String kind,
+            String template, ClassLoader loader, AwsCredentialsProvider credentials) {
+        /** @return no overrides */
+        public static Overrides none() {
+            return new Overrides(false, null, null, null, null, null);
+        }
+    }
+
+    /**
+     * @param env the environment, read once at the edge
+     * @param overrides what replaces the defaults
+     * @return the pipeline
+     * @throws ConfigurationException listing every problem found
+     */
+    public static DispatchPipeline create(Map<String, String> env, Overrides overrides) {
+        Settings settings = new Settings(withTemplate(env, overrides.template()));
+        URI url = overrides.preview() ? settings.get(Variables.WEBHOOK_URL) : webhookUrl(settings, env, overrides);
+        String kind = overrides.kind() != null ? overrides.kind() : settings.get(Variables.WEBHOOK_KIND);
+        String templateText = overrides.template() != null ? overrides.template()
+                : settings.get(Variables.MESSAGE_TEMPLATE);
+        Duration timeout = Duration.ofSeconds(settings.get(Variables.REQUEST_TIMEOUT_SECONDS));
+        int maxAttempts = settings.get(Variables.MAX_ATTEMPTS).intValue();
+        ClassLoader loader = overrides.loader() != null ? overrides.loader() : Plugins.classLoader(settings);
+        // Without a URL (already reported) the kind cannot be inferred; saying so again would only add noise.
+        boolean canChoose = kind != null || url != null || overrides.preview();
+        WebhookFormatterProvider provider = canChoose ? provider(loader, kind, url, settings) : null;
+        WebhookFormatter formatter = provider == null ? null : formatter(provider, settings);
+        MessageTemplate template = template(templateText, provider, formatter, settings);
+        String digestText = settings.get(Variables.DIGEST_TEMPLATE);
+        DigestTemplate digestTemplate = digestTemplate(digestText, provider, formatter, settings);
+        Variables.region(settings); // checked even when no AWS call needs it, as the link generator does
+        settings.validate();
+        Destination destination = new Destination(provider.kind(), provider.kind(), formatter, template,
+                digestTemplate, url == null ? null : Secret.of(url.toString()));
+        formatSamples(destination, templateText != null);
+        StartupDigests.check(destination, digestText != null);
+        WebhookSender sender = overrides.preview() ? null : WebhookSender.create(timeout, maxAttempts)
+                .redacting(KnownSecrets.in(env, concat(Variables.ALL, provider.variables())));
+        BatchDispatcher batches = QueueSetup.create(settings, env, List.of(destination), sender,
+                overrides.credentials());
+        LOG.info(overrides.preview() ? "webhook dispatcher ready to preview" : "webhook dispatcher ready",
+                "kind", provider.kind(), "host", destination.host(), "customTemplate", templateText != null,
+                "customDigestTemplate", digestText != null, "timeoutSeconds", timeout.toSeconds(),
+                "maxAttempts", maxAttempts);
+        return new DispatchPipeline(List.of(destination), sender, overrides.onRequest(), batches);
+    }
+
+    /** The template given on the command line counts as {@code MESSAGE_TEMPLATE} for the formatter too. */
+    private static Map<String, String> withTemplate(Map<String, String> env, String template) {
+        if (template == null || template.isBlank()) {
+            return env;
+        }
+        Map<String, String> copy = new HashMap<>(env);
+        copy.put(Variables.MESSAGE_TEMPLATE.name(), template);
+        return copy;
+    }
+
+    /**
+     * Formats a sample of each kind of message at start-up, so that a template whose output the formatter refuses
+     * (a JSON body that is not JSON, say) fails the cold start rather than every delivery.
+     */
+    private static void formatSamples(Destination destination, boolean customTemplate) {
+        for (LinkEvent sample : SampleEvents.ALL) {
+            try {
+                destination.request(destination.notification(sample, "startup-check"));
+            } catch (S3NotifyException | IllegalArgumentException e) {
+                throw new ConfigurationException((customTemplate ? Variables.MESSAGE_TEMPLATE.name()
+                        : destination.kind() + "'s default template") + " cannot be formatted for a "
+                        + sample.eventType().wireName() + " event: " + e.getMessage());
+            }
+        }
+    }
+
+    private static WebhookFormatterProvider provider(ClassLoader loader, String kind, URI url, Settings settings) {
+        return orProblem(settings, () -> WebhookFormatters.choose(WebhookFormatters.load(loader), kind, url));
+    }
+
+    /** The configured formatter; null (with the problems recorded) when its settings are invalid. */
+    private static WebhookFormatter formatter(WebhookFormatterProvider provider, Settings settings) {
+        int before = settings.problems().size();
+        KindSettings kindSettings = KindSettings.read(provider.variables(), settings);
+        return settings.problems().size() > before ? null
+                : orProblem(settings, () -> provider.create(FormatterContext.of(kindSettings)));
+    }
+
+    /** Compiled even when no formatter could be made, so that a bad template is reported with the rest. */
+    private static MessageTemplate template(String text, WebhookFormatterProvider provider,
+            WebhookFormatter formatter, Settings settings) {
+        if (text == null && provider == null) {
+            return null;
+        }
+        return orProblem(settings, () -> MessageTemplate.compile(text != null ? text : provider.defaultTemplate(),
+                text != null ? Variables.MESSAGE_TEMPLATE.name() : provider.kind() + "'s default template",
+                formatter == null ? value -> value : formatter::escape));
+    }
+
+    private static DigestTemplate digestTemplate(String text, WebhookFormatterProvider provider,
+            WebhookFormatter formatter, Settings settings) {
+        if (text == null && provider == null) {
+            return null;
+        }
+        return orProblem(settings, () -> DigestTemplate.compile(text != null ? text : provider.defaultDigestTemplate(),
+                text != null ? Variables.DIGEST_TEMPLATE.name() : provider.kind() + "'s default digest template",
+                formatter == null ? value -> value : formatter::escapeDigest));
+    }
+
+    /** A configuration problem is one among the others, reported together: recorded, and null returned. */
+    private static <T> T orProblem(Settings settings, Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (ConfigurationException e) {
+            e.problems().forEach(settings::problem);
+            return null;
+        }
+    }
+
+    /** {@code WEBHOOK_URL}, or the value of the secret or parameter that holds it: exactly one of the three. */
+    private static URI webhookUrl(Settings settings, Map<String, String> env, Overrides overrides) {
+        URI direct = settings.get(Variables.WEBHOOK_URL);
+        String secretArn = settings.get(Variables.WEBHOOK_URL_SECRET_ARN);
+        String parameter = settings.get(Variables.WEBHOOK_URL_PARAMETER);
+        int sources = (settings.isSet(Variables.WEBHOOK_URL) ? 1 : 0) + (secretArn != null ? 1 : 0)
+                + (parameter != null ? 1 : 0);
+        if (sources != 1) {
+            settings.problem(sources == 0
+                    ? "WEBHOOK_URL is required: set it, or WEBHOOK_URL_SECRET_ARN (Secrets Manager) or"
+                            + " WEBHOOK_URL_PARAMETER (SSM SecureString) to where it is stored"
+                    : "set only one of WEBHOOK_URL, WEBHOOK_URL_SECRET_ARN and WEBHOOK_URL_PARAMETER");
+            return null;
+        }
+        if (direct != null || !settings.problems().isEmpty()) {
+            return direct;
+        }
+        AwsSession session = AwsSession.create(env, settings, overrides.credentials());
+        StoredSecrets secrets = new StoredSecrets(session,
+                Variables.endpoint(settings, Variables.AWS_ENDPOINT_URL_SECRETS_MANAGER),
+                Variables.endpoint(settings, Variables.AWS_ENDPOINT_URL_SSM));
+        Secret stored;
+        try {
+            stored = secretArn != null ? secrets.secretString(secretArn) : secrets.parameter(parameter);
+        } catch (ConfigurationException e) {
+            // A missing or forbidden secret is one problem among the others, not the only one reported.
+            e.problems().forEach(settings::problem);
+            return null;
+        } finally {
+            // Read once, at start-up: nothing fetched for it stays in memory (nor in a SnapStart snapshot).
+            session.forget();
+        }
+        String where = secretArn != null ? "WEBHOOK_URL_SECRET_ARN=" + secretArn : "WEBHOOK_URL_PARAMETER=" + parameter;
+        return StoredUrl.parse(stored, where, settings);
+    }
+
+    private static List<Variable<?>> concat(List<Variable<?>> first, List<Variable<?>> second) {
+        List<Variable<?>> all = new java.util.ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.s3notify.core.function;
+
+import dev.s3notify.core.queue.BatchDispatcher;
+import dev.s3notify.core.queue.Composer;
+import dev.s3notify.core.queue.DeliveryRecords;
+import dev.s3notify.core.queue.DynamoDbDeliveryRecords;
+import dev.s3notify.core.queue.FormatterDigests;
+import dev.s3notify.core.queue.IndexStore;
+import dev.s3notify.core.queue.Pacer;
+import dev.s3notify.core.queue.S3IndexStore;
+import dev.s3notify.core.queue.SqsVisibility;
+import dev.s3notify.core.queue.Visibility;
+import dev.s3notify.core.queue.WebhookMessageSender;
+
+import dev.s3notify.core.dispatch.Destination;
+import dev.s3notify.core.RateLimit;
+import dev.s3notify.core.config.Settings;
+import dev.s3notify.core.config.Variables;
+import dev.s3notify.core.aws.AwsSession;
+import dev.s3notify.core.aws.QueueClients;
+import dev.s3notify.core.dispatch.WebhookSender;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+
+/**
+ * Builds the {@link BatchDispatcher} from the dispatcher's settings, at cold start: delivery records when
+ * {@code IDEMPOTENCY_TABLE} is set, index pages when {@code INDEX_BUCKET} is, visibility changes on Lambda (or with
+ * {@code AWS_ENDPOINT_URL_SQS}); none of them, and no AWS client, on a local run without those variables.
+ */
+public final class QueueSetup {
+    /** The longest pacing wait taken inside an invocation; a later slot defers the messages instead. */
+    public static final Duration MAX_PACING_WAIT = Duration.ofSeconds(1);
+
+    private QueueSetup() {
+    }
+
+    /**
+     * @param settings the dispatcher's settings (problems are added to them)
+     * @param env the environment
+     * @param destinations where messages go
+     * @param sender core's sender, or null to send nothing (preview)
+     * @param credentials AWS credentials for the table, the queue and the index bucket, or null for the chain
+     * @return the dispatcher for SQS batches
+     */
+    public static BatchDispatcher create(Settings settings, Map<String, String> env, List<Destination> destinations,
+            WebhookSender sender, AwsCredentialsProvider credentials) {
+        String table = settings.get(Variables.IDEMPOTENCY_TABLE);
+        String bucket = settings.get(Variables.INDEX_BUCKET);
+        boolean onLambda = env.get("AWS_LAMBDA_FUNCTION_NAME") != null;
+        boolean queue = onLambda || settings.isSet(Variables.AWS_ENDPOINT_URL_SQS);
+        Long concurrency = settings.get(Variables.DISPATCH_CONCURRENCY);
+        String prefix = settings.get(Variables.INDEX_PREFIX);
+        boolean pathStyle = Boolean.TRUE.equals(settings.get(Variables.S3_FORCE_PATH_STYLE));
+        URI dynamoEndpoint = Variables.endpoint(settings, Variables.AWS_ENDPOINT_URL_DYNAMODB);
+        URI sqsEndpoint = Variables.endpoint(settings, Variables.AWS_ENDPOINT_URL_SQS);
+        URI s3Endpoint = Variables.endpoint(settings, Variables.AWS_ENDPOINT_URL_S3);
+        boolean needsAws = sender != null && (table != null || bucket != null || queue);
+        AwsSession session = needsAws ? AwsSession.create(env, settings, credentials) : null;
+        settings.validate();
+        Clock clock = Clock.systemUTC();
+        // The clients are made on first use: a batch that needs none of them pays nothing at cold start.
+        DeliveryRecords records = table == null || sender == null ? DeliveryRecords.NONE
+                : new DynamoDbDeliveryRecords(lazy(() -> QueueClients.dynamo(session, dynamoEndpoint)), table, clock);
+        IndexStore index = bucket == null || sender == null ? null : new S3IndexStore(
+                lazy(() -> QueueClients.s3(session, s3Endpoint, pathStyle)),
+                lazy(() -> QueueClients.presigner(session, s3Endpoint, pathStyle)), bucket, prefix, clock);
+        Visibility visibility = queue && sender != null
+                ? new SqsVisibility(lazy(() -> QueueClients.sqs(session, sqsEndpoint))) : Visibility.NONE;
+        // Previewing sends nothing, so nothing is paced.
+        Function<Destination, RateLimit> rates = sender == null ? d -> RateLimit.UNKNOWN : Destination::rateLimit;
+        Pacer pacer = new Pacer(rates, concurrency.intValue(), clock, d -> Thread.sleep(d.toMillis()),
+                MAX_PACING_WAIT);
+        return new BatchDispatcher(destinations, new BatchDispatcher.Parts(new Composer(new FormatterDigests(),
+                index), records, pacer, new WebhookMessageSender(sender), visibility,
+                // SecureRandom: seeded anew in every environment restored from a SnapStart snapshot.
+                new SecureRandom()));
+    }
+
+    private static <T> Supplier<T> lazy(Supplier<T> make) {
+        return new Supplier<>() {
+            private T made;
+
+            @Override
+            public synchronized T get() {
+                if (made == null) {
+                    made = make.get();
+                }
+                return made;
+            }
+        };
+    }
+}

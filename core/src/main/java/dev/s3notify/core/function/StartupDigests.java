@@ -1,0 +1,80 @@
+package dev.s3notify.core.function;
+
+import dev.s3notify.core.error.ConfigurationException;
+import dev.s3notify.core.dispatch.Destination;
+import dev.s3notify.core.Digest;
+import dev.s3notify.core.EventType;
+import dev.s3notify.core.Link;
+import dev.s3notify.core.LinkEvent;
+import dev.s3notify.core.Notification;
+import dev.s3notify.core.error.S3NotifyException;
+import dev.s3notify.core.config.Variables;
+import dev.s3notify.core.WebhookRequest;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Formats sample digests at start-up, so that a {@code DIGEST_TEMPLATE} the formatter refuses, or one that would
+ * leave files without a link, fails the cold start rather than the first burst of uploads. A digest must link
+ * every file, or, when it has one, the index page.
+ */
+final class StartupDigests {
+    private static final Instant AT = Instant.parse("2026-01-01T00:00:00Z");
+    private static final Link INDEX = new Link("https://example-bucket.s3.us-east-1.amazonaws.com/s3-notify-index/"
+            + "sample.html?X-Amz-Signature=1", AT.plusSeconds(86_400));
+
+    private StartupDigests() {
+    }
+
+    static void check(Destination destination, boolean custom) {
+        String source = custom ? Variables.DIGEST_TEMPLATE.name() : destination.kind() + "'s default digest template";
+        Digest few = destination.digest(samples(3, 0));
+        try {
+            Optional<WebhookRequest> plain = destination.request(few);
+            if (plain.isEmpty()) {
+                throw new ConfigurationException(source + " leaves no room for the links of a digest of three"
+                        + " files: make it shorter. See docs/templates.md.");
+            }
+            requireLinks(plain.get(), few, source);
+            Digest many = destination.digest(samples(60, 1_500)).withIndexLink(INDEX);
+            WebhookRequest indexed = destination.request(many).orElseThrow(() -> new ConfigurationException(
+                    destination.kind() + " formatted no message for a digest with an index link"));
+            if (!indexed.body().contains(INDEX.url())) {
+                requireLinks(indexed, many, source);
+            }
+        } catch (S3NotifyException | IllegalArgumentException e) {
+            throw e instanceof ConfigurationException c ? c : new ConfigurationException(source
+                    + " cannot be formatted for a sample digest: " + e.getMessage());
+        }
+    }
+
+    private static void requireLinks(WebhookRequest request, Digest digest, String source) {
+        for (LinkEvent file : digest.files()) {
+            if (file.fileUrl() != null && !request.body().contains(file.fileUrl())) {
+                throw new ConfigurationException(source + " leaves a file of a sample digest without its link: put"
+                        + " {{{fileUrl}}} inside {{#files}}…{{/files}} and {{{indexUrl}}} in {{#hasIndex}}…"
+                        + "{{/hasIndex}}. See docs/templates.md.");
+            }
+        }
+    }
+
+    /** Uploads under one prefix, the last one removed; links of {@code linkLength} characters or a short one. */
+    private static List<Notification> samples(int count, int linkLength) {
+        List<Notification> samples = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            String key = "samples/2026-01/report-" + i + ".pdf";
+            boolean removed = i == count;
+            String url = removed ? null : "https://example-bucket.s3.us-east-1.amazonaws.com/" + key
+                    + "?X-Amz-Signature=" + "0".repeat(Math.max(1, linkLength - 70));
+            LinkEvent event = new LinkEvent(LinkEvent.SCHEMA_VERSION, "report-" + i + ".pdf", url, "example-bucket",
+                    removed ? null : "24 hours", AT, key, removed ? null : 1_572_864L, null, null,
+                    removed ? EventType.DELETED : EventType.CREATED, AT, removed ? null : AT.plusSeconds(86_400),
+                    "us-east-1", "sample-" + i, null);
+            samples.add(new Notification(event, "", "startup-check-" + i));
+        }
+        return samples;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.s3notify.core.plugins;
+
+import dev.s3notify.core.error.ConfigurationException;
+import dev.s3notify.core.support.Log;
+import dev.s3notify.core.config.Variables;
+
+import dev.s3notify.spi.WebhookFormatterProvider;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * The one registry of {@link WebhookFormatterProvider}s, and the choice of one from {@code WEBHOOK_KIND} or the URL.
+ */
+public final class WebhookFormatters {
+    /** The kind used when {@code WEBHOOK_KIND} is unset and no formatter recognizes the URL. */
+    public static final String FALLBACK_KIND = "generic";
+    private static final Log LOG = Log.of(WebhookFormatters.class);
+
+    private WebhookFormatters() {
+    }
+
+    /**
+     * @param loader the class loader to search (with plugins on it)
+     * @return the registry
+     * @throws ConfigurationException when two formatters claim one kind
+     */
+    public static KindRegistry<WebhookFormatterProvider> load(ClassLoader loader) {
+        return KindRegistry.load(WebhookFormatterProvider.class, WebhookFormatterProvider::kind,
+                Variables.WEBHOOK_KIND.name(), loader);
+    }
+
+    /**
+     * @param registry the formatters found
+     * @param kind the {@code WEBHOOK_KIND} value, or null
+     * @param webhookUrl the webhook URL, or null when not known (a preview)
+     * @return the formatter named by {@code kind}, else the one that recognizes the URL, else {@code generic}
+     * @throws ConfigurationException when the kind is unknown, several formatters recognize the URL, or nothing
+     *     can be chosen
+     */
+    public static WebhookFormatterProvider choose(KindRegistry<WebhookFormatterProvider> registry, String kind,
+            URI webhookUrl) {
+        if (kind != null) {
+            return registry.get(kind);
+        }
+        if (webhookUrl == null) {
+            throw new ConfigurationException("WEBHOOK_KIND is not set and there is no WEBHOOK_URL to infer it from;"
+                    + " set WEBHOOK_KIND to one of: " + available(registry));
+        }
+        List<WebhookFormatterProvider> matches = registry.all().stream().filter(f -> f.recognizes(webhookUrl)).toList();
+        if (matches.size() > 1) {
+            throw new ConfigurationException("WEBHOOK_KIND is not set and several formatters recognize the host "
+                    + webhookUrl.getHost() + ": " + matches.stream().map(WebhookFormatterProvider::kind).toList()
+                    + "; set WEBHOOK_KIND");
+        }
+        if (matches.isEmpty() && !registry.kinds().contains(FALLBACK_KIND)) {
+            // Not registry.get(FALLBACK_KIND): its error would blame a WEBHOOK_KIND=generic nobody set.
+            throw new ConfigurationException("WEBHOOK_KIND is not set, no formatter recognizes the host "
+                    + webhookUrl.getHost() + ", and the fallback kind '" + FALLBACK_KIND + "' is not on the class"
+                    + " path; set WEBHOOK_KIND to one of: " + available(registry));
+        }
+        WebhookFormatterProvider chosen = matches.isEmpty() ? registry.get(FALLBACK_KIND) : matches.get(0);
+        LOG.info("webhook kind inferred from the URL", "kind", chosen.kind(), "host", webhookUrl.getHost(),
+                "fallback", matches.isEmpty());
+        return chosen;
+    }
+
+    private static String available(KindRegistry<WebhookFormatterProvider> registry) {
+        return registry.kinds().isEmpty() ? "none (no formatter is on the class path)"
+                : String.join(", ", registry.kinds());
+    }
+}

@@ -1,0 +1,180 @@
+package dev.s3notify.core.templates;
+
+import dev.s3notify.core.error.ConfigurationException;
+import dev.s3notify.core.error.S3NotifyException;
+
+import com.github.mustachejava.Code;
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.DefaultMustacheVisitor;
+import com.github.mustachejava.Mustache;
+import com.github.mustachejava.MustacheException;
+import com.github.mustachejava.MustacheVisitor;
+import com.github.mustachejava.TemplateContext;
+import com.github.mustachejava.codes.CommentCode;
+import dev.s3notify.core.input.TemplateShape;
+import dev.s3notify.core.text.SafeText;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+
+/**
+ * A {@code MESSAGE_TEMPLATE}: Mustache (mustache.java), compiled once at start-up. {@code {{name}}} inserts a
+ * value escaped for the target platform (the formatter's {@code escape}), {@code {{{name}}}} inserts it as is.
+ * The names are those of {@link TemplateModel}. A template that does not compile, uses the old printf style
+ * ({@code %s}) in its text, names a value no event has, includes partials, uses a pragma, is longer than
+ * {@link TemplateShape#MAX_LENGTH} characters or nests sections deeper than {@link TemplateShape#MAX_DEPTH} levels
+ * is a configuration error naming the problem. Delimiter changes ({@code {{=<% %>=}}}) are accepted.
+ */
+public final class MessageTemplate {
+    private static final Pattern PRINTF = Pattern.compile("%[-+ #0]*\\d*(?:\\.\\d+)?[sdvqfx]");
+    /** {@code %2f}, {@code %3d}: percent-encoding in a link, not a printf placeholder. */
+    private static final Pattern PERCENT_ENCODED = Pattern.compile("%\\p{XDigit}{2}");
+    private static final String[] PRINTF_GUESS = {"{{fileName}}", "{{{fileUrl}}}", "{{expirationTime}}"};
+
+    private final Mustache mustache;
+    private final String variable;
+
+    private MessageTemplate(Mustache mustache, String variable) {
+        this.mustache = mustache;
+        this.variable = variable;
+    }
+
+    /**
+     * @param template the template text
+     * @param variable where it came from, for messages ({@code MESSAGE_TEMPLATE}, or a formatter's default)
+     * @param escaper the platform's escaping for {@code {{name}}}
+     * @return the compiled template
+     * @throws ConfigurationException saying what is wrong and, for printf style, the Mustache equivalent
+     */
+    public static MessageTemplate compile(String template, String variable, UnaryOperator<String> escaper) {
+        return compile(template, variable, escaper, TemplateModel.NAMES);
+    }
+
+    /** As {@link #compile(String, String, UnaryOperator)}, for a template whose values have other names. */
+    static MessageTemplate compile(String template, String variable, UnaryOperator<String> escaper,
+            Collection<String> names) {
+        TemplateShape shape;
+        try {
+            shape = TemplateShape.check(template, variable);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage() + ". See docs/templates.md.");
+        }
+        List<MatchResult> printf = printfPlaceholders(shape.literalText());
+        if (!printf.isEmpty()) {
+            throw new ConfigurationException(variable + " uses the printf style ('" + printf.get(0).group()
+                    + "'); templates are Mustache now. The equivalent, taking the placeholders as file name, link and"
+                    + " expiry in that order: '" + SafeText.cut(printfToMustache(template,
+                    printfPlaceholders(template)), SafeText.QUOTE_LIMIT) + "'. See docs/templates.md.");
+        }
+        Mustache mustache;
+        try {
+            mustache = new EscapingFactory(escaper).compile(new StringReader(template), variable);
+        } catch (MustacheException e) {
+            throw new ConfigurationException(variable + " is not a valid Mustache template: "
+                    + SafeText.cut(e.getMessage(), SafeText.QUOTE_LIMIT) + ". See docs/templates.md.");
+        }
+        Set<String> unknown = new TreeSet<>();
+        collectUnknownNames(mustache.getCodes(), unknown, names);
+        if (!unknown.isEmpty()) {
+            throw new ConfigurationException(variable + " uses " + unknown + ", which no event has; the names are "
+                    + names + ". See docs/templates.md.");
+        }
+        return new MessageTemplate(mustache, variable);
+    }
+
+    /**
+     * @param model the values
+     * @return the message text, with surrounding white space trimmed
+     */
+    public String render(TemplateModel model) {
+        return render(model.asMap());
+    }
+
+    String render(Map<String, Object> values) {
+        StringWriter out = new StringWriter();
+        try {
+            mustache.execute(out, values).flush();
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (MustacheException e) {
+            throw new S3NotifyException(variable + " failed to render: " + e.getMessage(), e);
+        }
+        return out.toString().strip();
+    }
+
+    private static void collectUnknownNames(Code[] codes, Set<String> unknown, Collection<String> names) {
+        if (codes == null) {
+            return;
+        }
+        for (Code code : codes) {
+            if (code instanceof CommentCode) {
+                continue;
+            }
+            String name = code.getName();
+            if (name != null && !name.isEmpty() && !name.equals(".") && !names.contains(name)) {
+                unknown.add("{{" + name + "}}");
+            }
+            collectUnknownNames(code.getCodes(), unknown, names);
+        }
+    }
+
+    private static List<MatchResult> printfPlaceholders(String template) {
+        return PRINTF.matcher(template).results()
+                .filter(match -> !PERCENT_ENCODED.matcher(match.group()).matches()).toList();
+    }
+
+    private static String printfToMustache(String template, List<MatchResult> placeholders) {
+        StringBuilder out = new StringBuilder();
+        int from = 0;
+        for (int i = 0; i < placeholders.size(); i++) {
+            MatchResult placeholder = placeholders.get(i);
+            out.append(template, from, placeholder.start()).append(i < PRINTF_GUESS.length ? PRINTF_GUESS[i] : "");
+            from = placeholder.end();
+        }
+        return out.append(template.substring(from)).toString();
+    }
+
+    /** Escapes with the platform's rules instead of HTML's, and refuses partials (they would read files). */
+    private static final class EscapingFactory extends DefaultMustacheFactory {
+        private final UnaryOperator<String> escaper;
+
+        EscapingFactory(UnaryOperator<String> escaper) {
+            super(resourceName -> null);
+            this.escaper = escaper;
+        }
+
+        @Override
+        public void encode(String value, Writer writer) {
+            try {
+                writer.write(escaper.apply(value));
+            } catch (java.io.IOException e) {
+                throw new MustacheException("cannot write", e);
+            }
+        }
+
+        /** mustache.java only logs a warning for a pragma it does not know, on a line that is not JSON. */
+        @Override
+        public MustacheVisitor createMustacheVisitor() {
+            return new DefaultMustacheVisitor(this) {
+                @Override
+                public void pragma(TemplateContext tc, String pragma, String args) {
+                    throw new MustacheException("pragmas ({{%" + pragma + "}}) are not supported");
+                }
+            };
+        }
+
+        @Override
+        public Mustache compilePartial(String name) {
+            throw new MustacheException("partials ({{> " + name + "}}) are not supported");
+        }
+    }
+}
