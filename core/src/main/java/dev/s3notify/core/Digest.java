@@ -2,12 +2,10 @@ package dev.s3notify.core;
 
 import dev.s3notify.core.templates.DigestTemplate;
 
+import dev.s3notify.core.support.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,9 +26,9 @@ public final class Digest {
     private final List<Notification> notifications;
     private final String id;
     private final Link indexLink;
-    private final DigestTemplate template;
+    private final Renderer template;
 
-    private Digest(List<Notification> notifications, String id, Link indexLink, DigestTemplate template) {
+    private Digest(List<Notification> notifications, String id, Link indexLink, Renderer template) {
         this.notifications = List.copyOf(notifications);
         this.id = id;
         this.indexLink = indexLink;
@@ -41,7 +39,7 @@ public final class Digest {
      * @param template the compiled {@code DIGEST_TEMPLATE} (or the formatter's default), escaped for the platform
      * @return a builder
      */
-    public static Builder builder(DigestTemplate template) {
+    public static Builder builder(Renderer template) {
         return new Builder(template);
     }
 
@@ -190,14 +188,41 @@ public final class Digest {
                 : indexLink.redacted()) + "]";
     }
 
+    /**
+     * The one digest id: the same events give the same id in any order, as a redelivered queue batch may bring
+     * them, so index pages and delivery records keyed by it are stable across redeliveries.
+     *
+     * @param eventIds the ids of the events the digest covers
+     * @return {@code digest-} and 32 hex digits of the SHA-256 of the sorted ids
+     */
+    public static String id(Collection<String> eventIds) {
+        StringBuilder ids = new StringBuilder();
+        eventIds.stream().sorted().forEach(id -> ids.append(id).append('\n'));
+        return "digest-" + Sha256.hex(ids.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 32);
+    }
+
+    /**
+     * Renders a digest's message text, listing its first files: the digest template compiled at start-up. The
+     * digest holds the renderer rather than the template, so that the model does not depend on how templates work.
+     */
+    @FunctionalInterface
+    public interface Renderer {
+        /**
+         * @param digest the digest
+         * @param listed how many of its files to list, 0 to {@link Digest#count()}
+         * @return the message text, escaped for the platform
+         */
+        String render(Digest digest, int listed);
+    }
+
     /** Collects a digest's parts; only the notifications are required. */
     public static final class Builder {
-        private final DigestTemplate template;
+        private final Renderer template;
         private final List<Notification> notifications = new ArrayList<>();
         private String id;
         private Link indexLink;
 
-        private Builder(DigestTemplate template) {
+        private Builder(Renderer template) {
             this.template = Objects.requireNonNull(template, "template");
         }
 
@@ -249,15 +274,7 @@ public final class Digest {
         }
 
         private static String derivedId(List<Notification> notifications) {
-            try {
-                MessageDigest sha = MessageDigest.getInstance("SHA-256");
-                // Sorted: the same files give the same id in any order, as a redelivered queue batch may bring them.
-                notifications.stream().map(Notification::eventId).sorted()
-                        .forEach(id -> sha.update((id + "\n").getBytes(StandardCharsets.UTF_8)));
-                return "digest-" + HexFormat.of().formatHex(sha.digest()).substring(0, 32);
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-            }
+            return Digest.id(notifications.stream().map(Notification::eventId).toList());
         }
     }
 }

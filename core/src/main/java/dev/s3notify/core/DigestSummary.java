@@ -1,6 +1,6 @@
 package dev.s3notify.core;
 
-import dev.s3notify.core.templates.TemplateModel;
+import dev.s3notify.core.text.Sizes;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +15,7 @@ final class DigestSummary {
         int count = digest.count();
         String files = count + (count == 1 ? " file" : " files");
         String where = escape.apply(where(digest));
-        String size = digest.totalSize() > 0 ? " (" + TemplateModel.sizeText(digest.totalSize()) + ")" : "";
+        String size = digest.totalSize() > 0 ? " (" + Sizes.text(digest.totalSize()) + ")" : "";
         if (digest.uploaded() == count) {
             return files + " uploaded to " + where + size;
         }

@@ -1,11 +1,11 @@
 package dev.s3notify.spi;
 
 import dev.s3notify.core.error.ConfigurationException;
-import dev.s3notify.core.config.Settings;
-
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The validated values of the variables one kind declares in its {@code variables()} (a formatter's
@@ -22,16 +22,17 @@ public final class KindSettings {
     }
 
     /**
-     * Reads the declared variables, recording problems in {@code settings} (call {@link Settings#validate()}).
+     * Reads the declared variables with a reader that checks each one: how core builds a kind's settings from the
+     * environment, problems collected with every other.
      *
      * @param declared the kind's variables
-     * @param settings the environment
+     * @param reader reads one variable's checked value, or null when it has none
      * @return the values
      */
-    public static KindSettings read(List<Variable<?>> declared, Settings settings) {
+    public static KindSettings read(List<Variable<?>> declared, Function<Variable<?>, ?> reader) {
         Map<String, Object> values = new HashMap<>();
         for (Variable<?> variable : declared) {
-            Object value = settings.get(variable);
+            Object value = reader.apply(variable);
             if (value != null) {
                 values.put(variable.name(), value);
             }
@@ -48,9 +49,11 @@ public final class KindSettings {
      * @throws ConfigurationException listing every invalid value
      */
     public static KindSettings of(List<Variable<?>> declared, Map<String, String> env) {
-        Settings settings = new Settings(env);
-        KindSettings read = read(declared, settings);
-        settings.validate();
+        List<String> problems = new ArrayList<>();
+        KindSettings read = read(declared, variable -> variable.read(env, problems::add));
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems);
+        }
         return read;
     }
 

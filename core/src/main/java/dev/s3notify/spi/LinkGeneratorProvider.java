@@ -1,6 +1,7 @@
 package dev.s3notify.spi;
 
-import dev.s3notify.core.config.Settings;
+import dev.s3notify.core.error.ConfigurationException;
+
 import java.util.List;
 
 /**
@@ -18,25 +19,29 @@ public interface LinkGeneratorProvider {
 
     /**
      * @return the variables this kind reads, for {@code s3notify kinds} and the docs; their validated values reach
-     *     {@link #create} as {@link LinkSettings#own()}. The default reads none of its own.
+     *     {@link #create} in {@link LinkContext#settings()}, and no other variable does. The default reads none of its own.
      */
     default List<Variable<?>> variables() {
         return List.of();
     }
 
     /**
-     * Checks, at start-up, what this kind needs beyond the common settings, recording each problem with
-     * {@link Settings#problem(String)}, so they are reported with every other. The default needs nothing.
-     *
-     * @param settings the common settings, already parsed
-     * @param env the environment, to record problems against
+     * @return the {@link SpiVersion} this provider needs at least: the default, 1, needs nothing newer than the first
+     *     version; return {@link SpiVersion#CURRENT} to need the version it was built against
+     * @since 1
      */
-    default void check(LinkSettings settings, Settings env) {
+    default int apiVersion() {
+        return 1;
     }
 
     /**
-     * @param settings the validated settings, with this kind's own in {@link LinkSettings#own()}
+     * Creates the configured generator. Called once at start-up; a problem with the settings that
+     * {@link #variables()} could not catch (a value this kind needs, such as {@code PUBLIC_BASE_URL}) is a
+     * {@link ConfigurationException}, reported with every other problem.
+     *
+     * @param context the validated values of this kind's own {@link #variables()}, and core's S3 presigner
      * @return the generator, immutable and thread-safe
+     * @throws ConfigurationException when the settings cannot work
      */
-    LinkGenerator create(LinkSettings settings);
+    LinkGenerator create(LinkContext context);
 }

@@ -10,7 +10,7 @@ import java.time.Instant;
 /**
  * Presigns S3 GET links with the link generator's signing credentials (the function's role, or the keys of
  * {@code LINK_SIGNING_SECRET_ARN}). Core builds it at start-up on the AWS SDK and hands it to link generators in
- * {@link LinkSettings#signer()}; plugins see only this interface, never the SDK. Thread-safe.
+ * {@link LinkContext#signer()}; plugins see only this interface, never the SDK. Thread-safe.
  */
 public interface LinkSigner {
     /**

@@ -1,7 +1,9 @@
 package dev.s3notify.spi;
 
 import dev.s3notify.core.input.Urls;
-import dev.s3notify.core.config.Variables;
+import dev.s3notify.core.text.SafeText;
+import java.util.Map;
+import java.util.function.Consumer;
 
 import java.net.URI;
 import java.util.List;
@@ -10,7 +12,7 @@ import java.util.Objects;
 
 /**
  * One environment variable s3-notify reads, with its default and how its value is checked: the single place
- * both live. Core declares its own in {@link Variables}; a formatter or link generator declares those of its kind.
+ * both live. Core declares its own in {@code dev.s3notify.core.config.Variables}; a formatter or link generator declares those of its kind.
  * The README's variable table and {@code docs/configuration.md} are checked against these declarations by a test.
  *
  * @param <T> the type of the parsed value
@@ -49,6 +51,32 @@ public record Variable<T>(String name, String function, String defaultValue, boo
         Objects.requireNonNull(parser, "parser");
         if (defaultValue != null) {
             parser.parse(defaultValue);
+        }
+    }
+
+    /**
+     * Reads this variable from a map of values: the one place a value is checked. A blank value counts as unset.
+     *
+     * @param values the variables' values, such as the environment
+     * @param problems takes each problem, one sentence naming the variable, the value unless secret, and what was
+     *     expected
+     * @return the parsed value, else the parsed default, else null; an invalid value is reported to
+     *     {@code problems} and the default returned
+     */
+    public T read(Map<String, String> values, Consumer<String> problems) {
+        String text = values.get(name);
+        if (text == null || text.isBlank()) {
+            if (required && defaultValue == null) {
+                problems.accept(name + " is required but not set: " + meaning);
+            }
+            return parsedDefault();
+        }
+        try {
+            return parser.parse(text.trim());
+        } catch (IllegalArgumentException e) {
+            String shown = secret ? "<secret>" : "'" + SafeText.cut(text.trim(), SafeText.QUOTE_LIMIT) + "'";
+            problems.accept(name + "=" + shown + " is not valid: expected " + e.getMessage());
+            return parsedDefault();
         }
     }
 

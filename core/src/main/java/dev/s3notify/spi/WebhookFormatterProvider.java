@@ -52,6 +52,15 @@ public interface WebhookFormatterProvider {
     }
 
     /**
+     * @return the {@link SpiVersion} this provider needs at least: the default, 1, needs nothing newer than the first
+     *     version; return {@link SpiVersion#CURRENT} to need the version it was built against
+     * @since 1
+     */
+    default int apiVersion() {
+        return 1;
+    }
+
+    /**
      * Creates the configured formatter. Called once at start-up; a problem with the settings that
      * {@link #variables()} could not catch is a {@link dev.s3notify.core.error.ConfigurationException}.
      *

@@ -47,7 +47,7 @@ class KindSettingsTest {
     void recordsProblemsInTheSharedSettingsForOneReport() {
         Settings env = new Settings(Map.of("TEST_WIDTH", "0"));
 
-        KindSettings.read(List.of(WIDTH), env);
+        KindSettings.read(List.of(WIDTH), env::get);
 
         assertThat(env.problems()).containsExactly("TEST_WIDTH='0' is not valid: expected a whole number from 1 to 200");
     }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.s3notify.core.function.DispatchFunction;
-import dev.s3notify.core.dispatch.DispatchPipeline;
+import dev.s3notify.core.function.DispatchPipeline;
 import dev.s3notify.core.EventEntry;
 import dev.s3notify.core.function.LinkFunction;
 import dev.s3notify.lambda.LinkGeneratorHandler;

@@ -1,7 +1,7 @@
 package dev.s3notify.cli;
 
 import dev.s3notify.core.function.DispatchFunction;
-import dev.s3notify.core.dispatch.DispatchPipeline;
+import dev.s3notify.core.function.DispatchPipeline;
 import dev.s3notify.core.WebhookRequest;
 import java.time.Instant;
 import java.util.ArrayList;

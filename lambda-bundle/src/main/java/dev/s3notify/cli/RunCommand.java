@@ -3,7 +3,7 @@ package dev.s3notify.cli;
 import dev.s3notify.core.error.ConfigurationException;
 import dev.s3notify.core.dispatch.Destination;
 import dev.s3notify.core.function.DispatchFunction;
-import dev.s3notify.core.dispatch.DispatchPipeline;
+import dev.s3notify.core.function.DispatchPipeline;
 import dev.s3notify.core.error.S3NotifyException;
 import dev.s3notify.core.config.Settings;
 import dev.s3notify.core.config.Variables;

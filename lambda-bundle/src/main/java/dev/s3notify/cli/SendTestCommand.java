@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.s3notify.core.error.DeliveryException;
 import dev.s3notify.core.function.DispatchFunction;
-import dev.s3notify.core.dispatch.DispatchPipeline;
+import dev.s3notify.core.function.DispatchPipeline;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.s3notify.core.function.DispatchFunction;
-import dev.s3notify.core.dispatch.DispatchPipeline;
+import dev.s3notify.core.function.DispatchPipeline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -3,8 +3,6 @@ package dev.s3notify.core.config;
 import dev.s3notify.core.error.ConfigurationException;
 import dev.s3notify.spi.Variable;
 
-import dev.s3notify.core.text.SafeText;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,21 +38,7 @@ public final class Settings {
      *     (naming the variable, the value unless secret, and what was expected) and the default returned
      */
     public <T> T get(Variable<T> variable) {
-        Optional<String> text = raw(variable.name());
-        if (text.isEmpty()) {
-            if (variable.required() && variable.defaultValue() == null) {
-                problem(variable.name() + " is required but not set: " + variable.meaning());
-            }
-            return variable.parsedDefault();
-        }
-        try {
-            return variable.parser().parse(text.get());
-        } catch (IllegalArgumentException e) {
-            String shown = variable.secret() ? "<secret>"
-                    : "'" + SafeText.cut(text.get(), SafeText.QUOTE_LIMIT) + "'";
-            problem(variable.name() + "=" + shown + " is not valid: expected " + e.getMessage());
-            return variable.parsedDefault();
-        }
+        return variable.read(env, this::problem);
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.s3notify.core.function;
 import dev.s3notify.core.error.ConfigurationException;
 import dev.s3notify.core.dispatch.Destination;
 import dev.s3notify.core.templates.DigestTemplate;
-import dev.s3notify.core.dispatch.DispatchPipeline;
 import dev.s3notify.spi.FormatterContext;
 import dev.s3notify.spi.KindSettings;
 import dev.s3notify.core.LinkEvent;
@@ -138,7 +137,7 @@ public final class DispatchFunction {
     /** The configured formatter; null (with the problems recorded) when its settings are invalid. */
     private static WebhookFormatter formatter(WebhookFormatterProvider provider, Settings settings) {
         int before = settings.problems().size();
-        KindSettings kindSettings = KindSettings.read(provider.variables(), settings);
+        KindSettings kindSettings = KindSettings.read(provider.variables(), settings::get);
         return settings.problems().size() > before ? null
                 : orProblem(settings, () -> provider.create(FormatterContext.of(kindSettings)));
     }

@@ -6,7 +6,9 @@ import dev.s3notify.core.links.EventPublisher;
 import dev.s3notify.spi.KindSettings;
 import dev.s3notify.core.plugins.LinkGenerators;
 import dev.s3notify.core.links.LinkPipeline;
-import dev.s3notify.spi.LinkSettings;
+import dev.s3notify.core.links.LinkSettings;
+import dev.s3notify.spi.LinkContext;
+import dev.s3notify.spi.LinkSigner;
 import dev.s3notify.core.support.Log;
 import dev.s3notify.core.plugins.Plugins;
 import dev.s3notify.core.config.Settings;
@@ -87,9 +89,7 @@ public final class LinkFunction {
             linkSettings = linkSettings.with(linkSettings.signer(), LinkSettings.HeadObjectMode.NEVER);
         }
         LinkGeneratorProvider generator = generator(overrides, settings, linkSettings);
-        if (generator != null) {
-            linkSettings = linkSettings.withOwn(KindSettings.read(generator.variables(), settings));
-        }
+        KindSettings own = generator == null ? KindSettings.none() : own(generator, settings, roleSigner);
         LinkPipeline.PublishTarget target = new LinkPipeline.PublishTarget(settings.get(Variables.EVENT_SOURCE),
                 settings.get(Variables.EVENT_DETAIL_TYPE), settings.get(Variables.EVENT_BUS_NAME));
         String signingSecretArn = settings.get(Variables.LINK_SIGNING_SECRET_ARN);
@@ -117,8 +117,8 @@ public final class LinkFunction {
                 linkSettings.expiration().toSeconds(), "headObject", linkSettings.headObject().name().toLowerCase(),
                 "eventBus", target.busName(), "source", target.source(), "detailType", target.detailType(),
                 "region", session.region());
-        return new LinkPipeline(linkSettings, generator, KeyResolver.create(linkSettings, heads), publisher, target,
-                offline);
+        return new LinkPipeline(linkSettings, generator, own, KeyResolver.create(linkSettings, heads), publisher,
+                target, offline);
     }
 
     /**
@@ -136,13 +136,29 @@ public final class LinkFunction {
             LinkSettings linkSettings) {
         ClassLoader loader = overrides.loader() != null ? overrides.loader() : Plugins.classLoader(settings);
         try {
-            LinkGeneratorProvider generator = LinkGenerators.load(loader).get(linkSettings.kind());
-            generator.check(linkSettings, settings);
-            return generator;
+            return LinkGenerators.load(loader).get(linkSettings.kind());
         } catch (ConfigurationException e) {
             e.problems().forEach(settings::problem);
             return null;
         }
+    }
+
+    /**
+     * The kind's own settings, read from the variables it declared and no others, and proven by creating a generator
+     * once: what {@code create} refuses is recorded with the other problems. When one of the kind's own values was
+     * invalid already, create sees its default instead and its complaint would only repeat that problem.
+     */
+    private static KindSettings own(LinkGeneratorProvider generator, Settings settings, LinkSigner signer) {
+        int before = settings.problems().size();
+        KindSettings own = KindSettings.read(generator.variables(), settings::get);
+        if (settings.problems().size() == before) {
+            try {
+                generator.create(LinkContext.of(own, signer));
+            } catch (ConfigurationException e) {
+                e.problems().forEach(settings::problem);
+            }
+        }
+        return own;
     }
 
     private static EventPublisher publisher(Overrides overrides, EventBridgeEvents events) {

@@ -1,6 +1,6 @@
 package dev.s3notify.core.links;
 
-import dev.s3notify.spi.LinkSettings.ContentDisposition;
+import dev.s3notify.core.links.LinkSettings.ContentDisposition;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 

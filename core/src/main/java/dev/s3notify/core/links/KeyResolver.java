@@ -1,7 +1,6 @@
 package dev.s3notify.core.links;
 
 import dev.s3notify.core.error.InvalidEventException;
-import dev.s3notify.spi.LinkSettings;
 import dev.s3notify.core.ObjectEvent;
 import dev.s3notify.core.error.S3NotifyException;
 import dev.s3notify.core.aws.S3Heads;

@@ -7,7 +7,6 @@ import dev.s3notify.core.Link;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.decoding.LinkEventJson;
 import dev.s3notify.core.function.LinkFunction;
-import dev.s3notify.spi.LinkSettings;
 import dev.s3notify.spi.LinkSigner;
 import dev.s3notify.core.support.Log;
 import dev.s3notify.core.ObjectEvent;
@@ -15,6 +14,8 @@ import dev.s3notify.core.decoding.S3EventDecoder;
 import dev.s3notify.core.error.S3NotifyException;
 
 import dev.s3notify.core.support.SnapshotState;
+import dev.s3notify.spi.KindSettings;
+import dev.s3notify.spi.LinkContext;
 import dev.s3notify.spi.LinkGenerator;
 import dev.s3notify.spi.LinkGeneratorProvider;
 import java.time.Instant;
@@ -35,6 +36,7 @@ public final class LinkPipeline {
 
     private final LinkSettings settings;
     private final LinkGeneratorProvider provider;
+    private final KindSettings own;
     private final LinkGenerator generator;
     private final KeyResolver resolver;
     private final EventPublisher publisher;
@@ -42,11 +44,12 @@ public final class LinkPipeline {
     private final Offline offline;
     private final S3EventDecoder decoder = new S3EventDecoder();
 
-    public LinkPipeline(LinkSettings settings, LinkGeneratorProvider provider, KeyResolver resolver,
-            EventPublisher publisher, PublishTarget target, Offline offline) {
+    public LinkPipeline(LinkSettings settings, LinkGeneratorProvider provider, KindSettings own,
+            KeyResolver resolver, EventPublisher publisher, PublishTarget target, Offline offline) {
         this.settings = settings;
         this.provider = provider;
-        this.generator = provider.create(settings);
+        this.own = own;
+        this.generator = provider.create(LinkContext.of(own, settings.signer()));
         this.resolver = resolver;
         this.publisher = publisher;
         this.target = target;
@@ -174,7 +177,7 @@ public final class LinkPipeline {
     public LinkPipeline primer() {
         LinkSettings primed = settings.with(offline.signer(), LinkSettings.HeadObjectMode.NEVER);
         offline.head().run();
-        return new LinkPipeline(primed, provider, KeyResolver.create(primed, null), entries -> {
+        return new LinkPipeline(primed, provider, own, KeyResolver.create(primed, null), entries -> {
             offline.publish().accept(entries);
         }, target, offline);
     }

@@ -4,12 +4,12 @@ import dev.s3notify.core.support.UriEncoding;
 
 import dev.s3notify.core.error.ConfigurationException;
 import dev.s3notify.core.Link;
-import dev.s3notify.spi.LinkSettings;
 import dev.s3notify.core.ObjectEvent;
-import dev.s3notify.core.config.Settings;
 import dev.s3notify.spi.Variable;
 import dev.s3notify.core.config.Variables;
+import dev.s3notify.spi.LinkContext;
 import dev.s3notify.spi.LinkGenerator;
+import java.net.URI;
 import dev.s3notify.spi.LinkGeneratorProvider;
 import java.time.Instant;
 import java.util.List;
@@ -32,21 +32,14 @@ public final class PublicUrlLinkGenerator implements LinkGeneratorProvider {
     }
 
     @Override
-    public LinkGenerator create(LinkSettings settings) {
-        if (settings.publicBaseUrl() == null) {
+    public LinkGenerator create(LinkContext context) {
+        URI baseUrl = context.settings().get(Variables.PUBLIC_BASE_URL);
+        if (baseUrl == null) {
             throw new ConfigurationException(MISSING_BASE_URL);
         }
-        String base = settings.publicBaseUrl().toString();
+        String base = baseUrl.toString();
         String prefix = base.endsWith("/") ? base : base + "/";
         return (ObjectEvent object, Instant now) -> new Link(prefix + UriEncoding.encode(object.key(), false), null);
-    }
-
-    @Override
-    public void check(LinkSettings settings, Settings env) {
-        // An invalid value was reported already when it was parsed; only a missing one is reported here.
-        if (!env.isSet(Variables.PUBLIC_BASE_URL)) {
-            env.problem(MISSING_BASE_URL);
-        }
     }
 
     @Override

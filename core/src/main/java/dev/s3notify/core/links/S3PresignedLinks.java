@@ -1,9 +1,11 @@
 package dev.s3notify.core.links;
 
-import dev.s3notify.spi.LinkSettings;
 import dev.s3notify.spi.Variable;
 import dev.s3notify.core.config.Variables;
+import dev.s3notify.core.links.LinkSettings.ContentDisposition;
+import dev.s3notify.spi.LinkContext;
 import dev.s3notify.spi.LinkGenerator;
+import java.time.Duration;
 import dev.s3notify.spi.LinkGeneratorProvider;
 import java.util.List;
 
@@ -30,7 +32,9 @@ public final class S3PresignedLinks implements LinkGeneratorProvider {
     }
 
     @Override
-    public LinkGenerator create(LinkSettings settings) {
-        return new S3PresignedLinkGenerator(settings);
+    public LinkGenerator create(LinkContext context) {
+        return new S3PresignedLinkGenerator(context.signer(),
+                Duration.ofSeconds(context.settings().get(Variables.URL_EXPIRATION_SECONDS)),
+                ContentDisposition.of(context.settings().get(Variables.LINK_CONTENT_DISPOSITION)));
     }
 }

@@ -2,6 +2,7 @@ package dev.s3notify.core.plugins;
 
 import dev.s3notify.core.error.ConfigurationException;
 import dev.s3notify.core.error.UnknownKindException;
+import dev.s3notify.spi.SpiVersion;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,6 +13,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -37,14 +39,15 @@ public final class KindRegistry<T> {
     /**
      * @param spi the SPI interface
      * @param kindOf how to read a provider's kind
+     * @param apiVersionOf how to read the SPI version a provider needs; one newer than this core's is a problem
      * @param variable the variable that selects a kind, for messages
      * @param loader the class loader to search (the plugins loader, or the context loader)
      * @param <T> the SPI type
      * @return the registry
      * @throws ConfigurationException when two providers claim one kind, or a kind is not a lowercase key
      */
-    public static <T> KindRegistry<T> load(Class<T> spi, Function<T, String> kindOf, String variable,
-            ClassLoader loader) {
+    public static <T> KindRegistry<T> load(Class<T> spi, Function<T, String> kindOf,
+            ToIntFunction<T> apiVersionOf, String variable, ClassLoader loader) {
         Map<String, T> byKind = new TreeMap<>();
         List<String> failures = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -55,6 +58,13 @@ public final class KindRegistry<T> {
                 instance = provider.get();
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
                 failures.add(className + " (" + e.getMessage() + ")");
+                continue;
+            }
+            int needs = apiVersionOf.applyAsInt(instance);
+            if (needs > SpiVersion.CURRENT) {
+                problems.add(className + " needs version " + needs + " of s3-notify's plugin interfaces, and this"
+                        + " s3-notify provides version " + SpiVersion.CURRENT + ": upgrade s3-notify, or use a"
+                        + " release of the plugin built for version " + SpiVersion.CURRENT);
                 continue;
             }
             String kind = kindOf.apply(instance);

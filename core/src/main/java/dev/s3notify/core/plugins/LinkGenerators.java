@@ -18,7 +18,7 @@ public final class LinkGenerators {
      * @throws ConfigurationException when two generators claim one kind
      */
     public static KindRegistry<LinkGeneratorProvider> load(ClassLoader loader) {
-        return KindRegistry.load(LinkGeneratorProvider.class, LinkGeneratorProvider::kind, Variables.LINK_KIND.name(),
-                loader);
+        return KindRegistry.load(LinkGeneratorProvider.class, LinkGeneratorProvider::kind,
+                LinkGeneratorProvider::apiVersion, Variables.LINK_KIND.name(), loader);
     }
 }

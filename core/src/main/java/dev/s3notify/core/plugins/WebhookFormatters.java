@@ -26,7 +26,7 @@ public final class WebhookFormatters {
      */
     public static KindRegistry<WebhookFormatterProvider> load(ClassLoader loader) {
         return KindRegistry.load(WebhookFormatterProvider.class, WebhookFormatterProvider::kind,
-                Variables.WEBHOOK_KIND.name(), loader);
+                WebhookFormatterProvider::apiVersion, Variables.WEBHOOK_KIND.name(), loader);
     }
 
     /**

@@ -1,17 +1,16 @@
 package dev.s3notify.core.queue;
 
 import dev.s3notify.core.dispatch.Destination;
+import dev.s3notify.core.Digest;
 import dev.s3notify.core.Link;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.support.Log;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.WebhookRequest;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -108,9 +107,7 @@ public final class Composer {
      *     the formatter sends for them too
      */
     static String digestId(List<Notification> notes) {
-        StringBuilder ids = new StringBuilder();
-        notes.stream().map(Notification::eventId).sorted().forEach(id -> ids.append(id).append('\n'));
-        return "digest-" + sha256(ids.toString()).substring(0, 32);
+        return Digest.id(notes.stream().map(Notification::eventId).toList());
     }
 
     private static String pageName(Destination destination, List<Notification> notes) {
@@ -120,14 +117,5 @@ public final class Composer {
     private static Instant earliestExpiry(List<LinkEvent> events) {
         return events.stream().map(LinkEvent::expiresAt).filter(Objects::nonNull).min(Instant::compareTo)
                 .orElse(null);
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
-        }
     }
 }

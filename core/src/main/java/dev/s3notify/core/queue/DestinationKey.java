@@ -1,6 +1,8 @@
 package dev.s3notify.core.queue;
 
 import dev.s3notify.core.dispatch.Destination;
+import dev.s3notify.core.support.Sha256;
+import java.nio.charset.StandardCharsets;
 
 /** Names a destination in delivery records and page names without its webhook URL, which is a credential. */
 final class DestinationKey {
@@ -13,6 +15,6 @@ final class DestinationKey {
      */
     static String of(Destination destination) {
         String url = destination.url() == null ? "(preview)" : destination.url().reveal();
-        return Composer.sha256(destination.kind() + "\n" + url);
+        return Sha256.hex((destination.kind() + "\n" + url).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,5 +1,8 @@
 package dev.s3notify.core.queue;
 
+import dev.s3notify.core.support.Sha256;
+import java.nio.charset.StandardCharsets;
+
 import dev.s3notify.core.LinkEvent;
 import java.util.Objects;
 
@@ -28,8 +31,8 @@ record QueuedLink(String messageId, String receiptHandle, String queueArn, Strin
     String deliveryKey() {
         String source = event.sourceEventId() != null && !event.sourceEventId().isBlank() ? event.sourceEventId()
                 : eventId;
-        return Composer.sha256(source + "\n" + event.eventType().wireName() + "\n" + event.bucket() + "\n"
+        return Sha256.hex((source + "\n" + event.eventType().wireName() + "\n" + event.bucket() + "\n"
                 + (event.key() != null ? event.key() : event.fileName()) + "\n"
-                + (event.versionId() == null ? "" : event.versionId())).substring(0, 40);
+                + (event.versionId() == null ? "" : event.versionId())).getBytes(StandardCharsets.UTF_8)).substring(0, 40);
     }
 }

@@ -21,7 +21,7 @@ import java.util.function.UnaryOperator;
  * {@link #FILE_NAMES} for each listed file (names cut to 256 code points, keys to 1,024). Documented in
  * {@code docs/templates.md}.
  */
-public final class DigestTemplate {
+public final class DigestTemplate implements Digest.Renderer {
     /** The digest's values. */
     public static final List<String> NAMES = List.of("summary", "count", "uploaded", "deleted", "restored",
             "prefix", "totalSize", "totalBytes", "bucket", "buckets", "files", "listed", "more", "hasMore",
@@ -59,6 +59,7 @@ public final class DigestTemplate {
      * @param listed how many files, from the first, to list
      * @return the text, white space trimmed
      */
+    @Override
     public String render(Digest digest, int listed) {
         Map<String, Object> values = new HashMap<>();
         values.put("summary", digest.summary());

@@ -1,5 +1,7 @@
 package dev.s3notify.core.templates;
 
+import dev.s3notify.core.text.Sizes;
+
 import dev.s3notify.core.EventType;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.Notification;
@@ -66,18 +68,7 @@ public final class TemplateModel {
      * @return the size for people: {@code 999 bytes}, {@code 1.5 KB}, {@code 12.0 MB} (1024-based)
      */
     public static String sizeText(long bytes) {
-        if (bytes < 1024) {
-            return bytes + (bytes == 1 ? " byte" : " bytes");
-        }
-        String[] units = {"KB", "MB", "GB", "TB", "PB", "EB"};
-        double value = bytes;
-        int unit = -1;
-        // 1023.95 and up would print as "1024.0": that is the next unit's 1.0.
-        while (value >= 1023.95 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+        return Sizes.text(bytes);
     }
 
     Map<String, Object> asMap() {

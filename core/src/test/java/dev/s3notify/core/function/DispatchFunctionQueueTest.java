@@ -1,6 +1,5 @@
 package dev.s3notify.core.function;
 
-import dev.s3notify.core.dispatch.DispatchPipeline;
 import dev.s3notify.core.EventType;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.decoding.LinkEventJson;

@@ -1,7 +1,6 @@
 package dev.s3notify.core.function;
 
 import dev.s3notify.core.error.ConfigurationException;
-import dev.s3notify.core.dispatch.DispatchPipeline;
 import dev.s3notify.core.Fixtures;
 import dev.s3notify.core.LogCapture;
 import dev.s3notify.core.TestFormatters;

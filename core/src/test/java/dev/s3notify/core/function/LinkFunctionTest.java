@@ -4,7 +4,7 @@ import dev.s3notify.core.error.ConfigurationException;
 import dev.s3notify.core.EventEntry;
 import dev.s3notify.core.Link;
 import dev.s3notify.core.links.LinkPipeline;
-import dev.s3notify.spi.LinkSettings;
+import dev.s3notify.spi.LinkContext;
 import dev.s3notify.core.LogCapture;
 import dev.s3notify.spi.Variable;
 
@@ -185,8 +185,8 @@ class LinkFunctionTest {
         }
 
         @Override
-        public LinkGenerator create(LinkSettings settings) {
-            String host = settings.own().get(HOST);
+        public LinkGenerator create(LinkContext context) {
+            String host = context.settings().get(HOST);
             return (object, now) -> new Link("https://" + host + "/" + object.bucket() + "/" + object.key(), null);
         }
 

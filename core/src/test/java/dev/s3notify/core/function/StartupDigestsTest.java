@@ -3,7 +3,6 @@ package dev.s3notify.core.function;
 import dev.s3notify.core.error.ConfigurationException;
 import dev.s3notify.core.dispatch.Destination;
 import dev.s3notify.core.Digest;
-import dev.s3notify.core.dispatch.DispatchPipeline;
 import dev.s3notify.core.EventType;
 import dev.s3notify.core.Link;
 import dev.s3notify.core.LinkEvent;

@@ -2,7 +2,7 @@ package dev.s3notify.core.links;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.s3notify.spi.LinkSettings.ContentDisposition;
+import dev.s3notify.core.links.LinkSettings.ContentDisposition;
 import org.junit.jupiter.api.Test;
 
 class ContentDispositionsTest {

@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.s3notify.core.error.InvalidEventException;
-import dev.s3notify.spi.LinkSettings;
-import dev.s3notify.spi.LinkSettings.ContentDisposition;
-import dev.s3notify.spi.LinkSettings.HeadObjectMode;
+import dev.s3notify.core.links.LinkSettings.ContentDisposition;
+import dev.s3notify.core.links.LinkSettings.HeadObjectMode;
 import dev.s3notify.core.ObjectEvent;
 import dev.s3notify.core.error.S3NotifyException;
 import dev.s3notify.core.aws.S3Heads;
@@ -96,7 +95,7 @@ class KeyResolverTest {
         StaticCredentialsProvider wrong = StaticCredentialsProvider.create(
                 AwsBasicCredentials.create(S3ProxyServer.IDENTITY, "not-the-secret"));
         LinkSettings settings = TestSettings.s3(s3.endpoint(), true, wrong, Duration.ofHours(1),
-                ContentDisposition.NONE, HeadObjectMode.ALWAYS);
+                ContentDisposition.NONE, HeadObjectMode.ALWAYS).settings();
 
         assertThatThrownBy(() -> KeyResolver.create(settings, heads(wrong))
                 .resolve(TestSettings.created(BUCKET, "x y.txt"), deadline()))
@@ -153,6 +152,6 @@ class KeyResolverTest {
 
     private static KeyResolver resolver(HeadObjectMode mode) {
         return KeyResolver.create(TestSettings.s3(s3.endpoint(), true, s3.credentials(), Duration.ofHours(1),
-                ContentDisposition.NONE, mode), heads(s3.credentials()));
+                ContentDisposition.NONE, mode).settings(), heads(s3.credentials()));
     }
 }

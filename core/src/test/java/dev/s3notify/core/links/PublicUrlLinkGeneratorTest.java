@@ -1,13 +1,18 @@
 package dev.s3notify.core.links;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.s3notify.core.error.ConfigurationException;
+import dev.s3notify.core.function.LinkFunction;
+import dev.s3notify.spi.KindSettings;
+import dev.s3notify.spi.LinkContext;
+
 import dev.s3notify.core.config.TestSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.s3notify.core.Link;
 import dev.s3notify.spi.LinkSigner;
-import dev.s3notify.spi.LinkSettings;
-import dev.s3notify.core.config.Settings;
 import dev.s3notify.spi.Variable;
 import java.time.Instant;
 import java.util.Map;
@@ -17,12 +22,13 @@ class PublicUrlLinkGeneratorTest {
     private static final LinkSigner UNUSED = (object, disposition, expiration, now) -> {
         throw new AssertionError("a public URL needs no signing");
     };
+    private static final LinkFunction.Overrides DRY_RUN = new LinkFunction.Overrides(true, null, null, null, null);
     private final PublicUrlLinkGenerator generator = new PublicUrlLinkGenerator();
 
     @Test
     void appendsTheEncodedKeyToTheBaseUrlWithOrWithoutATrailingSlash() {
         for (String base : new String[] {"https://files.example.com/pub", "https://files.example.com/pub/"}) {
-            Link link = generator.create(settings(Map.of("LINK_KIND", "public-url", "PUBLIC_BASE_URL", base)))
+            Link link = generator.create(context(Map.of("PUBLIC_BASE_URL", base)))
                     .generate(TestSettings.created("uploads", "reports/Q3 résumé + data.pdf"), Instant.now());
 
             assertThat(link.url()).isEqualTo("https://files.example.com/pub/reports/Q3%20r%C3%A9sum%C3%A9%20%2B%20data.pdf");
@@ -31,38 +37,38 @@ class PublicUrlLinkGeneratorTest {
     }
 
     @Test
-    void reportsAMissingBaseUrlAtStartUp() {
-        Settings env = new Settings(Map.of("LINK_KIND", "public-url"));
+    void refusesAMissingBaseUrlWhenCreated() {
+        assertThatThrownBy(() -> generator.create(context(Map.of())))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.problems()).singleElement()
+                        .asString().startsWith("PUBLIC_BASE_URL is required when LINK_KIND=public-url: "));
+    }
 
-        generator.check(LinkSettings.parse(env, UNUSED), env);
+    @Test
+    void reportsAMissingBaseUrlAtStartUpWithTheOtherProblems() {
+        Map<String, String> env = Map.of("LINK_KIND", "public-url", "URL_EXPIRATION_SECONDS", "8d");
 
-        assertThat(env.problems()).singleElement().asString()
-                .startsWith("PUBLIC_BASE_URL is required when LINK_KIND=public-url: ");
+        assertThatThrownBy(() -> LinkFunction.create(env, DRY_RUN))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.problems())
+                        .anySatisfy(p -> assertThat(p).startsWith("URL_EXPIRATION_SECONDS='8d' is not valid"))
+                        .anySatisfy(p -> assertThat(p).startsWith("PUBLIC_BASE_URL is required when LINK_KIND")));
     }
 
     @Test
     void leavesAnInvalidBaseUrlToTheProblemAlreadyRecorded() {
-        Settings env = new Settings(Map.of("LINK_KIND", "public-url", "PUBLIC_BASE_URL", "ftp://x"));
+        Map<String, String> env = Map.of("LINK_KIND", "public-url", "PUBLIC_BASE_URL", "ftp://x");
 
-        generator.check(LinkSettings.parse(env, UNUSED), env);
-
-        assertThat(env.problems()).singleElement().asString().startsWith("PUBLIC_BASE_URL='ftp://x' is not");
+        assertThatThrownBy(() -> LinkFunction.create(env, DRY_RUN))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.problems()).singleElement()
+                        .asString().startsWith("PUBLIC_BASE_URL='ftp://x' is not"));
     }
 
     @Test
     void acceptsAValidBaseUrl() {
-        Settings env = new Settings(Map.of("PUBLIC_BASE_URL", "https://cdn.example.com"));
-
-        generator.check(LinkSettings.parse(env, UNUSED), env);
-
-        assertThat(env.problems()).isEmpty();
+        assertThat(generator.create(context(Map.of("PUBLIC_BASE_URL", "https://cdn.example.com")))).isNotNull();
         assertThat(generator.variables()).extracting(Variable::name).containsExactly("PUBLIC_BASE_URL");
     }
 
-    private static LinkSettings settings(Map<String, String> env) {
-        Settings settings = new Settings(env);
-        LinkSettings parsed = LinkSettings.parse(settings, UNUSED);
-        settings.validate();
-        return parsed;
+    private LinkContext context(Map<String, String> env) {
+        return LinkContext.of(KindSettings.of(generator.variables(), env), UNUSED);
     }
 }

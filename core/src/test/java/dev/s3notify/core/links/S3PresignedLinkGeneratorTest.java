@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.s3notify.core.EventType;
 import dev.s3notify.core.Link;
-import dev.s3notify.spi.LinkSettings;
-import dev.s3notify.spi.LinkSettings.ContentDisposition;
-import dev.s3notify.spi.LinkSettings.HeadObjectMode;
+import dev.s3notify.core.links.LinkSettings.ContentDisposition;
+import dev.s3notify.core.links.LinkSettings.HeadObjectMode;
 import dev.s3notify.core.ObjectEvent;
 import dev.s3notify.core.testing.S3ProxyServer;
 import dev.s3notify.spi.LinkGeneratorProvider;
@@ -101,7 +100,7 @@ class S3PresignedLinkGeneratorTest {
 
     @Test
     void refusesAnExpiredLink() throws Exception {
-        LinkSettings oneSecond = TestSettings.s3(s3.endpoint(), true, s3.credentials(), Duration.ofSeconds(1),
+        TestSettings.Links oneSecond = TestSettings.s3(s3.endpoint(), true, s3.credentials(), Duration.ofSeconds(1),
                 ContentDisposition.NONE, HeadObjectMode.NEVER);
         Instant now = Instant.now();
 
@@ -128,7 +127,7 @@ class S3PresignedLinkGeneratorTest {
 
     @Test
     void signsTheSessionTokenIntoTheLink() throws Exception {
-        LinkSettings settings = TestSettings.s3(s3.endpoint(), true, session(Instant.now().plusSeconds(7200)),
+        TestSettings.Links settings = TestSettings.s3(s3.endpoint(), true, session(Instant.now().plusSeconds(7200)),
                 Duration.ofHours(1), ContentDisposition.NONE, HeadObjectMode.NEVER);
 
         String url = generate(TestSettings.created(BUCKET, KEY), settings, Instant.now()).url();
@@ -141,7 +140,7 @@ class S3PresignedLinkGeneratorTest {
     @Test
     void reportsTheCredentialsExpiryWhenTheyEndBeforeTheLink() {
         Instant credentialsEnd = Instant.now().plusSeconds(900);
-        LinkSettings settings = TestSettings.s3(s3.endpoint(), true, session(credentialsEnd), Duration.ofHours(1),
+        TestSettings.Links settings = TestSettings.s3(s3.endpoint(), true, session(credentialsEnd), Duration.ofHours(1),
                 ContentDisposition.NONE, HeadObjectMode.NEVER);
 
         Link link = generate(TestSettings.created(BUCKET, KEY), settings, Instant.now());
@@ -167,7 +166,7 @@ class S3PresignedLinkGeneratorTest {
         assertThat(url).contains("versionId=3HL4kqtJlcpXroDTDmJ%2BrmSpXd3dIbrHY&");
     }
 
-    private static LinkSettings settings(ContentDisposition disposition) {
+    private static TestSettings.Links settings(ContentDisposition disposition) {
         return TestSettings.s3(s3.endpoint(), true, s3.credentials(), Duration.ofHours(1), disposition,
                 HeadObjectMode.NEVER);
     }
@@ -177,7 +176,7 @@ class S3PresignedLinkGeneratorTest {
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    private Link generate(ObjectEvent object, LinkSettings settings, Instant now) {
-        return generator.create(settings).generate(object, now);
+    private Link generate(ObjectEvent object, TestSettings.Links settings, Instant now) {
+        return generator.create(settings.context()).generate(object, now);
     }
 }

@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
  * dynalite (npm, an open-source DynamoDB implementation; the Maven build installs it with npm ci) as a child
@@ -108,6 +109,20 @@ public final class Dynalite implements AutoCloseable {
                 .attributeDefinitions(AttributeDefinition.builder().attributeName("pk")
                         .attributeType(ScalarAttributeType.S).build())
                 .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build()));
+        // dynalite answers CreateTable with CREATING and turns ACTIVE a moment later, even with --createTableMs 0:
+        // a loaded machine can send the first write before that, which dynalite refuses as a missing table.
+        long until = System.nanoTime() + 10_000_000_000L;
+        while (dynamo.describeTable(b -> b.tableName(name)).table().tableStatus() != TableStatus.ACTIVE) {
+            if (System.nanoTime() > until) {
+                throw new IllegalStateException("dynalite's table " + name + " did not become ACTIVE in 10 s");
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     public Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item(DynamoDbClient dynamo,

@@ -1,15 +1,11 @@
-package dev.s3notify.core.dispatch;
+package dev.s3notify.core.function;
+
+import dev.s3notify.core.dispatch.Destination;
+import dev.s3notify.core.dispatch.DirectDelivery;
+import dev.s3notify.core.dispatch.WebhookSender;
 
 import dev.s3notify.core.decoding.Batch;
-import dev.s3notify.core.function.DispatchFunction;
-import dev.s3notify.core.decoding.Envelope;
 import dev.s3notify.core.decoding.Envelopes;
-import dev.s3notify.core.decoding.EventJson;
-import dev.s3notify.core.error.InvalidEventException;
-import dev.s3notify.core.LinkEvent;
-import dev.s3notify.core.decoding.LinkEventJson;
-import dev.s3notify.core.support.Log;
-import dev.s3notify.core.Notification;
 import dev.s3notify.core.error.S3NotifyException;
 import dev.s3notify.core.WebhookRequest;
 
@@ -33,19 +29,19 @@ import java.util.function.BiConsumer;
  * message that was not accepted.
  */
 public final class DispatchPipeline {
-    private static final Log LOG = Log.of(DispatchPipeline.class);
-
     private final List<Destination> destinations;
     private final WebhookSender sender;
     private final BiConsumer<Destination, WebhookRequest> onRequest;
     private final BatchDispatcher batches;
+    private final DirectDelivery direct;
 
-    public DispatchPipeline(List<Destination> destinations, WebhookSender sender,
+    DispatchPipeline(List<Destination> destinations, WebhookSender sender,
             BiConsumer<Destination, WebhookRequest> onRequest, BatchDispatcher batches) {
         this.destinations = List.copyOf(destinations);
         this.sender = sender;
         this.onRequest = onRequest;
         this.batches = batches;
+        this.direct = new DirectDelivery(destinations, sender, onRequest);
     }
 
     /**
@@ -88,44 +84,13 @@ public final class DispatchPipeline {
             return new Outcome(outcome.posted().size(), outcome.failedMessageIds(), outcome);
         }
         int[] delivered = {0};
-        List<String> failed = batch.forEach(envelope -> delivered[0] += deliver(envelope, deadline));
+        List<String> failed = batch.forEach(envelope -> delivered[0] += direct.deliver(envelope, deadline));
         return new Outcome(delivered[0], failed);
     }
 
     private Destination destination(BatchOutcome.Posted posted) {
         return destinations.stream().filter(d -> d.name().equals(posted.destination())).findFirst()
                 .orElse(destinations.get(0));
-    }
-
-    private int deliver(Envelope envelope, Instant deadline) {
-        if (envelope.error() != null) {
-            throw envelope.error();
-        }
-        JsonNode body = envelope.body();
-        JsonNode detail = envelope.detail();
-        LinkEvent event;
-        try {
-            event = LinkEventJson.fromJson(detail);
-        } catch (InvalidEventException e) {
-            throw new InvalidEventException(origin(body, envelope, detail) + ": " + e.getMessage(), e);
-        }
-        String eventId = envelope.eventId();
-        for (Destination destination : destinations) {
-            Notification notification = destination.notification(event, eventId);
-            WebhookRequest request = destination.request(notification);
-            if (sender != null) {
-                WebhookSender.Delivered result = sender.send(destination, request, notification, deadline,
-                        destination.rateLimit());
-                LOG.info("message delivered", "eventId", eventId, "sourceEventId", event.sourceEventId(),
-                        "bucket", event.bucket(), "key", event.key(), "kind", destination.kind(),
-                        "host", destination.host(), "status", result.status(), "attempts", result.attempts(),
-                        "durationMs", result.elapsed().toMillis());
-            }
-            if (onRequest != null) {
-                onRequest.accept(destination, request);
-            }
-        }
-        return destinations.size();
     }
 
     /** @return where messages go, each with its formatter and templates (digests are made through them) */
@@ -148,18 +113,5 @@ public final class DispatchPipeline {
      */
     public DispatchPipeline primer() {
         return new DispatchPipeline(destinations, null, null, null);
-    }
-
-    /** Which message failed, for an error that must say so: SQS message id, EventBridge id and detail-type. */
-    private static String origin(JsonNode body, Envelope envelope, JsonNode detail) {
-        String sqs = envelope.messageId() == null ? null
-                : "SQS message " + EventJson.cut(envelope.messageId(), EventJson.ID_LIMIT);
-        String eventBridge = body == detail ? null : "EventBridge event " + EventJson.cut(EventJson.text(body, "id"),
-                EventJson.ID_LIMIT) + " (detail-type '" + EventJson.cut(EventJson.text(body, "detail-type"),
-                EventJson.ID_LIMIT) + "')";
-        if (sqs != null && eventBridge != null) {
-            return sqs + ", " + eventBridge;
-        }
-        return sqs != null ? sqs : eventBridge != null ? eventBridge : "event";
     }
 }

@@ -1,7 +1,6 @@
-package dev.s3notify.core.dispatch;
+package dev.s3notify.core.function;
 
 import dev.s3notify.core.error.DeliveryException;
-import dev.s3notify.core.function.DispatchFunction;
 import dev.s3notify.core.Fixtures;
 import dev.s3notify.core.error.InvalidEventException;
 import dev.s3notify.core.LogCapture;
