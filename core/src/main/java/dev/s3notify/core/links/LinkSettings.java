@@ -66,6 +66,9 @@ public record LinkSettings(String kind, Duration expiration, String region, Head
      * @return the settings, with defaults where a value was invalid
      */
     public static LinkSettings parse(Settings settings, LinkSigner signer) {
+        // Checked here as well as by the kind that reads it, so that a bad value is reported with an unknown
+        // LINK_KIND too; a problem recorded twice is one problem.
+        settings.get(Variables.LINK_CONTENT_DISPOSITION);
         return new LinkSettings(
                 settings.get(Variables.LINK_KIND).toLowerCase(Locale.ROOT),
                 Duration.ofSeconds(settings.get(Variables.URL_EXPIRATION_SECONDS)),

@@ -2,11 +2,11 @@
  * Pacing webhook requests to a platform's rate: a {@link dev.s3notify.core.pacing.RateBudget} per webhook, kept in
  * {@link dev.s3notify.core.pacing.RateBudgets} and fed by the platform's documented
  * {@link dev.s3notify.core.RateLimit} and by what its answers say ({@code X-RateLimit-*}, {@code Retry-After},
- * Discord's {@code retry_after}); and {@link dev.s3notify.core.pacing.RateLimitedException}, how a send that
- * cannot go now ends instead of sleeping, so a caller consuming SQS can hand the message back with a visibility
- * timeout.
+ * Discord's {@code retry_after}); and {@link dev.s3notify.core.pacing.RateLimitedException}, how a send that cannot
+ * go now ends instead of sleeping, so a caller consuming SQS can hand the message back with a visibility timeout.
  *
- * <p>May use {@code dev.s3notify.core}'s model and exceptions and the JDK; never {@code dev.s3notify.core.internal}.
- * The webhook sender ({@code dev.s3notify.core.dispatch.WebhookSender}) is the one caller inside core.
+ * <p>May use {@code dev.s3notify.core}, {@code dev.s3notify.core.error}, {@code dev.s3notify.core.support},
+ * {@code dev.s3notify.core.text}, the JDK and its own libraries; nothing above it (checked by
+ * {@code ArchitectureTest}).
  */
 package dev.s3notify.core.pacing;

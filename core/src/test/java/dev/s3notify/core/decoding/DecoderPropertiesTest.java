@@ -1,6 +1,6 @@
 package dev.s3notify.core.decoding;
 
-import dev.s3notify.core.Fixtures;
+import dev.s3notify.core.testing.Fixtures;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.ObjectEvent;
 import dev.s3notify.core.error.S3NotifyException;

@@ -1,6 +1,6 @@
 package dev.s3notify.core.decoding;
 
-import dev.s3notify.core.Fixtures;
+import dev.s3notify.core.testing.Fixtures;
 import dev.s3notify.core.error.InvalidEventException;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,10 +1,10 @@
 package dev.s3notify.core.decoding;
 
 import dev.s3notify.core.EventType;
-import dev.s3notify.core.Fixtures;
+import dev.s3notify.core.testing.Fixtures;
 import dev.s3notify.core.error.InvalidEventException;
 import dev.s3notify.core.LinkEvent;
-import dev.s3notify.core.TestEvents;
+import dev.s3notify.core.testing.TestEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

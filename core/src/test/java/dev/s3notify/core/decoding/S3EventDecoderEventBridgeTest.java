@@ -1,7 +1,7 @@
 package dev.s3notify.core.decoding;
 
 import dev.s3notify.core.EventType;
-import dev.s3notify.core.Fixtures;
+import dev.s3notify.core.testing.Fixtures;
 import dev.s3notify.core.error.InvalidEventException;
 import dev.s3notify.core.ObjectEvent;
 

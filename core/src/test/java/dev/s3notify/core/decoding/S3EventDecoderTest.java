@@ -1,8 +1,8 @@
 package dev.s3notify.core.decoding;
 
-import dev.s3notify.core.Fixtures;
+import dev.s3notify.core.testing.Fixtures;
 import dev.s3notify.core.error.InvalidEventException;
-import dev.s3notify.core.LogCapture;
+import dev.s3notify.core.testing.LogCapture;
 import dev.s3notify.core.ObjectEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;

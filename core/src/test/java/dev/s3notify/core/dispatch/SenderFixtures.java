@@ -8,7 +8,7 @@ import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.templates.MessageTemplate;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.support.Secret;
-import dev.s3notify.core.TestFormatters;
+import dev.s3notify.core.testing.TestFormatters;
 import dev.s3notify.spi.WebhookFormatter;
 import java.time.Duration;
 import java.time.Instant;

@@ -25,7 +25,7 @@ import dev.s3notify.core.Digest;
 import dev.s3notify.spi.FormatterContext;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.RateLimit;
-import dev.s3notify.core.TestFormatters;
+import dev.s3notify.core.testing.TestFormatters;
 import dev.s3notify.core.WebhookRequest;
 import dev.s3notify.core.pacing.RateBudgets;
 import dev.s3notify.core.pacing.RateLimitedException;

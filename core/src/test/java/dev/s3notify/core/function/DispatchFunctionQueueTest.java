@@ -3,7 +3,7 @@ package dev.s3notify.core.function;
 import dev.s3notify.core.EventType;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.decoding.LinkEventJson;
-import dev.s3notify.core.TestFormatters;
+import dev.s3notify.core.testing.TestFormatters;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;

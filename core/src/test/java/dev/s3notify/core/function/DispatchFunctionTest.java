@@ -1,9 +1,9 @@
 package dev.s3notify.core.function;
 
 import dev.s3notify.core.error.ConfigurationException;
-import dev.s3notify.core.Fixtures;
-import dev.s3notify.core.LogCapture;
-import dev.s3notify.core.TestFormatters;
+import dev.s3notify.core.testing.Fixtures;
+import dev.s3notify.core.testing.LogCapture;
+import dev.s3notify.core.testing.TestFormatters;
 import dev.s3notify.core.WebhookRequest;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;

@@ -1,10 +1,10 @@
 package dev.s3notify.core.function;
 
 import dev.s3notify.core.error.DeliveryException;
-import dev.s3notify.core.Fixtures;
+import dev.s3notify.core.testing.Fixtures;
 import dev.s3notify.core.error.InvalidEventException;
-import dev.s3notify.core.LogCapture;
-import dev.s3notify.core.TestFormatters;
+import dev.s3notify.core.testing.LogCapture;
+import dev.s3notify.core.testing.TestFormatters;
 import dev.s3notify.core.WebhookRequest;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;

@@ -5,7 +5,7 @@ import dev.s3notify.core.EventEntry;
 import dev.s3notify.core.Link;
 import dev.s3notify.core.links.LinkPipeline;
 import dev.s3notify.spi.LinkContext;
-import dev.s3notify.core.LogCapture;
+import dev.s3notify.core.testing.LogCapture;
 import dev.s3notify.spi.Variable;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;

@@ -7,7 +7,7 @@ import dev.s3notify.core.EventType;
 import dev.s3notify.core.Link;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.Notification;
-import dev.s3notify.core.TestFormatters;
+import dev.s3notify.core.testing.TestFormatters;
 import dev.s3notify.core.WebhookRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -2,11 +2,11 @@ package dev.s3notify.core.plugins;
 
 import dev.s3notify.core.error.ConfigurationException;
 import dev.s3notify.core.function.DispatchFunction;
-import dev.s3notify.core.Fixtures;
+import dev.s3notify.core.testing.Fixtures;
 import dev.s3notify.core.function.LinkFunction;
-import dev.s3notify.core.LogCapture;
+import dev.s3notify.core.testing.LogCapture;
 import dev.s3notify.core.config.Settings;
-import dev.s3notify.core.TestFormatters;
+import dev.s3notify.core.testing.TestFormatters;
 import dev.s3notify.core.WebhookRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;

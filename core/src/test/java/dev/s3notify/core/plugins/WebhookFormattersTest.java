@@ -1,7 +1,7 @@
 package dev.s3notify.core.plugins;
 
 import dev.s3notify.core.error.ConfigurationException;
-import dev.s3notify.core.TestFormatters;
+import dev.s3notify.core.testing.TestFormatters;
 import dev.s3notify.core.error.UnknownKindException;
 
 import static org.assertj.core.api.Assertions.assertThat;

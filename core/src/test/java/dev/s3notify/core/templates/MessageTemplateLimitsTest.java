@@ -1,7 +1,7 @@
 package dev.s3notify.core.templates;
 
 import dev.s3notify.core.error.ConfigurationException;
-import dev.s3notify.core.TestEvents;
+import dev.s3notify.core.testing.TestEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

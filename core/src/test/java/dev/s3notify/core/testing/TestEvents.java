@@ -1,4 +1,8 @@
-package dev.s3notify.core;
+package dev.s3notify.core.testing;
+
+import dev.s3notify.core.EventType;
+import dev.s3notify.core.Link;
+import dev.s3notify.core.LinkEvent;
 
 import java.time.Instant;
 

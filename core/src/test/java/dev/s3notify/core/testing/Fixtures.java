@@ -1,4 +1,4 @@
-package dev.s3notify.core;
+package dev.s3notify.core.testing;
 
 import dev.s3notify.core.decoding.Envelopes;
 

@@ -1,7 +1,12 @@
-package dev.s3notify.core;
+package dev.s3notify.core.decoding;
+
+import dev.s3notify.core.EventType;
+import dev.s3notify.core.testing.Fixtures;
+import dev.s3notify.core.Link;
+import dev.s3notify.core.LinkEvent;
+import dev.s3notify.core.testing.LogCapture;
 
 import dev.s3notify.core.error.InvalidEventException;
-import dev.s3notify.core.decoding.LinkEventJson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

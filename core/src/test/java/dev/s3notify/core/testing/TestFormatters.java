@@ -1,4 +1,9 @@
-package dev.s3notify.core;
+package dev.s3notify.core.testing;
+
+import dev.s3notify.core.Digest;
+import dev.s3notify.core.Notification;
+import dev.s3notify.core.RateLimit;
+import dev.s3notify.core.WebhookRequest;
 
 import dev.s3notify.spi.FormatterContext;
 import dev.s3notify.core.decoding.LinkEventJson;
