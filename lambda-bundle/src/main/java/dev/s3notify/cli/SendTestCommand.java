@@ -3,6 +3,7 @@ package dev.s3notify.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.s3notify.core.error.DeliveryException;
+import dev.s3notify.core.pacing.RateLimitedException;
 import dev.s3notify.core.function.DispatchFunction;
 import dev.s3notify.core.function.DispatchPipeline;
 import java.time.Duration;
@@ -68,7 +69,7 @@ final class SendTestCommand implements Command {
                         kind, options.template(), console.loader(), null)));
         try {
             dispatcher.handle(SampleLinkEvent.created(Instant.now()), Instant.now().plus(Duration.ofMinutes(15)));
-        } catch (DeliveryException e) {
+        } catch (DeliveryException | RateLimitedException e) {
             result.put("delivered", false).put("error", Main.describe(e));
             console.out().println(result.toPrettyString());
             console.err().println("s3notify: the test message was not delivered: " + Main.describe(e));

@@ -104,7 +104,12 @@ class TemplateQueueTest {
         assertThat(map(bySid.get("WriteAndLinkIndexPages")).get("Resource"))
                 .isEqualTo(Map.of("Fn::Sub", "${DigestIndexBucket.Arn}/digests/*"));
         assertThat(list(map(bySid.get("ConsumeLinkEventQueue")).get("Action")))
-                .contains("sqs:ChangeMessageVisibility", "sqs:ReceiveMessage", "sqs:DeleteMessage");
+                .contains("sqs:ChangeMessageVisibility", "sqs:ReceiveMessage", "sqs:DeleteMessage",
+                        "sqs:GetQueueAttributes");
+        assertThat(list(map(bySid.get("ParkRefusedMessages")).get("Action")))
+                .containsExactly("sqs:SendMessage", "sqs:GetQueueUrl");
+        assertThat(String.valueOf(map(bySid.get("ParkRefusedMessages")).get("Resource")))
+                .contains("WebhookDispatcherDeadLetterQueue");
         assertThat(template.properties("WebhookDispatcherQueuePolicy").get("Roles"))
                 .isEqualTo(List.of(Map.of("Ref", "WebhookDispatcherFunctionRole")));
     }

@@ -18,6 +18,15 @@ public final class AwsCallFailed extends S3NotifyException {
         this.reason = AwsErrors.describe(cause);
     }
 
+    /**
+     * @param call the call and what it was on ("DynamoDB PutItem on table deliveries")
+     * @param cause what the SDK threw
+     * @return the failure, worded by AWS's error code, status and first line of text
+     */
+    public static AwsCallFailed of(String call, Throwable cause) {
+        return new AwsCallFailed(call, cause instanceof java.io.UncheckedIOException e ? AwsErrors.cutOff(e) : cause);
+    }
+
     /** @return whether the same call may work later (throttling, 5xx, no answer) */
     public boolean retryable() {
         return retryable;

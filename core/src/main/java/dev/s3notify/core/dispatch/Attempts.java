@@ -1,6 +1,7 @@
 package dev.s3notify.core.dispatch;
 
 import dev.s3notify.core.error.DeliveryException;
+import dev.s3notify.core.error.FailureReason;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.WebhookRequest;
 import dev.s3notify.core.pacing.RateBudget;
@@ -22,6 +23,10 @@ final class Attempts {
     private final URI url;
     private final Instant start;
     private String failure = "no attempt was made";
+    /** Why the last attempt failed, its status (0: no answer) and the platform's words, redacted. */
+    private FailureReason reason = FailureReason.TIMEOUT;
+    private int status;
+    private String detail = "";
     private boolean rateLimited;
     private Refusal refusal;
 
@@ -79,10 +84,11 @@ final class Attempts {
         try {
             return Exchange.post(sender.http(), WebhookSender.build(target, prepared, limit), limit);
         } catch (Exchange.Failed e) {
-            failure = e.getMessage();
+            noAnswer(e.getMessage());
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            reason = FailureReason.OTHER;
             throw failed(attempt, "interrupted");
         }
     }
@@ -93,6 +99,9 @@ final class Attempts {
         String raw = new String(answer.body(), StandardCharsets.UTF_8);
         Optional<Duration> asked = budget.observe(status, answer.headers(), raw, sender.clock().instant());
         failure = refusal.describe(answer);
+        this.status = status;
+        this.reason = FailureReason.ofStatus(status);
+        this.detail = failure;
         if (status >= 300 && status < 400) {
             throw failed(attempt, refusal.redirect(answer));
         }
@@ -106,6 +115,15 @@ final class Attempts {
                     + " large)" : " (not retried: the platform refused the message; check the webhook URL and the"
                     + " message)"));
         }
+    }
+
+    /** No status came: the words say why ("no answer within 2000 ms", "connection refused"). */
+    private void noAnswer(String words) {
+        failure = words;
+        status = 0;
+        detail = words;
+        reason = words.startsWith("no answer") || words.contains("in time") ? FailureReason.TIMEOUT
+                : FailureReason.CONNECTION;
     }
 
     /** Takes a slot of the webhook's budget, waiting for it only when it comes soon. */
@@ -158,6 +176,7 @@ final class Attempts {
             sender.pause(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            reason = FailureReason.OTHER;
             throw failed(attemptsMade, "interrupted while waiting to retry");
         }
     }
@@ -172,8 +191,8 @@ final class Attempts {
                 + retryAfter.toMillis() + " ms or later", retryAfter);
     }
 
-    private DeliveryException failed(int attempts, String reason) {
-        return new DeliveryException(what(attempts) + reason);
+    private DeliveryException failed(int attempts, String why) {
+        return new DeliveryException(reason, status, detail, what(attempts) + why);
     }
 
     private String what(int attempts) {

@@ -2,12 +2,14 @@ package dev.s3notify.core.function;
 
 import dev.s3notify.core.queue.BatchDispatcher;
 import dev.s3notify.core.queue.Composer;
+import dev.s3notify.core.queue.DeadLetters;
 import dev.s3notify.core.queue.DeliveryRecords;
 import dev.s3notify.core.queue.DynamoDbDeliveryRecords;
 import dev.s3notify.core.queue.FormatterDigests;
 import dev.s3notify.core.queue.IndexStore;
 import dev.s3notify.core.queue.Pacer;
 import dev.s3notify.core.queue.S3IndexStore;
+import dev.s3notify.core.queue.SqsDeadLetters;
 import dev.s3notify.core.queue.SqsVisibility;
 import dev.s3notify.core.queue.Visibility;
 import dev.s3notify.core.queue.WebhookMessageSender;
@@ -18,6 +20,7 @@ import dev.s3notify.core.config.Settings;
 import dev.s3notify.core.config.Variables;
 import dev.s3notify.core.aws.AwsSession;
 import dev.s3notify.core.aws.QueueClients;
+import dev.s3notify.core.aws.SqsQueues;
 import dev.s3notify.core.dispatch.WebhookSender;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -31,8 +34,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
  * Builds the {@link BatchDispatcher} from the dispatcher's settings, at cold start: delivery records when
- * {@code IDEMPOTENCY_TABLE} is set, index pages when {@code INDEX_BUCKET} is, visibility changes on Lambda (or with
- * {@code AWS_ENDPOINT_URL_SQS}); none of them, and no AWS client, on a local run without those variables.
+ * {@code IDEMPOTENCY_TABLE} is set, index pages when {@code INDEX_BUCKET} is, visibility changes and dead-lettering
+ * on Lambda (or with {@code AWS_ENDPOINT_URL_SQS}); none of them, and no AWS client, on a local run without those variables.
  */
 public final class QueueSetup {
     /** The longest pacing wait taken inside an invocation; a later slot defers the messages instead. */
@@ -71,8 +74,10 @@ public final class QueueSetup {
         IndexStore index = bucket == null || sender == null ? null : new S3IndexStore(
                 lazy(() -> QueueClients.s3(session, s3Endpoint, pathStyle)),
                 lazy(() -> QueueClients.presigner(session, s3Endpoint, pathStyle)), bucket, prefix, clock);
-        Visibility visibility = queue && sender != null
-                ? new SqsVisibility(lazy(() -> QueueClients.sqs(session, sqsEndpoint))) : Visibility.NONE;
+        SqsQueues queues = queue && sender != null ? new SqsQueues(lazy(() -> QueueClients.sqs(session, sqsEndpoint)))
+                : null;
+        Visibility visibility = queues == null ? Visibility.NONE : new SqsVisibility(queues);
+        DeadLetters deadLetters = queues == null ? DeadLetters.NONE : new SqsDeadLetters(queues);
         // Previewing sends nothing, so nothing is paced.
         Function<Destination, RateLimit> rates = sender == null ? d -> RateLimit.UNKNOWN : Destination::rateLimit;
         Pacer pacer = new Pacer(rates, concurrency.intValue(), clock, d -> Thread.sleep(d.toMillis()),
@@ -80,7 +85,7 @@ public final class QueueSetup {
         return new BatchDispatcher(destinations, new BatchDispatcher.Parts(new Composer(new FormatterDigests(),
                 index), records, pacer, new WebhookMessageSender(sender), visibility,
                 // SecureRandom: seeded anew in every environment restored from a SnapStart snapshot.
-                new SecureRandom()));
+                new SecureRandom(), deadLetters));
     }
 
     private static <T> Supplier<T> lazy(Supplier<T> make) {

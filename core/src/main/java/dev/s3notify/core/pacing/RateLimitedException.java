@@ -1,6 +1,6 @@
 package dev.s3notify.core.pacing;
 
-import dev.s3notify.core.error.DeliveryException;
+import dev.s3notify.core.error.S3NotifyException;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -12,8 +12,11 @@ import java.util.Objects;
  * <p>A caller consuming SQS sets the message's visibility timeout to {@link #retryAfterSeconds()} and reports it as
  * a batch item failure instead of sleeping; the direct path lets it fail the invocation, so Lambda retries later.
  * Either way a long wait is never slept inside an invocation. The message names the webhook's host, never its URL.
+ *
+ * <p>Not a {@link dev.s3notify.core.error.DeliveryException}: nothing failed, the message is only not sent yet, so a
+ * caller that parks failures no retry can fix never parks a deferral.
  */
-public final class RateLimitedException extends DeliveryException {
+public final class RateLimitedException extends S3NotifyException {
     private static final long serialVersionUID = 1L;
     /** SQS's longest visibility timeout, 12 hours. */
     private static final long MAX_VISIBILITY_SECONDS = 43_200;

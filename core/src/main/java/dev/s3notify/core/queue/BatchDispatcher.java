@@ -3,6 +3,7 @@ package dev.s3notify.core.queue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.s3notify.core.dispatch.Destination;
 import dev.s3notify.core.decoding.Envelope;
+import dev.s3notify.core.error.DeliveryException;
 import dev.s3notify.core.error.InvalidEventException;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.decoding.LinkEventJson;
@@ -10,6 +11,7 @@ import dev.s3notify.core.support.Log;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +24,9 @@ import java.util.random.RandomGenerator;
  * with {@code ReportBatchItemFailures}): per destination, the batch's events become as few messages as the
  * platform allows ({@link Composer}), delivered once ({@link DeliveryRecords}) and paced ({@link Pacer}). What
  * was not delivered is reported as a batch item failure; what the platform's rate would not allow now is also
- * hidden from the queue for the platform's wait plus jitter, so that it comes back when it can be sent. Nothing
- * here sleeps longer than a pacing slot. Built once per function instance; thread-safe.
+ * hidden from the queue for the platform's wait plus jitter, so that it comes back when it can be sent. What no
+ * retry can deliver (a 404, 401, 403, 400) goes to the queue's dead-letter queue at once ({@link DeadLetters}).
+ * Nothing here sleeps longer than a pacing slot. Built once per function instance; thread-safe.
  */
 public final class BatchDispatcher {
     private static final Log LOG = Log.of(BatchDispatcher.class);
@@ -37,14 +40,22 @@ public final class BatchDispatcher {
 
     /** What the dispatcher is made of; tests and the simulation put in their own. */
     public record Parts(Composer composer, DeliveryRecords records, Pacer pacer, MessageSender sender,
-            Visibility visibility, RandomGenerator random) {
+            Visibility visibility, RandomGenerator random, DeadLetters deadLetters) {
+        /** Rejects missing parts. */
         public Parts {
+            Objects.requireNonNull(deadLetters, "deadLetters");
             Objects.requireNonNull(composer, "composer");
             Objects.requireNonNull(records, "records");
             Objects.requireNonNull(pacer, "pacer");
             Objects.requireNonNull(sender, "sender");
             Objects.requireNonNull(visibility, "visibility");
             Objects.requireNonNull(random, "random");
+        }
+
+        /** Parts that park nothing in a dead-letter queue: every failure is retried. */
+        public Parts(Composer composer, DeliveryRecords records, Pacer pacer, MessageSender sender,
+                Visibility visibility, RandomGenerator random) {
+            this(composer, records, pacer, sender, visibility, random, DeadLetters.NONE);
         }
     }
 
@@ -81,6 +92,8 @@ public final class BatchDispatcher {
         Set<String> skipped = new LinkedHashSet<>();
         List<QueuedLink> deferred = new ArrayList<>();
         Duration deferredFor = null;
+        Map<QueuedLink, DeliveryException> refused = new LinkedHashMap<>();
+        List<DestinationRun> unclaimable = new ArrayList<>();
         for (Destination destination : destinations) {
             DestinationRun run = new DestinationRun(parts, destination, links, deadline);
             run.run();
@@ -88,13 +101,56 @@ public final class BatchDispatcher {
             skipped.addAll(run.skipped);
             failed.addAll(run.failed);
             deferred.addAll(run.deferred);
+            run.refused.forEach(refused::putIfAbsent);
+            if (run.storeFailure != null) {
+                unclaimable.add(run);
+            }
             if (run.deferredFor != null && (deferredFor == null || run.deferredFor.compareTo(deferredFor) > 0)) {
                 deferredFor = run.deferredFor;
             }
         }
+        storeUnavailable(unclaimable);
+        List<String> parked = park(refused, failed);
         skipped.removeAll(failed);
+        parked.forEach(skipped::remove);
         Duration hidden = deferred.isEmpty() ? null : defer(deferred, deferredFor);
-        return new BatchOutcome(posted, List.copyOf(skipped), List.copyOf(failed), hidden);
+        return new BatchOutcome(posted, List.copyOf(skipped), List.copyOf(failed), hidden, parked);
+    }
+
+    /** Once per invocation, however many messages and destinations it left unsent. */
+    private static void storeUnavailable(List<DestinationRun> runs) {
+        if (!runs.isEmpty()) {
+            LOG.error("delivery records unavailable: messages reported for retry", "messages",
+                    runs.stream().mapToInt(r -> r.unclaimable).sum(), "error", DestinationRun.describe(
+                    runs.get(0).storeFailure));
+        }
+    }
+
+    /**
+     * Sends each refused message to its dead-letter queue, unless another destination failed it (then it comes
+     * back for that one anyway); what cannot be parked is reported for retry, as before.
+     */
+    private List<String> park(Map<QueuedLink, DeliveryException> refused, Set<String> failed) {
+        Set<String> parked = new LinkedHashSet<>();
+        for (Map.Entry<QueuedLink, DeliveryException> entry : refused.entrySet()) {
+            String id = entry.getKey().messageId();
+            if (failed.contains(id) || parked.contains(id)) {
+                continue;
+            }
+            try {
+                if (parts.deadLetters().park(entry.getKey(), entry.getValue())) {
+                    LOG.info("message sent to the dead-letter queue", "messageId", id, "eventId",
+                            entry.getKey().eventId(), "reason", entry.getValue().reason().name());
+                    parked.add(id);
+                    continue;
+                }
+            } catch (RuntimeException e) {
+                LOG.error("message not sent to the dead-letter queue; reported for retry", "messageId", id,
+                        "error", DestinationRun.describe(e));
+            }
+            failed.add(id);
+        }
+        return List.copyOf(parked);
     }
 
     /** Hides the rate-limited messages for the platform's wait plus up to a fifth more (at least a second). */
@@ -125,7 +181,8 @@ public final class BatchDispatcher {
         } catch (InvalidEventException e) {
             throw new InvalidEventException("SQS message " + envelope.messageId() + ": " + e.getMessage(), e);
         }
-        return new QueuedLink(envelope.messageId(), handle == null ? null : handle.receiptHandle(),
-                handle == null ? null : handle.queueArn(), envelope.eventId(), event);
+        return handle == null ? new QueuedLink(envelope.messageId(), null, null, envelope.eventId(), event)
+                : new QueuedLink(envelope.messageId(), handle.receiptHandle(), handle.queueArn(), envelope.eventId(),
+                        event, handle.body(), handle.attributes());
     }
 }

@@ -14,15 +14,31 @@ import java.util.Objects;
  *     one that was), so nothing was sent for them
  * @param failedMessageIds the SQS message ids to report as batch item failures, each once
  * @param deferredFor how long the rate-limited messages among them were hidden from the queue, or null
+ * @param deadLettered the SQS message ids sent to their queue's dead-letter queue because no retry could deliver
+ *     them (webhook gone, credentials refused, message refused); not reported as failures, so Lambda deletes them
  */
 public record BatchOutcome(List<Posted> posted, List<String> skipped, List<String> failedMessageIds,
-        Duration deferredFor) {
+        Duration deferredFor, List<String> deadLettered) {
 
     /** Copies the lists. */
     public BatchOutcome {
         posted = List.copyOf(posted);
         skipped = List.copyOf(skipped);
         failedMessageIds = List.copyOf(failedMessageIds);
+        deadLettered = List.copyOf(deadLettered);
+    }
+
+    /**
+     * An outcome with nothing dead-lettered.
+     *
+     * @param posted the messages accepted
+     * @param skipped the SQS message ids already delivered
+     * @param failedMessageIds the SQS message ids to report as batch item failures
+     * @param deferredFor how long the rate-limited messages were hidden, or null
+     */
+    public BatchOutcome(List<Posted> posted, List<String> skipped, List<String> failedMessageIds,
+            Duration deferredFor) {
+        this(posted, skipped, failedMessageIds, deferredFor, List.of());
     }
 
     /**

@@ -35,7 +35,22 @@ public interface DeliveryRecords {
         /** The event was already delivered there: skip it. */
         DELIVERED,
         /** Another invocation holds an unexpired lease on it: retry later. */
-        BUSY
+        BUSY,
+        /** The store could not be read or written (see {@link Claims#failure()}): retry later. */
+        UNAVAILABLE
+    }
+
+    /**
+     * What claiming several events found.
+     *
+     * @param claims each event's claim, in the order asked
+     * @param failure the first reason a claim was {@link Claim#UNAVAILABLE}, or null when none was
+     */
+    record Claims(Map<String, Claim> claims, RuntimeException failure) {
+        /** Copies the map, keeping its order. */
+        public Claims {
+            claims = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(claims));
+        }
     }
 
     /**
@@ -43,6 +58,8 @@ public interface DeliveryRecords {
      * @param event the event's delivery key
      * @param leaseUntil when the claim lapses if neither marked delivered nor released (a crashed invocation)
      * @return what the claim found
+     * @throws dev.s3notify.core.error.DeliveryException ({@code STORE_UNAVAILABLE}) when the store could not be
+     *     read or written
      */
     Claim claim(String destination, String event, Instant leaseUntil);
 
@@ -66,18 +83,20 @@ public interface DeliveryRecords {
      * @param destination the destination's hash
      * @param events the events' delivery keys
      * @param leaseUntil when the claims lapse
-     * @return each event's claim; an event whose claim failed (the store unreachable) is left out
+     * @return each event's claim, {@link Claim#UNAVAILABLE} where the store could not be reached, with why
      */
-    default Map<String, Claim> claimAll(String destination, List<String> events, Instant leaseUntil) {
+    default Claims claimAll(String destination, List<String> events, Instant leaseUntil) {
         Map<String, Claim> claims = new LinkedHashMap<>();
+        RuntimeException failure = null;
         for (String event : events) {
             try {
                 claims.put(event, claim(destination, event, leaseUntil));
             } catch (RuntimeException e) {
-                // Left out: reported for retry by the caller.
+                claims.put(event, Claim.UNAVAILABLE);
+                failure = failure == null ? e : failure;
             }
         }
-        return claims;
+        return new Claims(claims, failure);
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.s3notify.core.queue;
 
 import dev.s3notify.core.dispatch.Destination;
+import dev.s3notify.core.error.DeliveryException;
+import dev.s3notify.core.error.FailureReason;
 import dev.s3notify.core.support.Log;
 import dev.s3notify.core.support.Redact;
 import dev.s3notify.core.error.S3NotifyException;
@@ -13,8 +15,9 @@ import java.util.Map;
 
 /**
  * One destination's share of one batch: claim each event's delivery record, compose the messages, pace and send
- * them, and account for every SQS message: posted, skipped (already delivered), failed (released for a retry) or
- * deferred (rate limited: released and hidden from the queue until the platform allows more).
+ * them, and account for every SQS message: posted, skipped (already delivered), failed (released for a retry),
+ * refused (a failure no retry can fix: released, for the dead-letter queue) or deferred (rate limited: released and
+ * hidden from the queue until the platform allows more).
  */
 final class DestinationRun {
     private static final Log LOG = Log.of(DestinationRun.class);
@@ -29,7 +32,12 @@ final class DestinationRun {
     final List<String> skipped = new ArrayList<>();
     final List<String> failed = new ArrayList<>();
     final List<QueuedLink> deferred = new ArrayList<>();
+    /** Each SQS message whose delivery no retry can fix, with why. */
+    final Map<QueuedLink, DeliveryException> refused = new LinkedHashMap<>();
     Duration deferredFor;
+    /** Why the delivery records could not be claimed, or null; with how many messages that left unsent. */
+    RuntimeException storeFailure;
+    int unclaimable;
 
     DestinationRun(BatchDispatcher.Parts parts, Destination destination, List<QueuedLink> links, Instant deadline) {
         this.parts = parts;
@@ -62,8 +70,9 @@ final class DestinationRun {
 
     private List<QueuedLink> claim() {
         Instant leaseUntil = deadline.plus(BatchDispatcher.LEASE_MARGIN);
-        Map<String, DeliveryRecords.Claim> claims = parts.records().claimAll(destinationKey,
-                List.copyOf(byEvent.keySet()), leaseUntil);
+        DeliveryRecords.Claims found = parts.records().claimAll(destinationKey, List.copyOf(byEvent.keySet()),
+                leaseUntil);
+        Map<String, DeliveryRecords.Claim> claims = found.claims();
         List<QueuedLink> claimed = new ArrayList<>();
         for (Map.Entry<String, List<QueuedLink>> entry : byEvent.entrySet()) {
             QueuedLink first = entry.getValue().get(0);
@@ -78,10 +87,15 @@ final class DestinationRun {
                 entry.getValue().forEach(link -> skipped.add(link.messageId()));
                 continue;
             }
-            LOG.info(claim == null ? "delivery record could not be claimed; reported for retry"
-                    : "another invocation is delivering this event; reported for retry", "eventId",
-                    first.eventId(), "host", destination.host());
             entry.getValue().forEach(link -> failed.add(link.messageId()));
+            if (claim == DeliveryRecords.Claim.BUSY) {
+                LOG.info("another invocation is delivering this event; reported for retry", "eventId",
+                        first.eventId(), "host", destination.host());
+                continue;
+            }
+            // Said once for the whole invocation by the dispatcher, not once per message.
+            storeFailure = storeFailure == null ? found.failure() : storeFailure;
+            unclaimable += entry.getValue().size();
         }
         // A duplicate within the batch shares the fate of the event's first message (see delivered, fail, defer).
         return claimed;
@@ -127,13 +141,39 @@ final class DestinationRun {
                 return;
             }
             delivered(message, result.status());
+        } catch (DeliveryException e) {
+            if (!parkable(message, e)) {
+                failed(message, e);
+                return;
+            }
+            LOG.error("message refused; no retry can deliver it: its files go to the dead-letter queue", "messageId",
+                    ids(message), "eventId", message.notification().eventId(), "kind", destination.kind(), "host",
+                    destination.host(), "reason", e.reason().name(), "status", e.status(), "files",
+                    message.covers().size(), "error", e.getMessage());
+            message.covers().forEach(link -> refuse(link, e));
         } catch (RuntimeException e) {
-            LOG.error("message not delivered; its files are reported for retry", "messageId",
-                    String.join(",", message.covers().stream().map(QueuedLink::messageId).toList()), "eventId",
-                    message.notification().eventId(), "kind", destination.kind(), "host",
-                    destination.host(), "files", message.covers().size(), "error", describe(e));
-            message.covers().forEach(this::fail);
+            failed(message, e);
         }
+    }
+
+    /**
+     * A digest the platform refused as a payload is retried: the fault may be the digest's, and the files may be
+     * composed otherwise next time; a webhook gone or a token refused is the same for every message.
+     */
+    private static boolean parkable(Composer.Message message, DeliveryException e) {
+        return !e.retryable() && !(message.digest() && e.reason() == FailureReason.PAYLOAD_REFUSED);
+    }
+
+    private static String ids(Composer.Message message) {
+        return String.join(",", message.covers().stream().map(QueuedLink::messageId).toList());
+    }
+
+    private void failed(Composer.Message message, RuntimeException e) {
+        LOG.error("message not delivered; its files are reported for retry", "messageId", ids(message), "eventId",
+                message.notification().eventId(), "kind", destination.kind(), "host", destination.host(),
+                "reason", e instanceof DeliveryException d ? d.reason().name() : FailureReason.OTHER.name(),
+                "files", message.covers().size(), "error", describe(e));
+        message.covers().forEach(this::fail);
     }
 
     private void delivered(Composer.Message message, int status) {
@@ -157,6 +197,11 @@ final class DestinationRun {
     private void fail(QueuedLink link) {
         release(link);
         byEvent.get(link.deliveryKey()).forEach(l -> failed.add(l.messageId()));
+    }
+
+    private void refuse(QueuedLink link, DeliveryException e) {
+        release(link);
+        byEvent.get(link.deliveryKey()).forEach(l -> refused.put(l, e));
     }
 
     private void defer(QueuedLink link) {

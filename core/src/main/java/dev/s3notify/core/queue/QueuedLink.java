@@ -3,6 +3,7 @@ package dev.s3notify.core.queue;
 import dev.s3notify.core.support.Sha256;
 import java.nio.charset.StandardCharsets;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.s3notify.core.LinkEvent;
 import java.util.Objects;
 
@@ -14,8 +15,16 @@ import java.util.Objects;
  * @param queueArn the queue it came from ({@code eventSourceARN}), or null
  * @param eventId the id of the EventBridge event that carried the detail, stable across retries
  * @param event the link event
+ * @param body the SQS message's body as received, sent on unchanged to the dead-letter queue, or null
+ * @param attributes the SQS message's attributes as Lambda gives them ({@code messageAttributes}), or null
  */
-record QueuedLink(String messageId, String receiptHandle, String queueArn, String eventId, LinkEvent event) {
+record QueuedLink(String messageId, String receiptHandle, String queueArn, String eventId, LinkEvent event,
+        String body, JsonNode attributes) {
+
+    /** A message known only by its ids and event (tests, the command line). */
+    QueuedLink(String messageId, String receiptHandle, String queueArn, String eventId, LinkEvent event) {
+        this(messageId, receiptHandle, queueArn, eventId, event, null, null);
+    }
 
     /** Rejects missing ids and event. */
     QueuedLink {

@@ -12,8 +12,10 @@ final class SqsRecords {
     /**
      * @param receiptHandle the message's receipt handle
      * @param queueArn the queue's ARN ({@code eventSourceARN})
+     * @param body the message's body, or null
+     * @param attributes the message's attributes ({@code messageAttributes}), or null
      */
-    record Handle(String receiptHandle, String queueArn) {
+    record Handle(String receiptHandle, String queueArn, String body, JsonNode attributes) {
     }
 
     /**
@@ -29,7 +31,9 @@ final class SqsRecords {
         for (JsonNode record : records) {
             String id = text(record, "messageId");
             if (id != null) {
-                handles.put(id, new Handle(text(record, "receiptHandle"), text(record, "eventSourceARN")));
+                handles.put(id, new Handle(text(record, "receiptHandle"), text(record, "eventSourceARN"),
+                        record.path("body").isTextual() ? record.get("body").asText() : null,
+                        record.path("messageAttributes").isObject() ? record.get("messageAttributes") : null));
             }
         }
         return handles;

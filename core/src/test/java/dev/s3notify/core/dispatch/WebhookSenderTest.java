@@ -21,6 +21,8 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.s3notify.core.error.DeliveryException;
+import dev.s3notify.core.error.FailureReason;
+import dev.s3notify.core.error.S3NotifyException;
 import dev.s3notify.core.Digest;
 import dev.s3notify.spi.FormatterContext;
 import dev.s3notify.core.Notification;
@@ -53,6 +55,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class WebhookSenderTest {
@@ -242,6 +245,45 @@ class WebhookSenderTest {
                 .hasMessageContaining("HTTP " + status);
         server.verify(1, postRequestedFor(anyUrl()));
         assertThat(pauses).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"301, REDIRECTED", "400, PAYLOAD_REFUSED", "401, AUTHENTICATION", "403, AUTHENTICATION",
+            "404, GONE", "410, GONE", "413, PAYLOAD_REFUSED", "422, CLIENT_ERROR"})
+    void saysWhyARefusalFailedWithTheStatusAndThePlatformsWords(int status, FailureReason reason) {
+        server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(status).withBody("no " + TOKEN)));
+
+        DeliveryException e = catchThrowableOfType(() -> send(WebhookRequest.json(BODY), FAR),
+                DeliveryException.class);
+
+        assertThat(e.reason()).isEqualTo(reason);
+        assertThat(e.retryable()).isEqualTo(reason.retryable());
+        assertThat(e.status()).isEqualTo(status);
+        assertThat(e.detail()).startsWith("HTTP " + status).doesNotContain(TOKEN);
+    }
+
+    @Test
+    void saysAServerErrorCanBeRetried() {
+        server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(503).withBody("upstream unavailable")));
+
+        DeliveryException e = catchThrowableOfType(() -> send(WebhookRequest.json(BODY), FAR),
+                DeliveryException.class);
+
+        assertThat(e.reason()).isEqualTo(FailureReason.SERVER);
+        assertThat(e.retryable()).isTrue();
+        assertThat(e.detail()).isEqualTo("HTTP 503: upstream unavailable");
+    }
+
+    @Test
+    void saysADroppedConnectionCanBeRetried() {
+        server.stubFor(post(anyUrl()).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        DeliveryException e = catchThrowableOfType(() -> send(WebhookRequest.json(BODY), FAR),
+                DeliveryException.class);
+
+        assertThat(e.reason()).isEqualTo(FailureReason.CONNECTION);
+        assertThat(e.status()).isZero();
+        assertThat(e.retryable()).isTrue();
     }
 
     @Test
@@ -466,9 +508,10 @@ class WebhookSenderTest {
         server.stubFor(post(anyUrl()).willReturn(response));
 
         String log;
-        DeliveryException e;
+        S3NotifyException e;
         try (AwsFixtures.CapturedLog captured = new AwsFixtures.CapturedLog()) {
-            e = catchThrowableOfType(() -> send(WebhookRequest.json(BODY), FAR), DeliveryException.class);
+            // A 429 handed back is a RateLimitedException: a deferral, not a DeliveryException.
+            e = catchThrowableOfType(() -> send(WebhookRequest.json(BODY), FAR), S3NotifyException.class);
             log = captured.text();
         }
 

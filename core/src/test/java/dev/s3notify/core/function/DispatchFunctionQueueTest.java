@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.s3notify.core.queue.Dynalite;
+import dev.s3notify.core.LogCapture;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -39,6 +40,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
@@ -54,6 +56,7 @@ class DispatchFunctionQueueTest {
     private static URI sqsEndpoint;
     private static SqsClient sqs;
     private static int tables;
+    private static final String TOKEN = "token-0123456789abcdef";
 
     @TempDir
     Path classPathEntry;
@@ -61,6 +64,7 @@ class DispatchFunctionQueueTest {
     private String table;
     private String queueUrl;
     private String queueArn;
+    private String deadLetterUrl;
 
     @BeforeAll
     static void startPeers() {
@@ -88,8 +92,15 @@ class DispatchFunctionQueueTest {
             dynalite.createTable(dynamo, table);
         }
         String name = "links-" + tables;
-        queueUrl = sqs.createQueue(b -> b.queueName(name)).queueUrl();
-        queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+        deadLetterUrl = sqs.createQueue(b -> b.queueName(name + "-dlq")).queueUrl();
+        String deadLetterArn = arn(deadLetterUrl);
+        queueUrl = sqs.createQueue(b -> b.queueName(name).attributes(Map.of(QueueAttributeName.REDRIVE_POLICY,
+                "{\"deadLetterTargetArn\":\"" + deadLetterArn + "\",\"maxReceiveCount\":\"50\"}"))).queueUrl();
+        queueArn = arn(queueUrl);
+    }
+
+    private static String arn(String url) {
+        return sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
     }
 
@@ -99,8 +110,12 @@ class DispatchFunctionQueueTest {
     }
 
     private DispatchPipeline pipeline() {
+        return pipeline(table);
+    }
+
+    private DispatchPipeline pipeline(String table) {
         Map<String, String> env = Map.of("WEBHOOK_KIND", "chat",
-                "WEBHOOK_URL", webhook.baseUrl() + "/api/webhooks/42/token-0123456789abcdef",
+                "WEBHOOK_URL", webhook.baseUrl() + "/api/webhooks/42/" + TOKEN,
                 "AWS_REGION", "us-east-1", "IDEMPOTENCY_TABLE", table,
                 "AWS_ENDPOINT_URL_DYNAMODB", dynalite.endpoint().toString(),
                 "AWS_ENDPOINT_URL_SQS", sqsEndpoint.toString());
@@ -118,19 +133,23 @@ class DispatchFunctionQueueTest {
             ObjectNode envelope = JSON.createObjectNode().put("version", "0").put("id", "eb-" + file)
                     .put("detail-type", "file-link-generated").put("source", "s3-link-generator");
             envelope.set("detail", LinkEventJson.toJson(event));
-            sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(envelope.toString()));
+            sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(envelope.toString()).messageAttributes(Map.of(
+                    "origin", MessageAttributeValue.builder().dataType("String").stringValue("test").build())));
         }
         List<Message> received = new ArrayList<>();
         for (int i = 0; i < 10 && received.size() < files.length; i++) {
             received.addAll(sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
-                    .visibilityTimeout(visibilitySeconds)).messages());
+                    .visibilityTimeout(visibilitySeconds).messageAttributeNames("All")).messages());
         }
         ObjectNode root = JSON.createObjectNode();
         ArrayNode records = root.putArray("Records");
         for (Message message : received) {
-            records.addObject().put("messageId", message.messageId()).put("receiptHandle", message.receiptHandle())
-                    .put("body", message.body()).put("eventSource", "aws:sqs").put("eventSourceARN", queueArn)
-                    .put("awsRegion", "us-east-1");
+            ObjectNode record = records.addObject().put("messageId", message.messageId())
+                    .put("receiptHandle", message.receiptHandle()).put("body", message.body())
+                    .put("eventSource", "aws:sqs").put("eventSourceARN", queueArn).put("awsRegion", "us-east-1");
+            ObjectNode attributes = record.putObject("messageAttributes");
+            message.messageAttributes().forEach((key, value) -> attributes.putObject(key)
+                    .put("stringValue", value.stringValue()).put("dataType", value.dataType()));
         }
         return root.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -167,5 +186,67 @@ class DispatchFunctionQueueTest {
         // Received with a 1 s visibility timeout: without the deferral it would be back by now.
         assertThat(sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)).messages()).isEmpty();
         webhook.verify(1, postRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void deadLettersAMessageTheWebhookAnswers404InOneReceiveWithTheReason() {
+        webhook.stubFor(post(anyUrl()).atPriority(1).withRequestBody(containing("gone.pdf"))
+                .willReturn(aResponse().withStatus(404).withBody("Unknown Webhook at /api/webhooks/42/" + TOKEN)));
+        byte[] input = batch(60, "gone.pdf");
+        String body = sqsBody(input);
+
+        DispatchPipeline.Outcome outcome = pipeline().handle(input, Instant.now().plusSeconds(30));
+
+        assertThat(outcome.failedMessageIds()).isEmpty();
+        assertThat(outcome.batch().deadLettered()).hasSize(1);
+        List<Message> parked = sqs.receiveMessage(b -> b.queueUrl(deadLetterUrl).maxNumberOfMessages(10)
+                .messageAttributeNames("All")).messages();
+        assertThat(parked).singleElement().satisfies(m -> {
+            assertThat(m.body()).isEqualTo(body);
+            assertThat(m.messageAttributes().get("s3notify-failure-reason").stringValue()).isEqualTo("GONE");
+            assertThat(m.messageAttributes().get("s3notify-failure-detail").stringValue())
+                    .startsWith("HTTP 404").doesNotContain(TOKEN);
+            assertThat(m.messageAttributes().get("origin").stringValue()).isEqualTo("test");
+        });
+        webhook.verify(1, postRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void retriesAMessageTheWebhookAnswers503AsBefore() {
+        webhook.stubFor(post(anyUrl()).atPriority(1).withRequestBody(containing("busy.pdf"))
+                .willReturn(aResponse().withStatus(503)));
+        byte[] input = batch(60, "busy.pdf");
+
+        DispatchPipeline.Outcome outcome = pipeline().handle(input, Instant.now().plusSeconds(30));
+
+        assertThat(outcome.failedMessageIds()).hasSize(1);
+        assertThat(outcome.batch().deadLettered()).isEmpty();
+        assertThat(sqs.receiveMessage(b -> b.queueUrl(deadLetterUrl).maxNumberOfMessages(10)).messages()).isEmpty();
+    }
+
+    @Test
+    void retriesEveryMessageAndSaysOnceWhyWhenTheDeliveryRecordsTableIsMissing() {
+        byte[] input = batch(60, "a.pdf", "b.pdf", "c.pdf");
+        DispatchPipeline pipeline = pipeline("no-such-table");
+
+        DispatchPipeline.Outcome outcome;
+        List<String> errors;
+        try (LogCapture logs = new LogCapture()) {
+            outcome = pipeline.handle(input, Instant.now().plusSeconds(30));
+            errors = logs.lines().stream().filter(line -> line.contains("ERROR")).toList();
+        }
+
+        assertThat(outcome.failedMessageIds()).hasSize(3);
+        assertThat(errors).singleElement().asString().contains("no-such-table")
+                .contains("ResourceNotFoundException").doesNotContain(TOKEN);
+        webhook.verify(0, postRequestedFor(anyUrl()));
+    }
+
+    private static String sqsBody(byte[] input) {
+        try {
+            return JSON.readTree(input).get("Records").get(0).get("body").asText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -2,7 +2,10 @@ package dev.s3notify.core.queue;
 
 import static dev.s3notify.core.queue.QueueFixtures.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.s3notify.core.error.DeliveryException;
+import dev.s3notify.core.error.FailureReason;
 import dev.s3notify.core.queue.DeliveryRecords.Claim;
 import java.time.Clock;
 import java.time.Instant;
@@ -126,5 +129,65 @@ class DynamoDbDeliveryRecordsTest {
         long expiresAt = Long.parseLong(dynalite.item(dynamo, table, "dest#event-1").get("expiresAt").n());
 
         assertThat(expiresAt).isGreaterThan(NOW.plus(java.time.Duration.ofDays(14)).getEpochSecond());
+    }
+
+    @Test
+    void saysTheTableAndAwsErrorCodeWhenTheTableIsMissing() {
+        DynamoDbDeliveryRecords records = new DynamoDbDeliveryRecords(() -> dynamo, "no-such-table", clock);
+
+        DeliveryException e = catchThrowableOfType(() -> records.claim("dest", "event-1", NOW.plusSeconds(90)),
+                DeliveryException.class);
+
+        assertThat(e.reason()).isEqualTo(FailureReason.STORE_UNAVAILABLE);
+        assertThat(e.retryable()).isTrue();
+        assertThat(e).hasMessageContaining("no-such-table").hasMessageContaining("ResourceNotFoundException");
+    }
+
+    @Test
+    void marksEveryClaimUnavailableWithWhyWhenTheTableIsMissing() {
+        DynamoDbDeliveryRecords records = new DynamoDbDeliveryRecords(() -> dynamo, "no-such-table", clock);
+
+        DeliveryRecords.Claims claims = records.claimAll("dest", java.util.List.of("a", "b", "c"),
+                NOW.plusSeconds(90));
+
+        assertThat(claims.claims()).containsOnlyKeys("a", "b", "c").containsValues(Claim.UNAVAILABLE);
+        assertThat(claims.claims().values()).containsOnly(Claim.UNAVAILABLE);
+        assertThat(claims.failure()).hasMessageContaining("no-such-table");
+    }
+
+    @Test
+    void readsTheExistingRecordFromTheRefusedWriteOrOnceMoreWhenTheAnswerHasNone() {
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        DynamoDbClient counting = (DynamoDbClient) java.lang.reflect.Proxy.newProxyInstance(
+                DynamoDbClient.class.getClassLoader(), new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getItem")) {
+                        reads.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(dynamo, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        DynamoDbDeliveryRecords first = records();
+        first.claim("dest", "event-1", NOW.plusSeconds(90));
+        first.delivered("dest", "event-1");
+        boolean oldItemReturned;
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(java.util.Map.of("pk",
+                    software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("dest#event-1")))
+                    .conditionExpression("attribute_not_exists(pk)").returnValuesOnConditionCheckFailure(
+                            software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            throw new AssertionError("the conditional write was not refused");
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
+            oldItemReturned = e.hasItem();
+        }
+
+        Claim claim = new DynamoDbDeliveryRecords(() -> counting, table, clock).claim("dest", "event-1",
+                NOW.plusSeconds(90));
+
+        assertThat(claim).isEqualTo(Claim.DELIVERED);
+        // dynalite 4.0.0 ignores ReturnValuesOnConditionCheckFailure; DynamoDB returns the item and no read is made.
+        assertThat(reads.get()).isEqualTo(oldItemReturned ? 0 : 1);
     }
 }

@@ -82,11 +82,11 @@ final class Simulation {
 
             // DynamoDbDeliveryRecords makes Parallel.CALLS calls at once.
             @Override
-            public Map<String, Claim> claimAll(String destination, List<String> events, Instant leaseUntil) {
+            public Claims claimAll(String destination, List<String> events, Instant leaseUntil) {
                 clock.advance(RECORD_LATENCY.multipliedBy((events.size() + Parallel.CALLS - 1) / Parallel.CALLS));
                 Map<String, Claim> claims = new java.util.LinkedHashMap<>();
                 events.forEach(e -> claims.put(e, store.claim(destination, e, leaseUntil)));
-                return claims;
+                return new Claims(claims, null);
             }
 
             @Override

@@ -60,8 +60,8 @@ class SqsVisibilityTest {
         List<QueuedLink> deferred = received.subList(0, 11).stream().map(m -> new QueuedLink(m.messageId(),
                 m.receiptHandle(), arn, m.messageId(), upload("k/" + m.messageId(), 1))).toList();
 
-        new SqsVisibility(() -> sqs).defer(deferred, Duration.ofMillis(30_200));
-        new SqsVisibility(() -> sqs).defer(List.of(new QueuedLink(received.get(11).messageId(),
+        new SqsVisibility(new dev.s3notify.core.aws.SqsQueues(() -> sqs)).defer(deferred, Duration.ofMillis(30_200));
+        new SqsVisibility(new dev.s3notify.core.aws.SqsQueues(() -> sqs)).defer(List.of(new QueuedLink(received.get(11).messageId(),
                 received.get(11).receiptHandle(), arn, "e", upload("k/last", 1))), Duration.ZERO);
 
         List<Message> back = receive(url, 30);
