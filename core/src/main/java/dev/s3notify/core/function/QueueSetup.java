@@ -19,6 +19,8 @@ import dev.s3notify.core.RateLimit;
 import dev.s3notify.core.config.Settings;
 import dev.s3notify.core.config.Variables;
 import dev.s3notify.core.aws.AwsSession;
+import dev.s3notify.core.aws.DeliveryTable;
+import dev.s3notify.core.aws.S3Pages;
 import dev.s3notify.core.aws.QueueClients;
 import dev.s3notify.core.aws.SqsQueues;
 import dev.s3notify.core.dispatch.WebhookSender;
@@ -70,10 +72,11 @@ public final class QueueSetup {
         Clock clock = Clock.systemUTC();
         // The clients are made on first use: a batch that needs none of them pays nothing at cold start.
         DeliveryRecords records = table == null || sender == null ? DeliveryRecords.NONE
-                : new DynamoDbDeliveryRecords(lazy(() -> QueueClients.dynamo(session, dynamoEndpoint)), table, clock);
-        IndexStore index = bucket == null || sender == null ? null : new S3IndexStore(
+                : new DynamoDbDeliveryRecords(new DeliveryTable(lazy(() -> QueueClients.dynamo(session, dynamoEndpoint)),
+                        table), clock);
+        IndexStore index = bucket == null || sender == null ? null : new S3IndexStore(new S3Pages(
                 lazy(() -> QueueClients.s3(session, s3Endpoint, pathStyle)),
-                lazy(() -> QueueClients.presigner(session, s3Endpoint, pathStyle)), bucket, prefix, clock);
+                lazy(() -> QueueClients.presigner(session, s3Endpoint, pathStyle)), bucket), prefix, clock);
         SqsQueues queues = queue && sender != null ? new SqsQueues(lazy(() -> QueueClients.sqs(session, sqsEndpoint)))
                 : null;
         Visibility visibility = queues == null ? Visibility.NONE : new SqsVisibility(queues);

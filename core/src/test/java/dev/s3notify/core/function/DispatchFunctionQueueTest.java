@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.s3notify.core.queue.Dynalite;
-import dev.s3notify.core.LogCapture;
+import dev.s3notify.core.testing.LogCapture;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

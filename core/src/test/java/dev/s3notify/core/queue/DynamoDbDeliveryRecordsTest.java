@@ -1,5 +1,7 @@
 package dev.s3notify.core.queue;
 
+import dev.s3notify.core.aws.DeliveryTable;
+
 import static dev.s3notify.core.queue.QueueFixtures.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -60,7 +62,7 @@ class DynamoDbDeliveryRecordsTest {
     }
 
     private DynamoDbDeliveryRecords records() {
-        return new DynamoDbDeliveryRecords(() -> dynamo, table, clock);
+        return new DynamoDbDeliveryRecords(new DeliveryTable(() -> dynamo, table), clock);
     }
 
     @Test
@@ -133,7 +135,8 @@ class DynamoDbDeliveryRecordsTest {
 
     @Test
     void saysTheTableAndAwsErrorCodeWhenTheTableIsMissing() {
-        DynamoDbDeliveryRecords records = new DynamoDbDeliveryRecords(() -> dynamo, "no-such-table", clock);
+        DynamoDbDeliveryRecords records = new DynamoDbDeliveryRecords(
+                new DeliveryTable(() -> dynamo, "no-such-table"), clock);
 
         DeliveryException e = catchThrowableOfType(() -> records.claim("dest", "event-1", NOW.plusSeconds(90)),
                 DeliveryException.class);
@@ -145,7 +148,8 @@ class DynamoDbDeliveryRecordsTest {
 
     @Test
     void marksEveryClaimUnavailableWithWhyWhenTheTableIsMissing() {
-        DynamoDbDeliveryRecords records = new DynamoDbDeliveryRecords(() -> dynamo, "no-such-table", clock);
+        DynamoDbDeliveryRecords records = new DynamoDbDeliveryRecords(
+                new DeliveryTable(() -> dynamo, "no-such-table"), clock);
 
         DeliveryRecords.Claims claims = records.claimAll("dest", java.util.List.of("a", "b", "c"),
                 NOW.plusSeconds(90));
@@ -183,7 +187,7 @@ class DynamoDbDeliveryRecordsTest {
             oldItemReturned = e.hasItem();
         }
 
-        Claim claim = new DynamoDbDeliveryRecords(() -> counting, table, clock).claim("dest", "event-1",
+        Claim claim = new DynamoDbDeliveryRecords(new DeliveryTable(() -> counting, table), clock).claim("dest", "event-1",
                 NOW.plusSeconds(90));
 
         assertThat(claim).isEqualTo(Claim.DELIVERED);

@@ -1,5 +1,7 @@
 package dev.s3notify.core.queue;
 
+import dev.s3notify.core.aws.S3Pages;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.s3notify.core.Link;
@@ -31,8 +33,8 @@ class S3IndexStoreTest {
         s3.createBucket(BUCKET);
         Map<String, String> env = Map.of("AWS_REGION", "us-east-1");
         AwsSession session = AwsSession.create(env, new Settings(env), s3.credentials());
-        store = new S3IndexStore(() -> QueueClients.s3(session, s3.endpoint(), true),
-                () -> QueueClients.presigner(session, s3.endpoint(), true), BUCKET, "digests/", Clock.systemUTC());
+        store = new S3IndexStore(new S3Pages(() -> QueueClients.s3(session, s3.endpoint(), true),
+                () -> QueueClients.presigner(session, s3.endpoint(), true), BUCKET), "digests/", Clock.systemUTC());
     }
 
     @AfterAll
