@@ -16,12 +16,13 @@ import java.util.Locale;
 
 /**
  * The one embed of a message, within Discord's embed limits. The title, fields and footer are capped first; the
- * description (the rendered template) gets what is left of the 6000 characters Discord allows across an embed.
- * With these caps the others take at most about 3,400, so the description always keeps more than 2,500.
+ * description (the rendered template, which core has cut to {@link #DESCRIPTION}) gets what is left of the 6000
+ * characters Discord allows across an embed. With these caps the others take at most about 3,400, so the
+ * description always keeps more than 2,500.
  */
 final class DiscordEmbed {
     static final TextLimit TITLE = TextLimit.codePoints(256);
-    /** The description keeps its links whole: a cut link is a broken link. */
+    /** The description keeps its links whole: a cut link is a broken link. Declared in DiscordFormatter's limits. */
     static final TextLimit DESCRIPTION = TextLimit.codePoints(4096).keeping(Boundary.LINKS);
     static final TextLimit FIELD_NAME = TextLimit.codePoints(256);
     static final TextLimit FIELD_VALUE = TextLimit.codePoints(1024);

@@ -3,7 +3,6 @@ package dev.s3notify.discord;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.s3notify.core.text.TextLimit;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -12,7 +11,6 @@ import java.util.regex.Pattern;
  * becomes "Discord error 50035: Invalid Form Body; embeds.0.description: Must be 4096 or fewer in length.".
  */
 final class DiscordErrors {
-    static final int MAX = 300;
     static final int UNKNOWN_WEBHOOK = 10015;
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A webhook URL's token, should a proxy echo the path. */
@@ -24,14 +22,14 @@ final class DiscordErrors {
     /**
      * @param status the HTTP status
      * @param body the response body, possibly empty or not JSON
-     * @return at most {@link #MAX} characters, never the webhook token
+     * @return within {@link DiscordFormatter#LIMITS}' error limit, never the webhook token
      */
     static String describe(int status, String body) {
         String text = body == null ? "" : body.strip();
         JsonNode json = parse(text);
         String described = json == null ? text.lines().findFirst().orElse("") : fromJson(json);
         String safe = WEBHOOK_TOKEN.matcher(described).replaceAll("$1<redacted>");
-        return TextLimit.codePoints(MAX).cut(safe);
+        return DiscordFormatter.LIMITS.error().cut(safe);
     }
 
     private static String fromJson(JsonNode json) {

@@ -9,6 +9,7 @@ import dev.s3notify.core.Notification;
 import dev.s3notify.core.RateLimit;
 import dev.s3notify.core.WebhookRequest;
 import dev.s3notify.core.text.TextLimit;
+import dev.s3notify.spi.MessageLimits;
 import dev.s3notify.spi.WebhookFormatter;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -25,6 +26,13 @@ import java.util.Optional;
 final class DiscordFormatter implements WebhookFormatter {
     /** Discord's documented webhook limit: 5 requests per 2 seconds (its rate-limit headers say the same). */
     static final RateLimit RATE_LIMIT = RateLimit.of(5, Duration.ofSeconds(2));
+    /**
+     * The description (the rendered message) is 4,096 code points, links whole; the 6,000 Discord allows across an
+     * embed's text is shared with the title, fields and footer, so the embed applies it ({@link DiscordEmbed}).
+     * Discord's body limit is far above what those limits allow, so none is declared. Errors: 300 code points.
+     */
+    static final MessageLimits LIMITS = MessageLimits.builder().message(DiscordEmbed.DESCRIPTION)
+            .error(TextLimit.codePoints(300)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final long color;
@@ -50,8 +58,14 @@ final class DiscordFormatter implements WebhookFormatter {
         this.query = Map.copyOf(parameters);
     }
 
+    /** @return the description's 4,096 code points, links whole, and 300 code points for errors */
+    @Override
+    public MessageLimits limits() {
+        return LIMITS;
+    }
+
     /**
-     * @param notification the event and the rendered message text
+     * @param notification the event and the rendered message text, cut by core to {@link #limits()}
      * @return an Execute Webhook request with one embed, within Discord's limits for any input
      */
     @Override

@@ -8,6 +8,7 @@ import dev.s3notify.spi.KindSettings;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.templates.MessageTemplate;
 import dev.s3notify.core.Notification;
+import dev.s3notify.core.dispatch.MessageFit;
 import dev.s3notify.core.templates.TemplateModel;
 import dev.s3notify.core.WebhookRequest;
 import dev.s3notify.spi.WebhookFormatter;
@@ -58,7 +59,7 @@ final class Events {
         WebhookFormatter formatter = formatter(env);
         String message = MessageTemplate.compile(template, "MESSAGE_TEMPLATE", formatter::escape)
                 .render(TemplateModel.of(event, "evt-1"));
-        return formatter.format(new Notification(event, message, "evt-1"));
+        return MessageFit.request(PROVIDER.kind(), formatter, new Notification(event, message, "evt-1"));
     }
 
     static WebhookFormatter formatter(Map<String, String> env) {

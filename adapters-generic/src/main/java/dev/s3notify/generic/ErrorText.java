@@ -1,13 +1,11 @@
 package dev.s3notify.generic;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.s3notify.core.text.TextLimit;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Words a receiver's JSON error response: its {@code error} and {@code message} fields, as most APIs send them. */
 final class ErrorText {
-    private static final int MAX_CODE_POINTS = 300;
     private static final List<String> REASONS = List.of("message", "detail", "error_description", "title");
 
     private ErrorText() {
@@ -16,7 +14,7 @@ final class ErrorText {
     /**
      * @param body the response body, possibly empty or not JSON
      * @param fallback the words to use when the body is not a JSON object with such fields
-     * @return {@code error: message}, either part alone, or the fallback; at most 300 code points
+     * @return {@code error: message}, either part alone, or the fallback; within {@link GenericFormatter#ERROR}
      */
     static String describe(String body, String fallback) {
         JsonNode json;
@@ -40,6 +38,6 @@ final class ErrorText {
         if (parts.isEmpty()) {
             return fallback;
         }
-        return TextLimit.codePoints(MAX_CODE_POINTS).cut(String.join(": ", parts).strip().replaceAll("\\s+", " "));
+        return GenericFormatter.ERROR.cut(String.join(": ", parts).strip().replaceAll("\\s+", " "));
     }
 }

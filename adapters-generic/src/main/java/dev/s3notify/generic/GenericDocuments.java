@@ -4,30 +4,28 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.s3notify.core.Digest;
-import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.decoding.LinkEventJson;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.text.Boundary;
 import dev.s3notify.core.text.TextLimit;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Optional;
 
 /**
  * The generic webhook's documents: {@code file-link-generated} for one file, {@code file-links-digest} for several,
- * each with a {@code message} of at most {@link GenericFormatter#MAX_MESSAGE_CODE_POINTS} code points.
+ * each with a {@code message} of at most {@link GenericFormatter#MAX_MESSAGE_CODE_POINTS} code points (a single
+ * file's cut by core, a digest's here).
  */
 final class GenericDocuments {
-    private static final TextLimit MESSAGE = TextLimit.codePoints(GenericFormatter.MAX_MESSAGE_CODE_POINTS)
+    /** A document's {@code message}: declared in the formatter's limits, so core cuts a single file's message. */
+    static final TextLimit MESSAGE = TextLimit.codePoints(GenericFormatter.MAX_MESSAGE_CODE_POINTS)
             .keeping(Boundary.LINKS);
 
     private GenericDocuments() {
     }
 
     static String single(Notification notification) {
-        ObjectNode document = header("file-link-generated", notification.eventId(),
-                TextLimit.codePoints(GenericFormatter.MAX_MESSAGE_CODE_POINTS).cut(notification.message(),
-                        links(notification.event())));
+        ObjectNode document = header("file-link-generated", notification.eventId(), notification.message());
         document.set("data", LinkEventJson.toJson(notification.event()));
         return write(document);
     }
@@ -64,10 +62,6 @@ final class GenericDocuments {
             }
         });
         return document;
-    }
-
-    static List<String> links(LinkEvent event) {
-        return event.fileUrl() == null ? List.of() : List.of(event.fileUrl());
     }
 
     private static ObjectNode header(String type, String id, String message) {

@@ -7,6 +7,7 @@ import dev.s3notify.core.RateLimit;
 import dev.s3notify.core.error.S3NotifyException;
 import dev.s3notify.core.WebhookRequest;
 import dev.s3notify.core.text.TextLimit;
+import dev.s3notify.spi.MessageLimits;
 import dev.s3notify.spi.WebhookFormatter;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -28,6 +29,8 @@ final class GenericFormatter implements WebhookFormatter {
     static final int MAX_BODY_BYTES = 256 * 1024;
     /** The longest {@code message} in a document, in code points. */
     static final int MAX_MESSAGE_CODE_POINTS = 16_384;
+    /** The longest explanation of a refusal: the receiver's {@code error: message}, or its body's first line. */
+    static final TextLimit ERROR = TextLimit.codePoints(300);
     static final String WEBHOOK_ID = "webhook-id";
     static final String WEBHOOK_TIMESTAMP = "webhook-timestamp";
     static final String WEBHOOK_SIGNATURE = "webhook-signature";
@@ -35,6 +38,7 @@ final class GenericFormatter implements WebhookFormatter {
     private final Map<String, String> headers;
     private final MediaType templateBodyType;
     private final SigningKey signingKey;
+    private final MessageLimits limits;
 
     GenericFormatter(KindSettings settings) {
         this.headers = Map.copyOf(Objects.requireNonNullElse(settings.get(GenericVariables.WEBHOOK_HEADERS),
@@ -42,6 +46,25 @@ final class GenericFormatter implements WebhookFormatter {
         this.templateBodyType = settings.get(GenericVariables.MESSAGE_TEMPLATE) == null ? null
                 : settings.get(GenericVariables.WEBHOOK_CONTENT_TYPE);
         this.signingKey = settings.get(GenericVariables.WEBHOOK_SIGNING_SECRET);
+        this.limits = limits(templateBodyType);
+    }
+
+    /**
+     * A document's {@code message} is {@link #MAX_MESSAGE_CODE_POINTS}, links whole; a template's output is the
+     * whole body, so a text one is cut to {@link #MAX_BODY_BYTES} of UTF-8 and a JSON one never (cutting would break
+     * it: {@link #format} refuses one that is too large). Every body is at most {@link #MAX_BODY_BYTES}.
+     */
+    private static MessageLimits limits(MediaType templateBodyType) {
+        TextLimit message = templateBodyType == null ? GenericDocuments.MESSAGE
+                : templateBodyType.json() ? TextLimit.codePoints(MessageLimits.NONE)
+                : TextLimit.utf8Bytes(MAX_BODY_BYTES);
+        return MessageLimits.builder().message(message).bodyBytes(MAX_BODY_BYTES).error(ERROR).build();
+    }
+
+    /** @return the limits of this configuration's bodies: a document's, a text template's or a JSON template's */
+    @Override
+    public MessageLimits limits() {
+        return limits;
     }
 
     /**
@@ -101,7 +124,7 @@ final class GenericFormatter implements WebhookFormatter {
 
     /**
      * @return the JSON body's {@code error} and {@code message} (or {@code detail}) when it has them, else its
-     *     first line; at most 300 characters
+     *     first line; within {@link #ERROR}
      */
     @Override
     public String describeError(int status, String body) {
@@ -114,12 +137,12 @@ final class GenericFormatter implements WebhookFormatter {
         return new WebhookRequest(body, contentType, all, Map.of());
     }
 
+    /** A text body arrives cut to {@link #limits()} by core; a JSON one is checked. */
     private String templateBody(Notification notification) {
         String body = notification.message();
-        if (!templateBodyType.json()) {
-            return TextLimit.utf8Bytes(MAX_BODY_BYTES).cut(body, GenericDocuments.links(notification.event()));
+        if (templateBodyType.json()) {
+            checkJson(body, templateBodyType);
         }
-        checkJson(body, templateBodyType);
         return body;
     }
 

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.Notification;
+import dev.s3notify.core.dispatch.MessageFit;
 import dev.s3notify.core.error.S3NotifyException;
 import dev.s3notify.core.WebhookRequest;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +68,7 @@ class GenericLimitsTest {
     @Test
     void cutsALongDocumentMessageBeforeTheLinkAndKeepsTheLinkInData() {
         String message = "x".repeat(16_300) + " " + LINK + " (expires in 24 hours)";
-        WebhookRequest request = formatter(Map.of()).format(
+        WebhookRequest request = MessageFit.request("generic", formatter(Map.of()),
                 new Notification(created("a.pdf"), message, EVENT_ID));
         JsonNode body = parse(request.body());
 
@@ -78,7 +79,7 @@ class GenericLimitsTest {
     @Test
     void cutsALongDocumentMessageByCodePoints() {
         String message = "📄".repeat(20_000);
-        WebhookRequest request = formatter(Map.of()).format(
+        WebhookRequest request = MessageFit.request("generic", formatter(Map.of()),
                 new Notification(created("a.pdf"), message, EVENT_ID));
         String cut = parse(request.body()).path("message").asText();
 

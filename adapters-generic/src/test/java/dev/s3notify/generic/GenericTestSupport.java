@@ -7,6 +7,7 @@ import dev.s3notify.spi.KindSettings;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.templates.MessageTemplate;
 import dev.s3notify.core.Notification;
+import dev.s3notify.core.dispatch.MessageFit;
 import dev.s3notify.core.templates.TemplateModel;
 import dev.s3notify.core.WebhookRequest;
 import java.io.IOException;
@@ -79,7 +80,7 @@ final class GenericTestSupport {
      * @return the request
      */
     static WebhookRequest format(Map<String, String> env, LinkEvent event) {
-        return formatter(env).format(notification(env, event));
+        return MessageFit.request("generic", formatter(env), notification(env, event));
     }
 
     static GenericFormatter formatter(Map<String, String> env) {

@@ -43,7 +43,8 @@ final class SlackErrors {
     /**
      * @param status the HTTP status
      * @param body the response body, possibly null or empty
-     * @return {@code Slack: <reason>}, with a hint for the reasons people can act on
+     * @return {@code Slack: <reason>}, with a hint for the reasons people can act on, within
+     *     {@link SlackFormatter#LIMITS}' error limit
      */
     static String describe(int status, String body) {
         String reason = reason(body == null ? "" : body.strip());
@@ -51,7 +52,7 @@ final class SlackErrors {
             return "Slack gave no reason (HTTP " + status + ")";
         }
         String hint = HINTS.get(reason);
-        return "Slack: " + reason + (hint == null ? "" : " (" + hint + ")");
+        return SlackFormatter.LIMITS.error().cut("Slack: " + reason + (hint == null ? "" : " (" + hint + ")"));
     }
 
     private static String reason(String body) {

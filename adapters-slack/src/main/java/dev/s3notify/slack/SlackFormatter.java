@@ -4,6 +4,8 @@ import dev.s3notify.core.Digest;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.RateLimit;
 import dev.s3notify.core.WebhookRequest;
+import dev.s3notify.core.text.TextLimit;
+import dev.s3notify.spi.MessageLimits;
 import dev.s3notify.spi.WebhookFormatter;
 import java.time.Duration;
 import java.util.Optional;
@@ -12,6 +14,12 @@ import java.util.Optional;
 final class SlackFormatter implements WebhookFormatter {
     /** Slack's documented rate for incoming webhooks: one message per second, short bursts allowed. */
     static final RateLimit RATE_LIMIT = RateLimit.of(1, Duration.ofSeconds(1));
+    /**
+     * A section's 3,000 UTF-16 units for the rendered message, never through an entity or a {@code <…>} sequence;
+     * Slack documents no body limit for webhooks. An error's explanation: a reason of at most 200 units and a hint.
+     */
+    static final MessageLimits LIMITS = MessageLimits.builder().message(SlackMessage.TEXT)
+            .error(TextLimit.utf16Units(400)).build();
 
     private final boolean button;
 
@@ -20,8 +28,14 @@ final class SlackFormatter implements WebhookFormatter {
         this.button = button;
     }
 
+    /** @return the section's 3,000 UTF-16 units, links and entities whole, and 400 units for errors */
+    @Override
+    public MessageLimits limits() {
+        return LIMITS;
+    }
+
     /**
-     * @param notification the event and the rendered template
+     * @param notification the event and the rendered template, cut by core to {@link #limits()}
      * @return a JSON request within Slack's Block Kit limits
      */
     @Override

@@ -24,7 +24,10 @@ import java.util.Optional;
  * with bucket, size and link expiry. Three or four blocks, well under Slack's 50.
  */
 final class SlackMessage {
-    /** A section's or context element's text: 3,000 UTF-16 units, never cut through an entity or a link. */
+    /**
+     * A section's or context element's text: 3,000 UTF-16 units, never cut through an entity or a link; the
+     * message's limit, declared in {@link SlackFormatter#LIMITS}.
+     */
     static final TextLimit TEXT = TextLimit.utf16Units(3000).keeping(Boundary.ANGLE_BRACKETS, Boundary.ENTITIES);
     /** A header's plain text. */
     static final TextLimit HEADER = TEXT.withMax(150);
@@ -48,11 +51,12 @@ final class SlackMessage {
         body.put("text", TEXT.cut(SlackText.escapeLine(fallback(event))));
         ArrayNode blocks = body.putArray("blocks");
         blocks.add(header(event));
+        // Core cut the message to TEXT (SlackFormatter.LIMITS); percent-encoding a link's | < > can lengthen it
+        // again, so a message whose link was encoded is held to TEXT once more.
         String message = url == null ? notification.message() : SlackLinks.secure(notification.message(), url);
         if (!message.isBlank()) {
-            List<String> links = url == null ? List.of()
-                    : List.of(SlackLinks.mrkdwnSafe(url), SlackText.escape(SlackLinks.mrkdwnSafe(url)));
-            blocks.add(section(TEXT.cut(message, links)));
+            blocks.add(section(message.equals(notification.message()) ? message : TEXT.cut(message,
+                    List.of(SlackLinks.mrkdwnSafe(url), SlackText.escape(SlackLinks.mrkdwnSafe(url))))));
         }
         Optional<String> buttonUrl = button ? SlackLinks.buttonUrl(url) : Optional.empty();
         buttonUrl.ifPresent(link -> blocks.add(actions(link)));

@@ -8,6 +8,7 @@ import dev.s3notify.spi.KindSettings;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.templates.MessageTemplate;
 import dev.s3notify.core.Notification;
+import dev.s3notify.core.dispatch.MessageFit;
 import dev.s3notify.core.templates.TemplateModel;
 import dev.s3notify.spi.WebhookFormatter;
 import java.io.IOException;
@@ -73,7 +74,7 @@ final class SlackEvents {
         WebhookFormatter formatter = formatter(env);
         String message = MessageTemplate.compile(template, "MESSAGE_TEMPLATE", formatter::escape)
                 .render(TemplateModel.of(event, "evt-1"));
-        String body = formatter.format(new Notification(event, message, "evt-1")).body();
+        String body = MessageFit.request("slack", formatter, new Notification(event, message, "evt-1")).body();
         try {
             return JSON.readTree(body);
         } catch (IOException e) {

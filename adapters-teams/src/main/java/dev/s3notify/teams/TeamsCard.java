@@ -5,14 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.s3notify.core.Notification;
-import dev.s3notify.core.text.TextLimit;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * Builds the Workflows webhook body: a {@code message} whose one attachment is an Adaptive Card 1.4, within
- * Teams' 28 KB. The fixed parts are capped so they always fit; the rendered message gets what is left.
+ * Builds the Workflows webhook body: a {@code message} whose one attachment is an Adaptive Card 1.4. The fixed parts
+ * are capped so they always fit in Teams' 28 KB; core cuts the rendered message to what is left
+ * ({@link TeamsFormatter#LIMITS}).
  */
 final class TeamsCard {
     /** Teams refuses messages over "about 28 KB"; 28,000 bytes is under it whether a KB is 1,000 or 1,024. */
@@ -26,74 +24,16 @@ final class TeamsCard {
     }
 
     /**
-     * @param notification the event and its rendered message (already escaped by the template)
-     * @return the JSON body, at most {@link #MAX_BODY_BYTES} bytes
+     * @param notification the event and its rendered message (already escaped by the template, and fitted by core
+     *     to {@link TeamsFormatter#LIMITS})
+     * @return the JSON body
      */
     static String body(Notification notification) {
-        return fitted(CardContent.of(notification.event()), notification.message(),
-                links(notification.event().fileUrl()));
-    }
-
-    /**
-     * @param content the card's fixed parts
-     * @param message the message text, cut to fit when it must
-     * @param links the links in the message, kept whole
-     * @return the JSON body, at most {@link #MAX_BODY_BYTES} bytes
-     */
-    static String fitted(CardContent content, String message, List<String> links) {
-        String json = write(envelope(content, message));
-        if (bytes(json) <= MAX_BODY_BYTES) {
-            return json;
-        }
-        int budget = MAX_BODY_BYTES - bytes(write(envelope(content, "x"))) + 1;
-        int limit = longestPrefixWithin(message, budget - bytes(TextLimit.ELLIPSIS)) + 1;
-        while (true) {
-            json = write(envelope(content, TextLimit.codePoints(limit).cut(message, links)));
-            int overflow = bytes(json) - MAX_BODY_BYTES;
-            if (overflow <= 0 || limit == 0) {
-                return json;
-            }
-            // Only if the estimate was off: every code point cut frees at least one byte.
-            limit = Math.max(0, limit - overflow - 1);
-        }
-    }
-
-    /** @return how many code points of the text fit in {@code budget} bytes once written as a JSON string */
-    static int longestPrefixWithin(String text, int budget) {
-        int used = 0;
-        int count = 0;
-        for (int i = 0; i < text.length(); i = text.offsetByCodePoints(i, 1)) {
-            used += jsonBytes(text.codePointAt(i));
-            if (used > budget) {
-                break;
-            }
-            count++;
-        }
-        return count;
-    }
-
-    private static int jsonBytes(int cp) {
-        if (cp == '"' || cp == '\\' || cp == '\n' || cp == '\t' || cp == '\r' || cp == '\b' || cp == '\f') {
-            return 2;
-        }
-        if (cp < 0x20) {
-            return 6;
-        }
-        return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+        return write(envelope(CardContent.of(notification.event()), notification.message()));
     }
 
     static int bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8).length;
-    }
-
-    /** @return the link as a template inserts it, escaped ({{fileUrl}}) and raw ({{{fileUrl}}}) */
-    private static List<String> links(String url) {
-        List<String> links = new ArrayList<>();
-        if (url != null) {
-            links.add(TeamsMarkdown.escape(url));
-            links.add(url);
-        }
-        return links;
     }
 
     static ObjectNode envelope(CardContent content, String message) {

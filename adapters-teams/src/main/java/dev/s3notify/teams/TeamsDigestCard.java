@@ -3,10 +3,12 @@ package dev.s3notify.teams;
 import dev.s3notify.core.Digest;
 import dev.s3notify.core.Link;
 import dev.s3notify.core.templates.TemplateModel;
+import dev.s3notify.core.text.Fitting;
 import dev.s3notify.core.text.TextLimit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A digest as an Adaptive Card: the summary as title, the rendered digest template listing as many files as fit in
@@ -22,17 +24,22 @@ final class TeamsDigestCard {
      */
     static Optional<String> body(Digest digest) {
         CardContent content = content(digest);
-        int listed = digest.mostListed(n -> TeamsCard.bytes(TeamsCard.write(TeamsCard.envelope(content,
-                digest.message(n)))) <= TeamsCard.MAX_BODY_BYTES);
+        Predicate<String> fits = message -> TeamsCard.bytes(body(content, message)) <= TeamsCard.MAX_BODY_BYTES;
+        int listed = digest.mostListed(n -> fits.test(digest.message(n)));
         if (listed < digest.count() && digest.indexLink().isEmpty()) {
             return Optional.empty();
         }
         if (listed < 0) {
-            // Not even the lines around the list fit (a very long DIGEST_TEMPLATE): cut them; the button stays.
-            return Optional.of(TeamsCard.fitted(content, digest.message(0),
-                    digest.indexLink().map(Link::url).stream().toList()));
+            // Not even the lines around the list fit (a very long DIGEST_TEMPLATE): core cuts them; the button stays.
+            String cut = Fitting.longest(digest.message(0), List.of(), digest.indexLink().map(Link::url).stream()
+                    .toList(), fits).orElse("");
+            return Optional.of(body(content, cut));
         }
-        return Optional.of(TeamsCard.write(TeamsCard.envelope(content, digest.message(listed))));
+        return Optional.of(body(content, digest.message(listed)));
+    }
+
+    private static String body(CardContent content, String message) {
+        return TeamsCard.write(TeamsCard.envelope(content, message));
     }
 
     private static CardContent content(Digest digest) {

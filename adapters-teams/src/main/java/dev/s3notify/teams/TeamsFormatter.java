@@ -4,6 +4,8 @@ import dev.s3notify.core.Digest;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.RateLimit;
 import dev.s3notify.core.WebhookRequest;
+import dev.s3notify.core.text.TextLimit;
+import dev.s3notify.spi.MessageLimits;
 import dev.s3notify.spi.WebhookFormatter;
 import java.time.Duration;
 import java.util.Optional;
@@ -19,10 +21,22 @@ final class TeamsFormatter implements WebhookFormatter {
      * within both, with no bursts.
      */
     static final RateLimit RATE_LIMIT = RateLimit.of(1, Duration.ofSeconds(1));
+    /**
+     * Teams' 28,000-byte body; the message text has no limit of its own, only what the card leaves of the body. An
+     * error's explanation holds a code (100 code points), a message (300) and a hint.
+     */
+    static final MessageLimits LIMITS = MessageLimits.builder().bodyBytes(TeamsCard.MAX_BODY_BYTES)
+            .error(TextLimit.codePoints(600)).build();
+
+    /** @return a body of at most 28,000 bytes, which core fits the message into */
+    @Override
+    public MessageLimits limits() {
+        return LIMITS;
+    }
 
     /**
-     * @param notification the event and the rendered message
-     * @return the Workflows webhook body, at most 28,000 bytes
+     * @param notification the event and the rendered message, fitted by core to {@link #limits()}
+     * @return the Workflows webhook body
      */
     @Override
     public WebhookRequest format(Notification notification) {

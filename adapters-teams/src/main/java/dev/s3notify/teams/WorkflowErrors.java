@@ -25,7 +25,8 @@ final class WorkflowErrors {
     /**
      * @param status the HTTP status
      * @param body the response body, possibly null or empty
-     * @return "Teams: code: message" with a hint for the usual causes, or "" when there is nothing to say
+     * @return "Teams: code: message" with a hint for the usual causes, within {@link TeamsFormatter#LIMITS}'s error
+     *     limit, or "" when there is nothing to say
      */
     static String describe(int status, String body) {
         String reason = reason(body == null ? "" : body.strip());
@@ -33,8 +34,8 @@ final class WorkflowErrors {
         if (reason.isEmpty() && hint.isEmpty()) {
             return "";
         }
-        return "Teams: " + (reason.isEmpty() ? "no explanation in the response" : reason)
-                + (hint.isEmpty() ? "" : " (" + hint + ")");
+        return TeamsFormatter.LIMITS.error().cut("Teams: " + (reason.isEmpty() ? "no explanation in the response"
+                : reason) + (hint.isEmpty() ? "" : " (" + hint + ")"));
     }
 
     private static String reason(String body) {

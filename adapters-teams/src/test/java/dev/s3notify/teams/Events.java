@@ -8,6 +8,7 @@ import dev.s3notify.spi.KindSettings;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.templates.MessageTemplate;
 import dev.s3notify.core.Notification;
+import dev.s3notify.core.dispatch.MessageFit;
 import dev.s3notify.core.templates.TemplateModel;
 import dev.s3notify.core.WebhookRequest;
 import dev.s3notify.spi.WebhookFormatter;
@@ -68,7 +69,7 @@ final class Events {
     }
 
     static WebhookRequest formatMessage(LinkEvent event, String message) {
-        return FORMATTER.format(new Notification(event, message, "evt-1"));
+        return MessageFit.request(TEAMS.kind(), FORMATTER, new Notification(event, message, "evt-1"));
     }
 
     static JsonNode tree(WebhookRequest request) {

@@ -12,19 +12,35 @@ import java.util.Optional;
  * settings, it turns one {@link Notification}, or a {@link Digest} of several, into the {@link WebhookRequest} to
  * post. Core's one sender does the posting, pacing, retries and error handling for every formatter.
  *
- * <p>Implementations are immutable and thread-safe. Every request respects the platform's limits for any input
- * (cutting text with core's {@code dev.s3notify.core.text.TextLimit}, links kept whole), escapes user text for the
- * platform, never lets a file name ping anyone, and is built with a JSON library.
+ * <p>Implementations are immutable and thread-safe. Every request respects the platform's limits for any input,
+ * escapes user text for the platform, never lets a file name ping anyone, and is built with a JSON library. The
+ * limits of the message text and of the body are data the formatter declares in {@link #limits()}: core cuts the
+ * message to them once, links kept whole, and formats again with a shorter message when the body is too large. The
+ * formatter caps its own fixed parts (titles, fields) with core's {@code dev.s3notify.core.text.TextLimit}.
  */
 public interface WebhookFormatter {
 
     /**
-     * Builds the request for one file.
+     * Builds the request for one file. Core calls it with the message already within {@link #limits()}'s
+     * {@link MessageLimits#message() message} limit, and again with a shorter message when the body is over its
+     * {@link MessageLimits#bodyBytes() byte} limit; the formatter does not cut the message itself.
      *
-     * @param notification the event and the rendered message text
+     * @param notification the event and the rendered message text, within the declared message limit
      * @return the request to post
      */
     WebhookRequest format(Notification notification);
+
+    /**
+     * The platform's limits, as data, which core applies to every message of this formatter: the rendered message
+     * text's limit, the request body's byte limit, and the limit of {@link #describeError}'s explanation. The
+     * default has no limit on the message or the body and {@link MessageLimits#DEFAULT_ERROR} for explanations.
+     *
+     * @return the limits; the same every time
+     * @since 1
+     */
+    default MessageLimits limits() {
+        return MessageLimits.defaults();
+    }
 
     /**
      * Builds one message for several files, within the platform's limits. Every file with a link must stay
@@ -68,18 +84,16 @@ public interface WebhookFormatter {
 
     /**
      * Turns a rejected request's response into words for the error message (Discord's code and message, Slack's
-     * reason). Must not echo credentials. The default returns the body's first line, shortened.
+     * reason). Must not echo credentials. The default returns the body's first line, cut to {@link #limits()}'s
+     * {@link MessageLimits#error() error} limit with "…".
      *
      * @param status the HTTP status
      * @param body the response body, possibly empty
-     * @return the platform's explanation
+     * @return the platform's explanation, within {@link MessageLimits#error()}
      */
     default String describeError(int status, String body) {
         String firstLine = body == null ? "" : body.strip().lines().findFirst().orElse("");
-        if (firstLine.codePointCount(0, firstLine.length()) <= 300) {
-            return firstLine;
-        }
-        return firstLine.substring(0, firstLine.offsetByCodePoints(0, 299)) + "…";
+        return limits().error().cut(firstLine);
     }
 
     /**

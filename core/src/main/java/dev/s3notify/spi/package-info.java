@@ -4,7 +4,8 @@
  * from a {@link dev.s3notify.spi.FormatterContext}; {@link dev.s3notify.spi.LinkGeneratorProvider} creates a
  * {@link dev.s3notify.spi.LinkGenerator} from a {@link dev.s3notify.spi.LinkContext}. A provider declares its
  * {@link dev.s3notify.spi.Variable}s and receives their checked values in {@link dev.s3notify.spi.KindSettings}, and
- * no other variable: the environment never reaches a plugin. {@link dev.s3notify.spi.SpiVersion} says what a core
+ * no other variable: the environment never reaches a plugin. A formatter declares its platform's limits as
+ * {@link dev.s3notify.spi.MessageLimits}, which core applies. {@link dev.s3notify.spi.SpiVersion} says what a core
  * provides; a provider's {@code apiVersion()} what it needs.
  *
  * <p>May use {@code dev.s3notify.core}, {@code dev.s3notify.core.error}, {@code dev.s3notify.core.input},

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.s3notify.spi.FormatterContext;
 import dev.s3notify.spi.KindSettings;
 import dev.s3notify.core.LinkEvent;
+import dev.s3notify.core.dispatch.MessageFit;
 import dev.s3notify.core.decoding.LinkEventJson;
 import dev.s3notify.core.templates.MessageTemplate;
 import dev.s3notify.core.Notification;
@@ -60,7 +61,7 @@ public abstract class FormatterProperties {
             LinkEvent event = LinkEventJson.fromJson(detail);
             String message = MessageTemplate.compile(template, "MESSAGE_TEMPLATE", formatter::escape)
                     .render(TemplateModel.of(event, "evt-1"));
-            request = formatter.format(new Notification(event, message, "evt-1"));
+            request = MessageFit.request(provider.kind(), formatter, new Notification(event, message, "evt-1"));
         } catch (S3NotifyException e) {
             HostileArbitraries.assertClear(e);
             return;

@@ -9,6 +9,7 @@ import static dev.s3notify.testkit.HostileInput.url;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.s3notify.core.LinkEvent;
+import dev.s3notify.core.dispatch.MessageFit;
 import dev.s3notify.core.templates.MessageTemplate;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.templates.TemplateModel;
@@ -142,13 +143,14 @@ public abstract class WebhookFormatterContract extends DigestContract {
     /**
      * @param event the event
      * @param template the Mustache template
-     * @return the request the formatter builds, with the template rendered as the dispatcher does
+     * @return the request the formatter builds, with the template rendered and fitted to the formatter's declared
+     *     limits as the dispatcher does
      */
     protected WebhookRequest format(LinkEvent event, String template) {
         WebhookFormatter formatter = formatter();
         String message = MessageTemplate.compile(template, "MESSAGE_TEMPLATE", formatter::escape)
                 .render(TemplateModel.of(event, "evt-1"));
-        return formatter.format(new Notification(event, message, "evt-1"));
+        return MessageFit.request(provider().kind(), formatter, new Notification(event, message, "evt-1"));
     }
 
     private void assertWellFormed(WebhookRequest request) {

@@ -53,18 +53,21 @@ public record Destination(String name, String kind, WebhookFormatter formatter, 
     /**
      * @param event the link event
      * @param eventId the id of the event that carried it
-     * @return the notification with this destination's message text rendered
+     * @return the notification with this destination's message text rendered, cut to the formatter's declared
+     *     message limit ({@link MessageFit#message})
      */
     public Notification notification(LinkEvent event, String eventId) {
-        return new Notification(event, template.render(TemplateModel.of(event, eventId)), eventId);
+        String rendered = template.render(TemplateModel.of(event, eventId));
+        return new Notification(event, MessageFit.message(formatter, event, rendered), eventId);
     }
 
     /**
      * @param notification the notification
-     * @return the request this destination's formatter builds for it
+     * @return the request this destination's formatter builds for it, fitted to the formatter's declared limits
+     *     ({@link MessageFit#request})
      */
     public WebhookRequest request(Notification notification) {
-        return formatter.format(notification);
+        return MessageFit.request(kind, formatter, notification);
     }
 
     /**

@@ -1,6 +1,7 @@
 /**
  * Delivering one message to one webhook: where messages go ({@link dev.s3notify.core.dispatch.Destination}: a
- * webhook, its formatter and templates), the one webhook sender every formatter shares
+ * webhook, its formatter and templates), the one fitting of a message to the limits its formatter declares
+ * ({@link dev.s3notify.core.dispatch.MessageFit}), the one webhook sender every formatter shares
  * ({@link dev.s3notify.core.dispatch.WebhookSender}: per-attempt deadlines, bounded bodies, 3xx never followed, 429
  * and 5xx told apart from refusals, pacing), and the direct path ({@link dev.s3notify.core.dispatch.DirectDelivery}:
  * one event to every destination).

@@ -10,6 +10,7 @@ import dev.s3notify.core.RateLimit;
 import dev.s3notify.core.WebhookRequest;
 import dev.s3notify.core.text.Boundary;
 import dev.s3notify.core.text.TextLimit;
+import dev.s3notify.spi.MessageLimits;
 import dev.s3notify.spi.WebhookFormatter;
 import java.io.IOException;
 import java.time.Duration;
@@ -28,6 +29,8 @@ final class GoogleChatFormatter implements WebhookFormatter {
     static final TextLimit TEXT = TextLimit.codePoints(4_000).keeping(Boundary.ANGLE_BRACKETS);
     /** Google Chat allows one message per second per space. */
     static final RateLimit RATE_LIMIT = RateLimit.of(1, Duration.ofSeconds(1));
+    /** The limits core fits every message to: the text's, and Chat's 32,000 bytes for a whole message. */
+    static final MessageLimits LIMITS = MessageLimits.builder().message(TEXT).bodyBytes(32_000).build();
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final String threadKey;
@@ -37,11 +40,18 @@ final class GoogleChatFormatter implements WebhookFormatter {
         this.threadKey = threadKey;
     }
 
+    /** @return the text's limit and Chat's body limit, which core cuts the message to */
+    @Override
+    public MessageLimits limits() {
+        return LIMITS;
+    }
+
+    /** The message arrives cut to {@link #LIMITS}; only the file name, used when it is blank, is cut here. */
     @Override
     public WebhookRequest format(Notification notification) {
-        String text = notification.message().isBlank() ? GoogleChatText.escape(notification.event().fileName())
-                : notification.message();
-        return request(TEXT.cut(text));
+        String text = notification.message().isBlank()
+                ? TEXT.cut(GoogleChatText.escape(notification.event().fileName())) : notification.message();
+        return request(text);
     }
 
     /** @return one text listing the files that fit; empty when some do not and there is no index link */
