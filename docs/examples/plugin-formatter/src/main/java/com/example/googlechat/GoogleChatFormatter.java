@@ -13,7 +13,6 @@ import dev.s3notify.core.text.TextLimit;
 import dev.s3notify.spi.WebhookFormatter;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -89,7 +88,7 @@ final class GoogleChatFormatter implements WebhookFormatter {
             return WebhookRequest.json(body.toString());
         }
         body.putObject("thread").put("threadKey", threadKey);
-        return new WebhookRequest(body.toString(), "application/json", Map.of(),
-                Map.of("messageReplyOption", "REPLY_MESSAGE_FALLBACK_TO_NEW_THREAD"));
+        return WebhookRequest.builder().body(body.toString())
+                .queryParameter("messageReplyOption", "REPLY_MESSAGE_FALLBACK_TO_NEW_THREAD").build();
     }
 }
