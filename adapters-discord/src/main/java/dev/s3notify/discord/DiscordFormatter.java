@@ -120,7 +120,7 @@ final class DiscordFormatter implements WebhookFormatter {
         body.putArray("embeds").add(embed);
         body.putObject("allowed_mentions").putArray("parse");
         try {
-            return new WebhookRequest(JSON.writeValueAsString(body), "application/json", Map.of(), query);
+            return WebhookRequest.builder().body(JSON.writeValueAsString(body)).query(query).build();
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,7 +3,6 @@ package dev.s3notify.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.s3notify.core.EventType;
 import dev.s3notify.core.LinkEvent;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -96,9 +95,6 @@ class DiscordLimitsTest {
     }
 
     private static LinkEvent bucket(String bucket) {
-        LinkEvent e = Events.created("a.txt", Events.url("a"));
-        return new LinkEvent(e.schemaVersion(), e.fileName(), e.fileUrl(), bucket, e.expirationTime(), e.timestamp(),
-                e.key(), e.size(), e.eTag(), e.versionId(), EventType.CREATED, e.eventTime(), e.expiresAt(),
-                e.region(), e.sourceEventId(), e.contentType());
+        return Events.created("a.txt", Events.url("a")).toBuilder().bucket(bucket).build();
     }
 }

@@ -12,6 +12,7 @@ import dev.s3notify.core.dispatch.MessageFit;
 import dev.s3notify.core.templates.TemplateModel;
 import dev.s3notify.core.WebhookRequest;
 import dev.s3notify.spi.WebhookFormatter;
+import dev.s3notify.testkit.LinkEvents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,7 +21,7 @@ import java.util.Map;
 
 /** Fixed events, and formatting them as the dispatcher does. */
 final class Events {
-    static final Instant NOW = Instant.parse("2026-11-21T17:16:21Z");
+    static final Instant NOW = LinkEvents.NOW;
     static final ObjectMapper JSON = new ObjectMapper();
     static final DiscordFormatterProvider PROVIDER = new DiscordFormatterProvider();
 
@@ -31,12 +32,10 @@ final class Events {
         return event(key, url, EventType.CREATED);
     }
 
+    /** The sample upload with {@code url} and {@code type}; without a link, also without lifetime and size. */
     static LinkEvent event(String key, String url, EventType type) {
-        return new LinkEvent(LinkEvent.SCHEMA_VERSION, key.substring(key.lastIndexOf('/') + 1), url,
-                "example-uploads", url == null ? null : "24 hours", NOW, key, url == null ? null : 1_572_864L,
-                "b1946ac92492d2347c6235b4d2611184", null, type, NOW.minusSeconds(1),
-                url == null ? null : NOW.plusSeconds(86_400), "us-east-1", "17793124-05d4-b198-2fde-7ededc63b103",
-                "application/pdf");
+        LinkEvent.Builder event = LinkEvents.upload(key).fileUrl(url).eventType(type);
+        return (url == null ? event.expirationTime(null).size(null).expiresAt(null) : event).build();
     }
 
     static LinkEvent deleted(String key) {
@@ -45,14 +44,11 @@ final class Events {
 
     /** The old system's event: five fields, no size, no expiry instant. */
     static LinkEvent oldSystem() {
-        return new LinkEvent(null, "test-file.pdf", "https://your-bucket-name.s3.amazonaws.com/test-file.pdf?X=1",
-                "your-bucket-name", "24 hours", Instant.parse("2024-01-01T12:00:00Z"), "test-file.pdf", null, null,
-                null, EventType.CREATED, null, null, null, null, null);
+        return LinkEvents.oldSystem().build();
     }
 
     static String url(String path) {
-        return "https://example-uploads.s3.us-east-1.amazonaws.com/" + path
-                + "?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=86400&X-Amz-Signature=" + "0".repeat(64);
+        return LinkEvents.link(path);
     }
 
     static WebhookRequest format(LinkEvent event, String template, Map<String, String> env) {

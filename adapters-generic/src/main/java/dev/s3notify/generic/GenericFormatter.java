@@ -10,7 +10,6 @@ import dev.s3notify.core.text.TextLimit;
 import dev.s3notify.spi.MessageLimits;
 import dev.s3notify.spi.WebhookFormatter;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -132,9 +131,8 @@ final class GenericFormatter implements WebhookFormatter {
     }
 
     private WebhookRequest request(String body, String contentType, String id) {
-        Map<String, String> all = new LinkedHashMap<>(headers);
-        all.put(WEBHOOK_ID, id);
-        return new WebhookRequest(body, contentType, all, Map.of());
+        return WebhookRequest.builder().body(body).contentType(contentType).headers(headers).header(WEBHOOK_ID, id)
+                .build();
     }
 
     /** A text body arrives cut to {@link #limits()} by core; a JSON one is checked. */

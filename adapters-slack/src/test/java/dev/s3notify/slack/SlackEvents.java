@@ -11,6 +11,7 @@ import dev.s3notify.core.Notification;
 import dev.s3notify.core.dispatch.MessageFit;
 import dev.s3notify.core.templates.TemplateModel;
 import dev.s3notify.spi.WebhookFormatter;
+import dev.s3notify.testkit.LinkEvents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,7 +23,7 @@ import java.util.Map;
 /** Fixed events and the dispatcher's render-then-format path, for the Slack tests. */
 final class SlackEvents {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final Instant NOW = Instant.parse("2026-11-21T17:16:21Z");
+    static final Instant NOW = LinkEvents.NOW;
     static final String URL = "https://example-uploads.s3.us-east-1.amazonaws.com/reports/2026/Q3%20report.pdf"
             + "?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=20261121T171621Z&X-Amz-Expires=86400"
             + "&X-Amz-SignedHeaders=host&X-Amz-Signature=" + "0".repeat(64);
@@ -47,12 +48,10 @@ final class SlackEvents {
         return event(name, "uploads/" + name, type.downloadable() ? URL : null, type);
     }
 
+    /** The sample upload named {@code name}, with {@code url} and {@code type}; without a link, no lifetime or size. */
     static LinkEvent event(String name, String key, String url, EventType type) {
-        return new LinkEvent(LinkEvent.SCHEMA_VERSION, name, url,
-                "example-uploads", url == null ? null : "24 hours", NOW, key, url == null ? null : 1_572_864L,
-                "b1946ac92492d2347c6235b4d2611184", null, type, NOW.minusSeconds(1),
-                url == null ? null : NOW.plusSeconds(86_400), "us-east-1", "17793124-05d4-b198-2fde-7ededc63b103",
-                "application/pdf");
+        LinkEvent.Builder event = LinkEvents.upload(key).fileName(name).fileUrl(url).eventType(type);
+        return (url == null ? event.expirationTime(null).size(null).expiresAt(null) : event).build();
     }
 
     static LinkEvent deleted(String key) {
@@ -61,9 +60,7 @@ final class SlackEvents {
 
     /** The old system's five fields, nothing else. */
     static LinkEvent oldSystem() {
-        return new LinkEvent(null, "test-file.pdf", "https://your-bucket-name.s3.amazonaws.com/test-file.pdf?X=1",
-                "your-bucket-name", "24 hours", Instant.parse("2024-01-01T12:00:00Z"), "test-file.pdf", null, null,
-                null, EventType.CREATED, null, null, null, null, null);
+        return LinkEvents.oldSystem().build();
     }
 
     static JsonNode format(LinkEvent event, String template) {

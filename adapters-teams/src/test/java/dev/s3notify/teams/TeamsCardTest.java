@@ -109,8 +109,8 @@ class TeamsCardTest {
     void fitsTheWorstCaseOfEveryCappedFieldAndTheLongestLink() {
         String huge = "\\".repeat(5_000) + "📄".repeat(5_000);
         String url = "https://example.com/?s=" + "a".repeat(CardContent.MAX_URL_LENGTH - 23);
-        LinkEvent event = new LinkEvent("1", huge, url, huge, huge, Events.NOW, huge, Long.MAX_VALUE, null, null,
-                EventType.RESTORED, null, null, null, null, null);
+        LinkEvent event = LinkEvent.builder().fileName(huge).fileUrl(url).bucket(huge).expirationTime(huge)
+                .timestamp(Events.NOW).key(huge).size(Long.MAX_VALUE).eventType(EventType.RESTORED).build();
         WebhookRequest request = Events.formatMessage(event, huge + huge);
         Events.keep("hostile-worst-case", request);
         JsonNode card = Events.card(request);

@@ -5,7 +5,6 @@ import static dev.s3notify.teams.Events.TEAMS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.s3notify.core.EventType;
 import dev.s3notify.core.LinkEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,8 +84,8 @@ class TeamsMarkdownTest {
 
     @Test
     void escapesTheBucketFact() {
-        LinkEvent event = new LinkEvent("1", "a.pdf", Events.url("a"), "@here_b", "24 hours", Events.NOW, "a.pdf",
-                null, null, null, EventType.CREATED, null, null, null, null, null);
+        LinkEvent event = LinkEvent.builder().fileName("a.pdf").fileUrl(Events.url("a")).bucket("@here_b")
+                .expirationTime("24 hours").timestamp(Events.NOW).key("a.pdf").build();
         JsonNode card = Events.card(Events.format(event, ""));
         assertThat(card.path("body").path(1).path("facts").path(0).path("value").asText())
                 .isEqualTo("@" + ZWSP + "here\\_b");

@@ -13,6 +13,9 @@ import java.util.Objects;
  * {@code fileUrl}, {@code bucket}, {@code expirationTime}, {@code timestamp}) and adds the rest of the model.
  * Events from the old system carry only those five; everything else is then null.
  *
+ * <p>Build one with {@link #builder()} (or {@link #toBuilder()} for a changed copy), never with the canonical
+ * constructor: the component list may grow, and the builder keeps working when it does.
+ *
  * @param schemaVersion the detail schema version, {@link #SCHEMA_VERSION} for events this code writes; null for
  *     the old system's events
  * @param fileName the file name people see (last key segment)
@@ -52,11 +55,27 @@ public record LinkEvent(
     /** The schema version this code writes. Bumped only for incompatible changes; fields may be added. */
     public static final String SCHEMA_VERSION = "1";
 
-    /** Rejects a missing file name, bucket or event type. */
+    /**
+     * Use the builder ({@link #builder()}); the component list may grow. Rejects a missing file name, bucket or
+     * event type.
+     */
     public LinkEvent {
-        Objects.requireNonNull(fileName, "fileName");
-        Objects.requireNonNull(bucket, "bucket");
-        Objects.requireNonNull(eventType, "eventType");
+        Objects.requireNonNull(fileName, "LinkEvent needs a fileName");
+        Objects.requireNonNull(bucket, "LinkEvent needs a bucket");
+        Objects.requireNonNull(eventType, "LinkEvent needs an eventType");
+    }
+
+    /** @return a builder with {@code schemaVersion} {@link #SCHEMA_VERSION}, {@code eventType} CREATED, rest null */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return a builder holding every component of this event */
+    public Builder toBuilder() {
+        return new Builder().schemaVersion(schemaVersion).fileName(fileName).fileUrl(fileUrl).bucket(bucket)
+                .expirationTime(expirationTime).timestamp(timestamp).key(key).size(size).eTag(eTag)
+                .versionId(versionId).eventType(eventType).eventTime(eventTime).expiresAt(expiresAt).region(region)
+                .sourceEventId(sourceEventId).contentType(contentType);
     }
 
     /**
@@ -68,11 +87,13 @@ public record LinkEvent(
      *     than the configured lifetime when the credentials that signed it end sooner
      */
     public static LinkEvent of(ObjectEvent object, Link link, long lifetimeSeconds, Instant now) {
-        return new LinkEvent(SCHEMA_VERSION, object.fileName(), link == null ? null : link.url(), object.bucket(),
-                link == null ? null : lifetime(lifetimeSeconds, link.expiresAt(), now), now, object.key(),
-                object.size(), object.eTag(),
-                object.versionId(), object.type(), object.eventTime(), link == null ? null : link.expiresAt(),
-                object.region(), object.sourceEventId(), object.contentType());
+        return builder().fileName(object.fileName()).fileUrl(link == null ? null : link.url())
+                .bucket(object.bucket())
+                .expirationTime(link == null ? null : lifetime(lifetimeSeconds, link.expiresAt(), now))
+                .timestamp(now).key(object.key()).size(object.size()).eTag(object.eTag())
+                .versionId(object.versionId()).eventType(object.type()).eventTime(object.eventTime())
+                .expiresAt(link == null ? null : link.expiresAt()).region(object.region())
+                .sourceEventId(object.sourceEventId()).contentType(object.contentType()).build();
     }
 
     /**
@@ -109,5 +130,136 @@ public record LinkEvent(
         return "LinkEvent[bucket=" + bucket + ", key=" + (key != null ? key : fileName) + ", eventType="
                 + eventType.wireName() + ", sourceEventId=" + sourceEventId + ", link="
                 + (fileUrl == null ? "none" : Redact.url(fileUrl)) + "]";
+    }
+
+    /**
+     * Builds a {@link LinkEvent}, one component at a time; each setter is named after the component it sets
+     * (see the record's components for what each means). Not thread-safe; {@link #build()} may be called again.
+     */
+    public static final class Builder {
+        private String schemaVersion = SCHEMA_VERSION;
+        private String fileName;
+        private String fileUrl;
+        private String bucket;
+        private String expirationTime;
+        private Instant timestamp;
+        private String key;
+        private Long size;
+        private String eTag;
+        private String versionId;
+        private EventType eventType = EventType.CREATED;
+        private Instant eventTime;
+        private Instant expiresAt;
+        private String region;
+        private String sourceEventId;
+        private String contentType;
+
+        private Builder() {
+        }
+
+        /** Sets the detail schema version, null for the old system's events. */
+        public Builder schemaVersion(String value) {
+            schemaVersion = value;
+            return this;
+        }
+
+        /** Sets the file name people see; required. */
+        public Builder fileName(String value) {
+            fileName = value;
+            return this;
+        }
+
+        /** Sets the download link, or null. */
+        public Builder fileUrl(String value) {
+            fileUrl = value;
+            return this;
+        }
+
+        /** Sets the bucket; required. */
+        public Builder bucket(String value) {
+            bucket = value;
+            return this;
+        }
+
+        /** Sets the link lifetime as text, or null. */
+        public Builder expirationTime(String value) {
+            expirationTime = value;
+            return this;
+        }
+
+        /** Sets when the link was made. */
+        public Builder timestamp(Instant value) {
+            timestamp = value;
+            return this;
+        }
+
+        /** Sets the full object key, decoded. */
+        public Builder key(String value) {
+            key = value;
+            return this;
+        }
+
+        /** Sets the size in bytes, or null. */
+        public Builder size(Long value) {
+            size = value;
+            return this;
+        }
+
+        /** Sets the entity tag, or null. */
+        public Builder eTag(String value) {
+            eTag = value;
+            return this;
+        }
+
+        /** Sets the version id, or null. */
+        public Builder versionId(String value) {
+            versionId = value;
+            return this;
+        }
+
+        /** Sets what happened; required, CREATED unless set. */
+        public Builder eventType(EventType value) {
+            eventType = value;
+            return this;
+        }
+
+        /** Sets when S3 says it happened, or null. */
+        public Builder eventTime(Instant value) {
+            eventTime = value;
+            return this;
+        }
+
+        /** Sets when the link stops working, or null. */
+        public Builder expiresAt(Instant value) {
+            expiresAt = value;
+            return this;
+        }
+
+        /** Sets the bucket's region, or null. */
+        public Builder region(String value) {
+            region = value;
+            return this;
+        }
+
+        /** Sets the id of the S3 event this came from, or null. */
+        public Builder sourceEventId(String value) {
+            sourceEventId = value;
+            return this;
+        }
+
+        /** Sets the content type, or null. */
+        public Builder contentType(String value) {
+            contentType = value;
+            return this;
+        }
+
+        /**
+         * @return the event
+         * @throws NullPointerException naming the component when fileName, bucket or eventType is missing
+         */
+        public LinkEvent build() {
+            return new LinkEvent(schemaVersion, fileName, fileUrl, bucket, expirationTime, timestamp, key, size, eTag,
+                    versionId, eventType, eventTime, expiresAt, region, sourceEventId, contentType);
+        }
     }
 }

@@ -115,17 +115,18 @@ class DigestTest {
     private static List<Notification> uploads(String prefix, int count, long size) {
         List<Notification> files = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            LinkEvent event = new LinkEvent("1", "file-" + i + ".pdf", "https://h/" + prefix + "file-" + i + ".pdf",
-                    "bucket-1", "24 hours", AT, prefix + "file-" + i + ".pdf", size, null, null, EventType.CREATED, AT,
-                    AT.plusSeconds(86_400), "us-east-1", "s3-" + i, null);
+            LinkEvent event = LinkEvent.builder().fileName("file-" + i + ".pdf")
+                    .fileUrl("https://h/" + prefix + "file-" + i + ".pdf").bucket("bucket-1").expirationTime("24 hours")
+                    .timestamp(AT).key(prefix + "file-" + i + ".pdf").size(size).eventTime(AT)
+                    .expiresAt(AT.plusSeconds(86_400)).region("us-east-1").sourceEventId("s3-" + i).build();
             files.add(notification(event, "evt-" + i));
         }
         return files;
     }
 
     private static LinkEvent event(String key, String url, EventType type, String bucket) {
-        return new LinkEvent("1", key.substring(key.lastIndexOf('/') + 1), url, bucket, null, AT, key, null, null,
-                null, type, AT, null, "us-east-1", null, null);
+        return LinkEvent.builder().fileName(key.substring(key.lastIndexOf('/') + 1)).fileUrl(url).bucket(bucket)
+                .timestamp(AT).key(key).eventType(type).eventTime(AT).region("us-east-1").build();
     }
 
     private static Notification notification(LinkEvent event, String id) {

@@ -1,8 +1,6 @@
 package dev.s3notify.testkit;
 
-import dev.s3notify.core.EventType;
 import dev.s3notify.core.LinkEvent;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,21 +23,16 @@ public final class HostileInput {
     /** A key of 4,000 characters. */
     public static final String LONG_KEY = "deep/" + "k".repeat(3_990) + ".pdf";
 
-    private static final Instant NOW = Instant.parse("2026-11-21T17:16:21Z");
-
     private HostileInput() {
     }
 
     /**
      * @param key an object key
      * @param url its link
-     * @return a created-object event as the link generator publishes it
+     * @return a created-object event as the link generator publishes it ({@link LinkEvents#upload(String)})
      */
     public static LinkEvent created(String key, String url) {
-        return new LinkEvent(LinkEvent.SCHEMA_VERSION, key.substring(key.lastIndexOf('/') + 1), url, "example-uploads",
-                "24 hours", NOW, key, 1_572_864L, "b1946ac92492d2347c6235b4d2611184", null, EventType.CREATED,
-                NOW.minusSeconds(1), NOW.plusSeconds(86_400), "us-east-1", "17793124-05d4-b198-2fde-7ededc63b103",
-                "application/pdf");
+        return LinkEvents.upload(key).fileUrl(url).build();
     }
 
     /**
@@ -47,16 +40,12 @@ public final class HostileInput {
      * @return a deleted-object event
      */
     public static LinkEvent deleted(String key) {
-        return new LinkEvent(LinkEvent.SCHEMA_VERSION, key.substring(key.lastIndexOf('/') + 1), null,
-                "example-uploads", null, NOW, key, null, null, null, EventType.DELETED, NOW, null, "us-east-1",
-                "0f1e2d3c", null);
+        return LinkEvents.deletion(key).build();
     }
 
     /** @return the old system's minimal event: five fields, a Python timestamp without offset */
     public static LinkEvent oldSystemEvent() {
-        return new LinkEvent(null, "test-file.pdf", "https://your-bucket-name.s3.amazonaws.com/test-file.pdf?X=1",
-                "your-bucket-name", "24 hours", Instant.parse("2024-01-01T12:00:00Z"), "test-file.pdf", null, null,
-                null, EventType.CREATED, null, null, null, null, null);
+        return LinkEvents.oldSystem().build();
     }
 
     /**

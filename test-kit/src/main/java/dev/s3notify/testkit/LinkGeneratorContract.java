@@ -85,8 +85,9 @@ public abstract class LinkGeneratorContract {
     }
 
     static ObjectEvent object(String key, String versionId) {
-        return new ObjectEvent("contract-bucket", key, 1_234L, "d41d8cd98f00b204e9800998ecf8427e", versionId,
-                EventType.CREATED, NOW.minusSeconds(5), "us-east-1", "contract-event", null, null);
+        return ObjectEvent.builder().bucket("contract-bucket").key(key).size(1_234L)
+                .eTag("d41d8cd98f00b204e9800998ecf8427e").versionId(versionId).type(EventType.CREATED)
+                .eventTime(NOW.minusSeconds(5)).region("us-east-1").sourceEventId("contract-event").build();
     }
 
     /** What the provider declares and how it starts. */

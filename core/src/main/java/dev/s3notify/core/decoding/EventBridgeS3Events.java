@@ -41,18 +41,18 @@ final class EventBridgeS3Events {
         String rawKey = EventJson.requireText(event, context, "detail.object.key");
         String key = EventJson.checkedKey(decodedOrRaw(rawKey), context, "detail.object.key");
         String sequencer = EventJson.optionalText(event, context, "detail.object.sequencer");
-        return List.of(new ObjectEvent(
-                bucket,
-                key,
-                EventJson.optionalSize(event, context, "detail.object.size"),
-                EventJson.unquoted(EventJson.optionalText(event, context, "detail.object.etag")),
-                EventJson.optionalText(event, context, "detail.object.version-id"),
-                type,
-                EventJson.optionalInstant(event, context, "time"),
-                EventJson.optionalRegion(event, context, "region"),
-                id != null ? id : sequencer,
-                null,
-                key.equals(rawKey) ? null : rawKey));
+        return List.of(ObjectEvent.builder()
+                .bucket(bucket)
+                .key(key)
+                .size(EventJson.optionalSize(event, context, "detail.object.size"))
+                .eTag(EventJson.unquoted(EventJson.optionalText(event, context, "detail.object.etag")))
+                .versionId(EventJson.optionalText(event, context, "detail.object.version-id"))
+                .type(type)
+                .eventTime(EventJson.optionalInstant(event, context, "time"))
+                .region(EventJson.optionalRegion(event, context, "region"))
+                .sourceEventId(id != null ? id : sequencer)
+                .undecodedKey(key.equals(rawKey) ? null : rawKey)
+                .build());
     }
 
     /** Undecodable means the key was certainly not encoded, so it is taken as it is and is not ambiguous. */

@@ -56,10 +56,12 @@ final class LinkEventReader {
         }
         EventType eventType = eventType(detail, newer);
         String fileUrl = LinkUrls.checked(text(detail, "fileUrl"), CONTEXT + " field 'fileUrl'");
-        LinkEvent event = new LinkEvent(schemaVersion, fileName, fileUrl, bucket, text(detail, "expirationTime"),
-                instant(detail, "timestamp"), key != null ? key : fileName, size(detail), text(detail, "etag"),
-                text(detail, "versionId"), eventType, instant(detail, "eventTime"), instant(detail, "expiresAt"),
-                text(detail, "region"), text(detail, "sourceEventId"), text(detail, "contentType"));
+        LinkEvent event = LinkEvent.builder().schemaVersion(schemaVersion).fileName(fileName).fileUrl(fileUrl)
+                .bucket(bucket).expirationTime(text(detail, "expirationTime")).timestamp(instant(detail, "timestamp"))
+                .key(key != null ? key : fileName).size(size(detail)).eTag(text(detail, "etag"))
+                .versionId(text(detail, "versionId")).eventType(eventType).eventTime(instant(detail, "eventTime"))
+                .expiresAt(instant(detail, "expiresAt")).region(text(detail, "region"))
+                .sourceEventId(text(detail, "sourceEventId")).contentType(text(detail, "contentType")).build();
         unknownFields(detail, newer);
         if (!newer.isEmpty()) {
             LOG.warn("link event from a newer producer: read with the fields this version knows",

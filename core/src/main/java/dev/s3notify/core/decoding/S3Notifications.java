@@ -49,18 +49,17 @@ final class S3Notifications {
                     + " it, but " + EventJson.quote(rawKey, EventJson.QUOTE_LIMIT) + " is not: " + e.getMessage(), e);
         }
         EventJson.checkedKey(key, context, "s3.object.key");
-        return new ObjectEvent(
-                bucket,
-                key,
-                EventJson.optionalSize(record, context, "s3.object.size"),
-                EventJson.unquoted(EventJson.optionalText(record, context, "s3.object.eTag")),
-                EventJson.optionalText(record, context, "s3.object.versionId"),
-                type,
-                EventJson.optionalInstant(record, context, "eventTime"),
-                EventJson.optionalRegion(record, context, "awsRegion"),
-                sourceEventId(record, context),
-                null,
-                null);
+        return ObjectEvent.builder()
+                .bucket(bucket)
+                .key(key)
+                .size(EventJson.optionalSize(record, context, "s3.object.size"))
+                .eTag(EventJson.unquoted(EventJson.optionalText(record, context, "s3.object.eTag")))
+                .versionId(EventJson.optionalText(record, context, "s3.object.versionId"))
+                .type(type)
+                .eventTime(EventJson.optionalInstant(record, context, "eventTime"))
+                .region(EventJson.optionalRegion(record, context, "awsRegion"))
+                .sourceEventId(sourceEventId(record, context))
+                .build();
     }
 
     private static void checkSource(JsonNode record, int index) {

@@ -69,10 +69,11 @@ final class StartupDigests {
             boolean removed = i == count;
             String url = removed ? null : "https://example-bucket.s3.us-east-1.amazonaws.com/" + key
                     + "?X-Amz-Signature=" + "0".repeat(Math.max(1, linkLength - 70));
-            LinkEvent event = new LinkEvent(LinkEvent.SCHEMA_VERSION, "report-" + i + ".pdf", url, "example-bucket",
-                    removed ? null : "24 hours", AT, key, removed ? null : 1_572_864L, null, null,
-                    removed ? EventType.DELETED : EventType.CREATED, AT, removed ? null : AT.plusSeconds(86_400),
-                    "us-east-1", "sample-" + i, null);
+            LinkEvent event = LinkEvent.builder().fileName("report-" + i + ".pdf").fileUrl(url)
+                    .bucket("example-bucket").expirationTime(removed ? null : "24 hours").timestamp(AT).key(key)
+                    .size(removed ? null : 1_572_864L).eventType(removed ? EventType.DELETED : EventType.CREATED)
+                    .eventTime(AT).expiresAt(removed ? null : AT.plusSeconds(86_400)).region("us-east-1")
+                    .sourceEventId("sample-" + i).build();
             samples.add(new Notification(event, "", "startup-check-" + i));
         }
         return samples;

@@ -10,15 +10,18 @@ import java.util.List;
 public final class SampleEvents {
     private static final Instant AT = Instant.parse("2026-01-01T00:00:00Z");
 
-    static final LinkEvent CREATED = new LinkEvent(LinkEvent.SCHEMA_VERSION, "sample-report.pdf",
-            "https://example-bucket.s3.us-east-1.amazonaws.com/samples/sample-report.pdf?X-Amz-Signature=0",
-            "example-bucket", "24 hours", AT, "samples/sample-report.pdf", 1_572_864L, null, null, EventType.CREATED,
-            AT, AT.plusSeconds(86_400), "us-east-1", "sample", "application/pdf");
-    static final LinkEvent DELETED = new LinkEvent(LinkEvent.SCHEMA_VERSION, "sample-report.pdf", null,
-            "example-bucket", null, AT, "samples/sample-report.pdf", null, null, null, EventType.DELETED, AT, null,
-            "us-east-1", "sample", null);
+    static final LinkEvent CREATED = sample()
+            .fileUrl("https://example-bucket.s3.us-east-1.amazonaws.com/samples/sample-report.pdf?X-Amz-Signature=0")
+            .expirationTime("24 hours").size(1_572_864L).expiresAt(AT.plusSeconds(86_400))
+            .contentType("application/pdf").build();
+    static final LinkEvent DELETED = sample().eventType(EventType.DELETED).build();
     public static final List<LinkEvent> ALL = List.of(CREATED, DELETED);
 
     private SampleEvents() {
+    }
+
+    private static LinkEvent.Builder sample() {
+        return LinkEvent.builder().fileName("sample-report.pdf").bucket("example-bucket").timestamp(AT)
+                .key("samples/sample-report.pdf").eventTime(AT).region("us-east-1").sourceEventId("sample");
     }
 }

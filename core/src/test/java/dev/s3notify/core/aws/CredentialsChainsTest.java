@@ -33,8 +33,8 @@ class CredentialsChainsTest {
 
         AwsSession session = AwsSession.create(env, new Settings(env), null);
         Link link = new S3LinkSigner(session, session.credentials(), null, false).presign(
-                new ObjectEvent("uploads", "f.txt", null, null, null, EventType.CREATED, null, "eu-west-1", "e", null,
-                        null), null, Duration.ofHours(1), Instant.now());
+                ObjectEvent.builder().bucket("uploads").key("f.txt").type(EventType.CREATED).region("eu-west-1")
+                        .sourceEventId("e").build(), null, Duration.ofHours(1), Instant.now());
 
         assertThat(link.url()).contains("X-Amz-Credential=AKIAPROFILEX%2F").doesNotContain("AKIADEFAULT");
     }

@@ -130,9 +130,9 @@ class S3LinkSignerTest {
                 software.amazon.awssdk.auth.credentials.AwsSessionCredentials.create("ASIA1", "s", "tok/en+="));
         S3LinkSigner signer = new S3LinkSigner(session(Map.of(), session), session, null, false);
 
-        Link link = signer.presign(new ObjectEvent("uploads", "a+b é.pdf", null, null, "v+1", EventType.CREATED,
-                null, "eu-west-1", "evt", null, null), "attachment; filename=\"a+b _.pdf\"", Duration.ofHours(1),
-                Instant.now());
+        Link link = signer.presign(ObjectEvent.builder().bucket("uploads").key("a+b é.pdf").versionId("v+1")
+                .type(EventType.CREATED).region("eu-west-1").sourceEventId("evt").build(),
+                "attachment; filename=\"a+b _.pdf\"", Duration.ofHours(1), Instant.now());
 
         assertThat(link.url()).startsWith("https://uploads.s3.eu-west-1.amazonaws.com/a%2Bb%20%C3%A9.pdf?")
                 .contains("versionId=v%2B1")
@@ -173,6 +173,7 @@ class S3LinkSignerTest {
     }
 
     private static ObjectEvent object(String bucket, String key, String region) {
-        return new ObjectEvent(bucket, key, null, null, null, EventType.CREATED, null, region, "evt-1", null, null);
+        return ObjectEvent.builder().bucket(bucket).key(key).type(EventType.CREATED).region(region)
+                .sourceEventId("evt-1").build();
     }
 }

@@ -49,7 +49,7 @@ public final class TestSettings {
     }
 
     public static ObjectEvent event(String bucket, String key, String undecodedKey, String region) {
-        return new ObjectEvent(bucket, key, null, null, null, EventType.CREATED, null, region, "evt-1", null,
-                undecodedKey);
+        return ObjectEvent.builder().bucket(bucket).key(key).type(EventType.CREATED).region(region)
+                .sourceEventId("evt-1").undecodedKey(undecodedKey).build();
     }
 }

@@ -27,10 +27,11 @@ class S3EventDecoderEventBridgeTest {
     void decodesObjectCreatedWithEveryField() {
         List<ObjectEvent> events = decoder.decode(Fixtures.event("eventbridge-object-created.json"));
 
-        assertThat(events).containsExactly(new ObjectEvent("amzn-s3-demo-bucket", "reports/2024/Q1-summary.pdf",
-                48213L, "b1946ac92492d2347c6235b4d2611184", "IYV3p45BT0ac8hjHg1houSdS1a.Mro8e", EventType.CREATED,
-                Instant.parse("2024-05-01T12:34:56Z"), "eu-west-1", "17793124-05d4-b198-2fde-7ededc63b103",
-                null, null));
+        assertThat(events).containsExactly(ObjectEvent.builder().bucket("amzn-s3-demo-bucket")
+                .key("reports/2024/Q1-summary.pdf").size(48213L).eTag("b1946ac92492d2347c6235b4d2611184")
+                .versionId("IYV3p45BT0ac8hjHg1houSdS1a.Mro8e").type(EventType.CREATED)
+                .eventTime(Instant.parse("2024-05-01T12:34:56Z")).region("eu-west-1")
+                .sourceEventId("17793124-05d4-b198-2fde-7ededc63b103").build());
     }
 
     @Test
@@ -56,8 +57,8 @@ class S3EventDecoderEventBridgeTest {
     void acceptsTheOldSystemsMinimalTestEventWithNullsForWhatItLacks() {
         List<ObjectEvent> events = decoder.decode(Fixtures.event("eventbridge-old-system-test.json"));
 
-        assertThat(events).containsExactly(new ObjectEvent("your-bucket-name", "test-file.pdf", null, null, null,
-                EventType.CREATED, null, null, null, null, null));
+        assertThat(events).containsExactly(ObjectEvent.builder().bucket("your-bucket-name").key("test-file.pdf")
+                .type(EventType.CREATED).build());
     }
 
     @ParameterizedTest

@@ -24,20 +24,21 @@ class S3EventDecoderNotificationTest {
     void decodesAPutWithEveryFieldAndTheKeyDecoded() {
         List<ObjectEvent> events = decoder.decode(Fixtures.event("s3-put.json"));
 
-        assertThat(events).containsExactly(new ObjectEvent("amzn-s3-demo-bucket", "uploads/Q3 report (2024).pdf",
-                1024L, "d41d8cd98f00b204e9800998ecf8427e", "096fKKXTRTtl3on89fVO.nfljtsv6qko", EventType.CREATED,
-                Instant.parse("2024-05-01T12:34:56.789Z"), "us-west-2", "C3D13FE58DE4C810:0055AED6DCD90281E5",
-                null, null));
+        assertThat(events).containsExactly(ObjectEvent.builder().bucket("amzn-s3-demo-bucket")
+                .key("uploads/Q3 report (2024).pdf").size(1024L).eTag("d41d8cd98f00b204e9800998ecf8427e")
+                .versionId("096fKKXTRTtl3on89fVO.nfljtsv6qko").type(EventType.CREATED)
+                .eventTime(Instant.parse("2024-05-01T12:34:56.789Z")).region("us-west-2")
+                .sourceEventId("C3D13FE58DE4C810:0055AED6DCD90281E5").build());
     }
 
     @Test
     void decodesADeleteMarkerWithoutSizeOrEtag() {
         List<ObjectEvent> events = decoder.decode(Fixtures.event("s3-delete.json"));
 
-        assertThat(events).containsExactly(new ObjectEvent("amzn-s3-demo-bucket", "uploads/old draft.docx", null,
-                null, "Qb1ZGkbCkzhT1sP0H7ZJD9mDdRqfNo8N", EventType.DELETED,
-                Instant.parse("2024-05-02T08:00:00.123Z"), "us-west-2", "8B7C2D1E0F3A4B5C:0066321A7F2B8C9D10",
-                null, null));
+        assertThat(events).containsExactly(ObjectEvent.builder().bucket("amzn-s3-demo-bucket")
+                .key("uploads/old draft.docx").versionId("Qb1ZGkbCkzhT1sP0H7ZJD9mDdRqfNo8N").type(EventType.DELETED)
+                .eventTime(Instant.parse("2024-05-02T08:00:00.123Z")).region("us-west-2")
+                .sourceEventId("8B7C2D1E0F3A4B5C:0066321A7F2B8C9D10").build());
     }
 
     @Test

@@ -41,9 +41,10 @@ final class SenderFixtures {
     }
 
     static Notification notification() {
-        LinkEvent event = new LinkEvent("1", "report.pdf", LINK, "uploads", "24 hours", START, "reports/report.pdf",
-                1234L, null, null, EventType.CREATED, START, START.plus(Duration.ofDays(1)), "us-east-1", "s3-evt-1",
-                null);
+        LinkEvent event = LinkEvent.builder().fileName("report.pdf").fileUrl(LINK).bucket("uploads")
+                .expirationTime("24 hours").timestamp(START).key("reports/report.pdf").size(1234L)
+                .eventType(EventType.CREATED).eventTime(START).expiresAt(START.plus(Duration.ofDays(1)))
+                .region("us-east-1").sourceEventId("s3-evt-1").build();
         return new Notification(event, "New file report.pdf", "evt-1");
     }
 }

@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -79,7 +78,7 @@ class WebhookSenderSecretsTest {
 
             DeliveryException e = catchThrowableOfType(() -> sender.send(
                     SenderFixtures.destination(server.url(PATH + "?" + QUERY)),
-                    new WebhookRequest("{}", "application/json", Map.of("X-Api-Key", HEADER_VALUE), Map.of()),
+                    WebhookRequest.builder().body("{}").header("X-Api-Key", HEADER_VALUE).build(),
                     SenderFixtures.notification(), Instant.now().plusSeconds(20)), DeliveryException.class);
 
             String reason = e.getMessage().substring(e.getMessage().indexOf("HTTP 400"));

@@ -436,7 +436,7 @@ class WebhookSenderTest {
         server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(204)));
 
         sender(Duration.ofSeconds(5), 4).send(destination(webhookPath),
-                new WebhookRequest(BODY, "application/json", Map.of(), query), notification(), FAR);
+                WebhookRequest.builder().body(BODY).query(query).build(), notification(), FAR);
 
         assertThat(requests()).extracting(LoggedRequest::getUrl).containsExactly(expected);
     }
@@ -456,8 +456,8 @@ class WebhookSenderTest {
         server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(204)));
         String body = "{\"content\":\"Zoë’s “report” 📄.pdf\"}";
 
-        send(new WebhookRequest(body, "application/json; charset=utf-8",
-                Map.of("X-Signature", "sha256=abc", "Idempotency-Key", "evt-1"), Map.of()), FAR);
+        send(WebhookRequest.builder().body(body).contentType("application/json; charset=utf-8")
+                .headers(Map.of("X-Signature", "sha256=abc", "Idempotency-Key", "evt-1")).build(), FAR);
 
         server.verify(postRequestedFor(urlEqualTo(PATH))
                 .withHeader("Content-Type", equalToIgnoreCase("application/json; charset=utf-8"))
@@ -471,7 +471,7 @@ class WebhookSenderTest {
     void letsTheFormatterReplaceTheUserAgent() {
         server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(204)));
 
-        send(new WebhookRequest(BODY, "application/json", Map.of("User-Agent", "plugin/1.0"), Map.of()), FAR);
+        send(WebhookRequest.builder().body(BODY).header("User-Agent", "plugin/1.0").build(), FAR);
 
         assertThat(requests().get(0).getHeaders().getHeader("User-Agent").values()).containsExactly("plugin/1.0");
     }

@@ -126,10 +126,11 @@ class DispatchFunctionQueueTest {
     /** Sends link events for these files to the queue and receives them as Lambda's event source mapping would. */
     private byte[] batch(int visibilitySeconds, String... files) {
         for (String file : files) {
-            LinkEvent event = new LinkEvent("1", file, "https://uploads.s3.amazonaws.com/in/" + file
-                    + "?X-Amz-Signature=abc", "uploads", "24 hours", Instant.now(), "in/" + file, 10L, null, null,
-                    EventType.CREATED, Instant.now(), Instant.now().plusSeconds(86_400), "us-east-1", "s3-" + file,
-                    null);
+            LinkEvent event = LinkEvent.builder().fileName(file)
+                    .fileUrl("https://uploads.s3.amazonaws.com/in/" + file + "?X-Amz-Signature=abc").bucket("uploads")
+                    .expirationTime("24 hours").timestamp(Instant.now()).key("in/" + file).size(10L)
+                    .eventType(EventType.CREATED).eventTime(Instant.now()).expiresAt(Instant.now().plusSeconds(86_400))
+                    .region("us-east-1").sourceEventId("s3-" + file).build();
             ObjectNode envelope = JSON.createObjectNode().put("version", "0").put("id", "eb-" + file)
                     .put("detail-type", "file-link-generated").put("source", "s3-link-generator");
             envelope.set("detail", LinkEventJson.toJson(event));

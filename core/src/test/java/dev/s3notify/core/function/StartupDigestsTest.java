@@ -107,8 +107,10 @@ class StartupDigestsTest {
         List<Notification> files = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String key = "uploads/f-" + i + ".pdf";
-            files.add(new Notification(new LinkEvent("1", "f-" + i + ".pdf", "https://h/" + key, "b", "24 hours",
-                    AT, key, 1_024L, null, null, EventType.CREATED, AT, null, "us-east-1", null, null), "", "e" + i));
+            LinkEvent event = LinkEvent.builder().fileName("f-" + i + ".pdf").fileUrl("https://h/" + key).bucket("b")
+                    .expirationTime("24 hours").timestamp(AT).key(key).size(1_024L).eventType(EventType.CREATED)
+                    .eventTime(AT).region("us-east-1").build();
+            files.add(new Notification(event, "", "e" + i));
         }
         return files;
     }

@@ -158,8 +158,8 @@ class S3PresignedLinkGeneratorTest {
     // S3Proxy's filesystem store has no versioning (it answers 501 to any versionId), so only the URL is checked.
     @Test
     void signsTheVersionTheEventNamesIntoTheLink() {
-        ObjectEvent versioned = new ObjectEvent(BUCKET, KEY, null, null, "3HL4kqtJlcpXroDTDmJ+rmSpXd3dIbrHY",
-                EventType.CREATED, null, null, "evt", null, null);
+        ObjectEvent versioned = ObjectEvent.builder().bucket(BUCKET).key(KEY)
+                .versionId("3HL4kqtJlcpXroDTDmJ+rmSpXd3dIbrHY").type(EventType.CREATED).sourceEventId("evt").build();
 
         String url = generate(versioned, settings(ContentDisposition.NONE), Instant.now()).url();
 

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 class IndexPageTest {
 
     private static LinkEvent file(String key, String url) {
-        return new LinkEvent("1", key, url, "bucket", null, NOW, key, 10L, null, null, EventType.CREATED, NOW, null,
-                null, "s3-" + key, null);
+        return LinkEvent.builder().fileName(key).fileUrl(url).bucket("bucket").timestamp(NOW).key(key).size(10L)
+                .eventType(EventType.CREATED).eventTime(NOW).sourceEventId("s3-" + key).build();
     }
 
     /** The page of a digest of the files, as the queue path writes it. */

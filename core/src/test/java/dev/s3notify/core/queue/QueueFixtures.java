@@ -113,9 +113,11 @@ final class QueueFixtures {
 
     static LinkEvent upload(String key, long size) {
         String name = key.substring(key.lastIndexOf('/') + 1);
-        return new LinkEvent(LinkEvent.SCHEMA_VERSION, name, "https://bucket.s3.amazonaws.com/" + key
-                + "?X-Amz-Signature=abc&X-Amz-Expires=86400", "bucket", "24 hours", NOW, key, size, null, null,
-                EventType.CREATED, NOW, NOW.plusSeconds(86_400), "eu-west-1", "s3-" + key, null);
+        return LinkEvent.builder().fileName(name)
+                .fileUrl("https://bucket.s3.amazonaws.com/" + key + "?X-Amz-Signature=abc&X-Amz-Expires=86400")
+                .bucket("bucket").expirationTime("24 hours").timestamp(NOW).key(key).size(size)
+                .eventType(EventType.CREATED).eventTime(NOW).expiresAt(NOW.plusSeconds(86_400)).region("eu-west-1")
+                .sourceEventId("s3-" + key).build();
     }
 
     static QueuedLink queued(int n, LinkEvent event) {

@@ -48,8 +48,10 @@ class QueueSimulationTest {
         String url = "https://uploads.s3.eu-west-1.amazonaws.com/" + key + "?X-Amz-Algorithm=AWS4-HMAC-SHA256"
                 + "&X-Amz-Credential=ASIAEXAMPLE%2F20261130%2Feu-west-1%2Fs3%2Faws4_request&X-Amz-Date=20261130T120000Z"
                 + "&X-Amz-Expires=86400&X-Amz-SignedHeaders=host&X-Amz-Signature=" + "%064x".formatted(n);
-        return new LinkEvent("1", "photo-" + n + ".jpg", url, "uploads", "24 hours", at, key, 2_000_000L + n, null,
-                null, EventType.CREATED, at, at.plusSeconds(86_400), "eu-west-1", "s3-event-" + n, null);
+        return LinkEvent.builder().fileName("photo-" + n + ".jpg").fileUrl(url).bucket("uploads")
+                .expirationTime("24 hours").timestamp(at).key(key).size(2_000_000L + n).eventType(EventType.CREATED)
+                .eventTime(at).expiresAt(at.plusSeconds(86_400)).region("eu-west-1").sourceEventId("s3-event-" + n)
+                .build();
     }
 
     /**

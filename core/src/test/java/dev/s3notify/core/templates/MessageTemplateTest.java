@@ -68,8 +68,8 @@ class MessageTemplateTest {
 
     @Test
     void doesNotEscapeForHtml() {
-        LinkEvent event = new LinkEvent(null, "a&b <c> \"d\".txt", null, "b", null, null, null, null, null, null,
-                EventType.CREATED, null, null, null, null, null);
+        LinkEvent event = LinkEvent.builder().schemaVersion(null).fileName("a&b <c> \"d\".txt").bucket("b")
+                .eventType(EventType.CREATED).build();
 
         assertThat(MessageTemplate.compile("{{fileName}}", "MESSAGE_TEMPLATE", AS_IS).render(model(event)))
                 .isEqualTo("a&b <c> \"d\".txt");

@@ -45,8 +45,7 @@ class TemplateModelTest {
     @ParameterizedTest
     @EnumSource(EventType.class)
     void flagsExactlyTheEventsType(EventType type) {
-        LinkEvent event = new LinkEvent(null, "f", null, "b", null, null, null, null, null, null, type, null, null,
-                null, null, null);
+        LinkEvent event = LinkEvent.builder().schemaVersion(null).fileName("f").bucket("b").eventType(type).build();
 
         TemplateModel model = TemplateModel.of(event, "evt-1");
 

@@ -16,21 +16,25 @@ public final class TestEvents {
     }
 
     public static LinkEvent created() {
-        return new LinkEvent("1", "Q1_summary.pdf", LINK, "uploads", "24 hours", MADE, "reports/Q1_summary.pdf", 1536L,
-                "b1946ac92492d2347c6235b4d2611184", "IYV3p45BT0ac8hjHg1houSdS1a.Mro8e", EventType.CREATED,
-                Instant.parse("2024-05-01T12:34:56Z"), Instant.parse("2024-05-02T12:34:57.123Z"), "eu-west-1",
-                "17793124-05d4-b198-2fde-7ededc63b103", "application/pdf");
+        return LinkEvent.builder().fileName("Q1_summary.pdf").fileUrl(LINK).bucket("uploads")
+                .expirationTime("24 hours").timestamp(MADE).key("reports/Q1_summary.pdf").size(1536L)
+                .eTag("b1946ac92492d2347c6235b4d2611184").versionId("IYV3p45BT0ac8hjHg1houSdS1a.Mro8e")
+                .eventType(EventType.CREATED).eventTime(Instant.parse("2024-05-01T12:34:56Z"))
+                .expiresAt(Instant.parse("2024-05-02T12:34:57.123Z")).region("eu-west-1")
+                .sourceEventId("17793124-05d4-b198-2fde-7ededc63b103").contentType("application/pdf").build();
     }
 
     public static LinkEvent deleted() {
-        return new LinkEvent("1", "Q1_summary.pdf", null, "uploads", null, MADE, "reports/Q1_summary.pdf", null, null,
-                "1QW9g1Z99LUNbvaaYVpW9xDlOLU.qxgF", EventType.DELETED, Instant.parse("2024-05-01T12:34:56Z"), null,
-                "eu-west-1", "2ee9cc15-d022-99ea-1fb8-1b1bac4850f9", null);
+        return LinkEvent.builder().fileName("Q1_summary.pdf").bucket("uploads").timestamp(MADE)
+                .key("reports/Q1_summary.pdf").versionId("1QW9g1Z99LUNbvaaYVpW9xDlOLU.qxgF")
+                .eventType(EventType.DELETED).eventTime(Instant.parse("2024-05-01T12:34:56Z")).region("eu-west-1")
+                .sourceEventId("2ee9cc15-d022-99ea-1fb8-1b1bac4850f9").build();
     }
 
     public static LinkEvent oldSystem() {
-        return new LinkEvent(null, "test-file.pdf", "https://bucket.s3.amazonaws.com/test-file.pdf?Signature=x",
-                "bucket", "24 hours", Instant.parse("2024-01-01T12:00:00.123456Z"), "test-file.pdf", null, null, null,
-                EventType.CREATED, null, null, null, null, null);
+        return LinkEvent.builder().schemaVersion(null).fileName("test-file.pdf")
+                .fileUrl("https://bucket.s3.amazonaws.com/test-file.pdf?Signature=x").bucket("bucket")
+                .expirationTime("24 hours").timestamp(Instant.parse("2024-01-01T12:00:00.123456Z"))
+                .key("test-file.pdf").build();
     }
 }

@@ -27,7 +27,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -117,8 +116,8 @@ public final class TestFormatters {
         public WebhookRequest format(Notification notification) {
             ObjectNode body = JSON.createObjectNode().put("content", notification.message())
                     .put("username", username).put("eventId", notification.eventId());
-            return new WebhookRequest(body.toString(), "application/json",
-                    Map.of("X-Event-Id", notification.eventId()), Map.of("wait", "true"));
+            return WebhookRequest.builder().body(body.toString()).header("X-Event-Id", notification.eventId())
+                    .queryParameter("wait", "true").build();
         }
 
         @Override
@@ -129,8 +128,8 @@ public final class TestFormatters {
             }
             ObjectNode body = JSON.createObjectNode().put("content", digest.message(Math.max(0, listed)))
                     .put("username", username).put("eventId", digest.id());
-            return Optional.of(new WebhookRequest(body.toString(), "application/json",
-                    Map.of("X-Event-Id", digest.id()), Map.of("wait", "true")));
+            return Optional.of(WebhookRequest.builder().body(body.toString()).header("X-Event-Id", digest.id())
+                    .queryParameter("wait", "true").build());
         }
 
         @Override

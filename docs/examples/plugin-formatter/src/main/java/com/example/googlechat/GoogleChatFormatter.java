@@ -14,7 +14,6 @@ import dev.s3notify.spi.MessageLimits;
 import dev.s3notify.spi.WebhookFormatter;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -99,7 +98,7 @@ final class GoogleChatFormatter implements WebhookFormatter {
             return WebhookRequest.json(body.toString());
         }
         body.putObject("thread").put("threadKey", threadKey);
-        return new WebhookRequest(body.toString(), "application/json", Map.of(),
-                Map.of("messageReplyOption", "REPLY_MESSAGE_FALLBACK_TO_NEW_THREAD"));
+        return WebhookRequest.builder().body(body.toString())
+                .queryParameter("messageReplyOption", "REPLY_MESSAGE_FALLBACK_TO_NEW_THREAD").build();
     }
 }

@@ -1,15 +1,15 @@
 package com.example.googlechat;
 
-import static dev.s3notify.testkit.HostileInput.created;
-import static dev.s3notify.testkit.HostileInput.deleted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.s3notify.core.error.ConfigurationException;
 import dev.s3notify.spi.KindSettings;
+import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.WebhookRequest;
+import dev.s3notify.testkit.LinkEvents;
 import dev.s3notify.testkit.WebhookFormatterContract;
 import java.net.URI;
 import java.util.List;
@@ -50,7 +50,7 @@ class GoogleChatFormatterTest extends WebhookFormatterContract {
 
     @Test
     void postsTheMessageAsTextWithTheLinkInChatsSyntax() {
-        WebhookRequest request = format(created("reports/Q3 report.pdf", "https://example.com/q3?X=1"),
+        WebhookRequest request = format(upload("reports/Q3 report.pdf", "https://example.com/q3?X=1"),
                 provider.defaultTemplate());
 
         assertThat(request.body()).isEqualTo("{\"text\":\"*Q3 report.pdf* was uploaded to *example-uploads*."
@@ -62,7 +62,7 @@ class GoogleChatFormatterTest extends WebhookFormatterContract {
 
     @Test
     void startsAThreadPerMessageWithoutAThreadKey() {
-        WebhookRequest request = new GoogleChatFormatter(null).format(new Notification(deleted("a.txt"), "gone",
+        WebhookRequest request = new GoogleChatFormatter(null).format(new Notification(LinkEvents.deletion("a.txt").build(), "gone",
                 "evt-1"));
 
         assertThat(request.body()).isEqualTo("{\"text\":\"gone\"}");
@@ -71,8 +71,8 @@ class GoogleChatFormatterTest extends WebhookFormatterContract {
 
     @Test
     void listsADigestsFilesAsChatLinksUnderTheSummary() {
-        WebhookRequest request = formatDigest(List.of(created("uploads/a.pdf", "https://example.com/a?X=1"),
-                created("uploads/b.pdf", "https://example.com/b?X=2")), null, provider.defaultDigestTemplate())
+        WebhookRequest request = formatDigest(List.of(upload("uploads/a.pdf", "https://example.com/a?X=1"),
+                upload("uploads/b.pdf", "https://example.com/b?X=2")), null, provider.defaultDigestTemplate())
                 .orElseThrow();
 
         assertThat(request.body()).startsWith("{\"text\":\"*2 files uploaded to uploads/ (3.0 MB)*\\n"
@@ -113,5 +113,10 @@ class GoogleChatFormatterTest extends WebhookFormatterContract {
                 + "\"status\":\"INVALID_ARGUMENT\"}}"))
                 .isEqualTo("Google Chat: INVALID_ARGUMENT: Message cannot be empty.");
         assertThat(formatter().describeError(502, "<html>Bad gateway</html>\n<p>")).isEqualTo("<html>Bad gateway</html>");
+    }
+
+    /** A sample upload (s3-notify's test-kit) with its link set: a test changes only what it is about. */
+    private static LinkEvent upload(String key, String link) {
+        return LinkEvents.upload(key).fileUrl(link).build();
     }
 }
