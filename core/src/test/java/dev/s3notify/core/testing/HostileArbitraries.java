@@ -17,7 +17,7 @@ import net.jqwik.api.Combinators;
 
 /**
  * jqwik generators of hostile input for property tests, and what a clear error is ({@link S3NotifyException},
- * short, printable). The formatter property built on them is the test-kit's {@code FormatterProperties}.
+ * short, printable). The formatter property built on them is in the test-kit's {@code WebhookFormatterContract}.
  */
 public final class HostileArbitraries {
     private static final ObjectMapper JSON = new ObjectMapper();
