@@ -83,8 +83,9 @@ final class GoogleChatFormatter implements WebhookFormatter {
         try {
             JsonNode error = JSON.readTree(body == null ? "" : body).path("error");
             if (error.hasNonNull("message")) {
-                return "Google Chat: " + error.path("status").asText(String.valueOf(status)) + ": "
-                        + TextLimit.codePoints(300).cut(error.get("message").asText());
+                // Cut as a whole to the declared error limit: the contract holds describeError to it.
+                return LIMITS.error().cut("Google Chat: " + error.path("status").asText(String.valueOf(status))
+                        + ": " + error.get("message").asText());
             }
         } catch (IOException e) {
             // Not Google's JSON error (a proxy's page, say): the first line below is the best there is.
