@@ -1,6 +1,5 @@
 package dev.s3notify.core.queue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.s3notify.core.dispatch.Destination;
 import dev.s3notify.core.decoding.Envelope;
 import dev.s3notify.core.error.DeliveryException;
@@ -65,18 +64,16 @@ public final class BatchDispatcher {
     }
 
     /**
-     * @param root the invocation payload: an SQS batch
-     * @param envelopes its messages, unwrapped
+     * @param envelopes the messages of an SQS batch, unwrapped
      * @param deadline when the invocation must be over
      * @return what was posted and which SQS messages to report as batch item failures
      */
-    public BatchOutcome handle(JsonNode root, List<Envelope> envelopes, Instant deadline) {
-        Map<String, SqsRecords.Handle> handles = SqsRecords.handles(root);
+    public BatchOutcome handle(List<Envelope> envelopes, Instant deadline) {
         List<QueuedLink> links = new ArrayList<>();
         Set<String> failed = new LinkedHashSet<>();
         for (Envelope envelope : envelopes) {
             try {
-                links.add(read(envelope, handles.get(envelope.messageId())));
+                links.add(read(envelope));
             } catch (InvalidEventException e) {
                 LOG.error("message failed; reported for retry", "messageId", envelope.messageId(), "error",
                         e.getMessage());
@@ -174,15 +171,14 @@ public final class BatchDispatcher {
         return timeout;
     }
 
-    private static QueuedLink read(Envelope envelope, SqsRecords.Handle handle) {
+    private static QueuedLink read(Envelope envelope) {
         LinkEvent event;
         try {
             event = LinkEventJson.fromJson(envelope.detail());
         } catch (InvalidEventException e) {
             throw new InvalidEventException("SQS message " + envelope.messageId() + ": " + e.getMessage(), e);
         }
-        return handle == null ? new QueuedLink(envelope.messageId(), null, null, envelope.eventId(), event)
-                : new QueuedLink(envelope.messageId(), handle.receiptHandle(), handle.queueArn(), envelope.eventId(),
-                        event, handle.body(), handle.attributes());
+        return new QueuedLink(envelope.messageId(), envelope.receiptHandle(), envelope.queueArn(), envelope.eventId(),
+                event, envelope.sqsBody(), envelope.sqsAttributes());
     }
 }
