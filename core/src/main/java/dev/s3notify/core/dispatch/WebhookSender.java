@@ -1,6 +1,8 @@
 package dev.s3notify.core.dispatch;
 
+import dev.s3notify.core.support.Backoff;
 import dev.s3notify.core.support.Jitter;
+import dev.s3notify.core.support.Sleeper;
 import dev.s3notify.core.support.SharedHttpClient;
 
 import dev.s3notify.core.error.DeliveryException;
@@ -49,23 +51,11 @@ public final class WebhookSender {
 
     private final Supplier<HttpClient> http;
     private final Duration timeout;
-    private final int maxAttempts;
-    private final Pause pause;
-    private final RandomGenerator random;
+    private final Backoff backoff;
     private final Clock clock;
     private final RateBudgets budgets;
     private final Duration longestPause;
     private final List<String> secrets;
-
-    /** How the sender waits between attempts; tests record the waits instead of sleeping. */
-    @FunctionalInterface
-    public interface Pause {
-        /**
-         * @param duration how long to wait
-         * @throws InterruptedException when interrupted
-         */
-        void pause(Duration duration) throws InterruptedException;
-    }
 
     /**
      * What a delivery took.
@@ -77,18 +67,17 @@ public final class WebhookSender {
     public record Delivered(int status, int attempts, Duration elapsed) {
     }
 
-    WebhookSender(HttpClient http, Duration timeout, int maxAttempts, Pause pause, RandomGenerator random,
+    WebhookSender(HttpClient http, Duration timeout, int maxAttempts, Sleeper sleeper, RandomGenerator random,
             Clock clock) {
-        this(() -> http, timeout, maxAttempts, pause, random, clock, RateBudgets.create(), LONGEST_PAUSE, List.of());
+        this(() -> http, timeout, new Backoff(BACKOFF_BASE, BACKOFF_CAP, maxAttempts, sleeper, random), clock,
+                RateBudgets.create(), LONGEST_PAUSE, List.of());
     }
 
-    private WebhookSender(Supplier<HttpClient> http, Duration timeout, int maxAttempts, Pause pause,
-            RandomGenerator random, Clock clock, RateBudgets budgets, Duration longestPause, List<String> secrets) {
+    private WebhookSender(Supplier<HttpClient> http, Duration timeout, Backoff backoff, Clock clock,
+            RateBudgets budgets, Duration longestPause, List<String> secrets) {
         this.http = http;
         this.timeout = timeout;
-        this.maxAttempts = maxAttempts;
-        this.pause = pause;
-        this.random = random;
+        this.backoff = backoff;
         this.clock = clock;
         this.budgets = budgets;
         this.longestPause = longestPause;
@@ -103,8 +92,8 @@ public final class WebhookSender {
      */
     public static WebhookSender create(Duration timeout, int maxAttempts) {
         // Jitter, not ThreadLocalRandom, whose seed a SnapStart snapshot would share between environments.
-        return new WebhookSender(SharedHttpClient::get, timeout, maxAttempts, d -> Thread.sleep(d.toMillis()),
-                Jitter.SHARED, Clock.systemUTC(), RateBudgets.shared(), LONGEST_PAUSE, List.of());
+        return new WebhookSender(SharedHttpClient::get, timeout, new Backoff(BACKOFF_BASE, BACKOFF_CAP, maxAttempts,
+                Sleeper.THREAD, Jitter.SHARED), Clock.systemUTC(), RateBudgets.shared(), LONGEST_PAUSE, List.of());
     }
 
     /**
@@ -115,7 +104,7 @@ public final class WebhookSender {
     public WebhookSender redacting(Collection<Secret> known) {
         List<String> all = new ArrayList<>(secrets);
         known.forEach(secret -> all.add(secret.reveal()));
-        return new WebhookSender(http, timeout, maxAttempts, pause, random, clock, budgets, longestPause, all);
+        return new WebhookSender(http, timeout, backoff, clock, budgets, longestPause, all);
     }
 
     /**
@@ -124,7 +113,7 @@ public final class WebhookSender {
      * @return a copy that paces with these
      */
     public WebhookSender pacedBy(RateBudgets shared, Duration longest) {
-        return new WebhookSender(http, timeout, maxAttempts, pause, random, clock, shared, longest, secrets);
+        return new WebhookSender(http, timeout, backoff, clock, shared, longest, secrets);
     }
 
     /**
@@ -168,7 +157,7 @@ public final class WebhookSender {
     }
 
     int maxAttempts() {
-        return maxAttempts;
+        return backoff.maxAttempts();
     }
 
     Duration timeout() {
@@ -187,19 +176,9 @@ public final class WebhookSender {
         return http.get();
     }
 
-    /** Full jitter: a random wait between zero and min(cap, base × 2^(attempt-1)). */
-    Duration backoff(int attempt) {
-        long ceiling = Math.min(BACKOFF_CAP.toMillis(), BACKOFF_BASE.toMillis() << Math.min(attempt - 1, 20));
-        return Duration.ofMillis(random.nextLong(ceiling + 1));
-    }
-
-    /** @return a random wait between zero and {@code ceiling} */
-    Duration jitter(Duration ceiling) {
-        return Duration.ofMillis(random.nextLong(Math.max(0, ceiling.toMillis()) + 1));
-    }
-
-    void pause(Duration wait) throws InterruptedException {
-        pause.pause(wait);
+    /** @return the backoff between attempts (full jitter, {@link #BACKOFF_BASE} to {@link #BACKOFF_CAP}) */
+    Backoff backoff() {
+        return backoff;
     }
 
     static HttpRequest build(URI target, WebhookRequest request, Duration timeout) {

@@ -1,5 +1,7 @@
 package dev.s3notify.core.function;
 
+import dev.s3notify.core.support.Sleeper;
+
 import dev.s3notify.core.queue.BatchDispatcher;
 import dev.s3notify.core.queue.Composer;
 import dev.s3notify.core.queue.DeadLetters;
@@ -83,7 +85,7 @@ public final class QueueSetup {
         DeadLetters deadLetters = queues == null ? DeadLetters.NONE : new SqsDeadLetters(queues);
         // Previewing sends nothing, so nothing is paced.
         Function<Destination, RateLimit> rates = sender == null ? d -> RateLimit.UNKNOWN : Destination::rateLimit;
-        Pacer pacer = new Pacer(rates, concurrency.intValue(), clock, d -> Thread.sleep(d.toMillis()),
+        Pacer pacer = new Pacer(rates, concurrency.intValue(), clock, Sleeper.THREAD,
                 MAX_PACING_WAIT);
         return new BatchDispatcher(destinations, new BatchDispatcher.Parts(new Composer(new FormatterDigests(),
                 index), records, pacer, new WebhookMessageSender(sender), visibility,

@@ -2,6 +2,7 @@ package dev.s3notify.core.queue;
 
 import dev.s3notify.core.dispatch.Destination;
 import dev.s3notify.core.RateLimit;
+import dev.s3notify.core.support.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,19 +20,9 @@ public final class Pacer {
     private final Function<Destination, RateLimit> limits;
     private final int sharers;
     private final Clock clock;
-    private final Pause pause;
+    private final Sleeper pause;
     private final Duration maxWait;
     private final Map<String, Instant> nextSlot = new ConcurrentHashMap<>();
-
-    /** How the pacer waits; the simulation advances a virtual clock instead of sleeping. */
-    @FunctionalInterface
-    public interface Pause {
-        /**
-         * @param duration how long
-         * @throws InterruptedException when interrupted
-         */
-        void pause(Duration duration) throws InterruptedException;
-    }
 
     /**
      * @param limits each destination's documented rate
@@ -40,7 +31,7 @@ public final class Pacer {
      * @param pause how a short wait is waited
      * @param maxWait the longest wait taken inside an invocation
      */
-    public Pacer(Function<Destination, RateLimit> limits, int sharers, Clock clock, Pause pause, Duration maxWait) {
+    public Pacer(Function<Destination, RateLimit> limits, int sharers, Clock clock, Sleeper pause, Duration maxWait) {
         if (sharers < 1) {
             throw new IllegalArgumentException("sharers must be at least 1, not " + sharers);
         }
@@ -73,7 +64,7 @@ public final class Pacer {
         nextSlot.put(key, slot.plus(limit.interval().multipliedBy(sharers)));
         if (!wait.isZero()) {
             try {
-                pause.pause(wait);
+                pause.sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return wait;
