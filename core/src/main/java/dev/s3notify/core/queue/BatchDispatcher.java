@@ -6,6 +6,7 @@ import dev.s3notify.core.error.DeliveryException;
 import dev.s3notify.core.error.InvalidEventException;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.decoding.LinkEventJson;
+import dev.s3notify.core.pacing.RateLimitedException;
 import dev.s3notify.core.support.Log;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,8 +32,6 @@ public final class BatchDispatcher {
     private static final Log LOG = Log.of(BatchDispatcher.class);
     /** How long past the invocation's deadline a claim stays leased: a crashed invocation's claims lapse then. */
     static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
-    /** SQS's longest visibility timeout. */
-    static final Duration MAX_DEFERRAL = Duration.ofHours(12);
 
     private final List<Destination> destinations;
     private final Parts parts;
@@ -155,8 +154,8 @@ public final class BatchDispatcher {
         long base = Math.max(1000, retryAfter.toMillis());
         long jitter = parts.random().nextLong(Math.max(1000, base / 5) + 1);
         Duration timeout = Duration.ofMillis(base + jitter);
-        if (timeout.compareTo(MAX_DEFERRAL) > 0) {
-            timeout = MAX_DEFERRAL;
+        if (timeout.compareTo(RateLimitedException.LONGEST_DEFERRAL) > 0) {
+            timeout = RateLimitedException.LONGEST_DEFERRAL;
         }
         List<QueuedLink> distinct = deferred.stream().distinct().toList();
         try {
