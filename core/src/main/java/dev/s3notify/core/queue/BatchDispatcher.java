@@ -89,20 +89,19 @@ public final class BatchDispatcher {
         List<QueuedLink> deferred = new ArrayList<>();
         Duration deferredFor = null;
         Map<QueuedLink, DeliveryException> refused = new LinkedHashMap<>();
-        List<DestinationRun> unclaimable = new ArrayList<>();
+        List<RunResult> unclaimable = new ArrayList<>();
         for (Destination destination : destinations) {
-            DestinationRun run = new DestinationRun(parts, destination, links, deadline);
-            run.run();
-            posted.addAll(run.posted);
-            skipped.addAll(run.skipped);
-            failed.addAll(run.failed);
-            deferred.addAll(run.deferred);
-            run.refused.forEach(refused::putIfAbsent);
-            if (run.storeFailure != null) {
+            RunResult run = new DestinationRun(parts, destination, links, deadline).run();
+            posted.addAll(run.posted());
+            skipped.addAll(run.skipped());
+            failed.addAll(run.failed());
+            deferred.addAll(run.deferred());
+            run.refused().forEach(refused::putIfAbsent);
+            if (run.storeFailure() != null) {
                 unclaimable.add(run);
             }
-            if (run.deferredFor != null && (deferredFor == null || run.deferredFor.compareTo(deferredFor) > 0)) {
-                deferredFor = run.deferredFor;
+            if (run.deferredFor() != null && (deferredFor == null || run.deferredFor().compareTo(deferredFor) > 0)) {
+                deferredFor = run.deferredFor();
             }
         }
         storeUnavailable(unclaimable);
@@ -114,11 +113,11 @@ public final class BatchDispatcher {
     }
 
     /** Once per invocation, however many messages and destinations it left unsent. */
-    private static void storeUnavailable(List<DestinationRun> runs) {
+    private static void storeUnavailable(List<RunResult> runs) {
         if (!runs.isEmpty()) {
             LOG.error("delivery records unavailable: messages reported for retry", "messages",
-                    runs.stream().mapToInt(r -> r.unclaimable).sum(), "error", DestinationRun.describe(
-                    runs.get(0).storeFailure));
+                    runs.stream().mapToInt(RunResult::unclaimable).sum(), "error", DestinationRun.describe(
+                    runs.get(0).storeFailure()));
         }
     }
 
