@@ -4,6 +4,7 @@ import dev.s3notify.core.error.DeliveryException;
 import dev.s3notify.core.error.FailureReason;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.WebhookRequest;
+import dev.s3notify.core.pacing.Pacing;
 import dev.s3notify.core.pacing.RateBudget;
 import dev.s3notify.core.pacing.RateSlot;
 import dev.s3notify.core.pacing.RateLimitedException;
@@ -140,7 +141,7 @@ final class Attempts {
         Duration wait = slot.get().delay();
         if (!wait.isZero()) {
             try {
-                sleep(shorter(wait.plus(sender.backoff().upTo(WebhookSender.SLOT_JITTER)), remaining), attemptsMade);
+                sleep(shorter(Pacing.shortWait(wait, sender.backoff()), remaining), attemptsMade);
             } catch (DeliveryException e) {
                 slot.get().done(sender.clock().instant());
                 throw e;
@@ -182,9 +183,7 @@ final class Attempts {
     }
 
     private RateLimitedException handedBack(int attemptsMade, Duration delay, String why) {
-        Duration half = delay.dividedBy(2);
-        Duration retryAfter = delay.plus(sender.backoff().upTo(half.compareTo(WebhookSender.HANDED_BACK_JITTER) > 0 ? half
-                : WebhookSender.HANDED_BACK_JITTER));
+        Duration retryAfter = Pacing.handedBack(delay, sender.backoff());
         String before = attemptsMade == 0 ? "" : failure + "; ";
         return new RateLimitedException(what(attemptsMade) + before + "rate limited: the webhook can take the"
                 + " next request in " + delay.toMillis() + " ms, " + why + "; not waited for: send it again in "

@@ -11,6 +11,7 @@ import dev.s3notify.core.Notification;
 import dev.s3notify.core.RateLimit;
 import dev.s3notify.core.support.Secret;
 import dev.s3notify.core.WebhookRequest;
+import dev.s3notify.core.pacing.Pacing;
 import dev.s3notify.core.pacing.RateBudget;
 import dev.s3notify.core.pacing.RateBudgets;
 import dev.s3notify.core.pacing.RateLimitedException;
@@ -34,7 +35,7 @@ import java.util.random.RandomGenerator;
  * nothing waits past the deadline.
  *
  * <p>Requests are paced: each takes a slot of its webhook's {@link RateBudget} first. A slot within a short wait
- * ({@link #LONGEST_PAUSE}) is waited for, with jitter; a later one, a 429 asking for longer, or the last attempt
+ * ({@link #Pacing.LONGEST_WAIT}) is waited for, with jitter; a later one, a 429 asking for longer, or the last attempt
  * answered 429 ends the send with a {@link RateLimitedException} carrying when to try again, instead of sleeping.
  * Only the webhook's host is ever shown.
  */
@@ -42,12 +43,6 @@ public final class WebhookSender {
     private static final Log LOG = Log.of(WebhookSender.class);
     static final Duration BACKOFF_BASE = Duration.ofMillis(500);
     static final Duration BACKOFF_CAP = Duration.ofSeconds(10);
-    /** The longest wait for a rate-limit slot slept inside an invocation; a longer one is handed back. */
-    static final Duration LONGEST_PAUSE = Duration.ofSeconds(1);
-    /** The most jitter added to a short wait for a slot, so waiters in several processes do not send together. */
-    static final Duration SLOT_JITTER = Duration.ofMillis(100);
-    /** The least jitter added to a long wait handed back; half the wait when that is more. */
-    static final Duration HANDED_BACK_JITTER = Duration.ofSeconds(1);
 
     private final Supplier<HttpClient> http;
     private final Duration timeout;
@@ -70,7 +65,7 @@ public final class WebhookSender {
     WebhookSender(HttpClient http, Duration timeout, int maxAttempts, Sleeper sleeper, RandomGenerator random,
             Clock clock) {
         this(() -> http, timeout, new Backoff(BACKOFF_BASE, BACKOFF_CAP, maxAttempts, sleeper, random), clock,
-                RateBudgets.create(), LONGEST_PAUSE, List.of());
+                RateBudgets.create(), Pacing.LONGEST_WAIT, List.of());
     }
 
     private WebhookSender(Supplier<HttpClient> http, Duration timeout, Backoff backoff, Clock clock,
@@ -93,7 +88,7 @@ public final class WebhookSender {
     public static WebhookSender create(Duration timeout, int maxAttempts) {
         // Jitter, not ThreadLocalRandom, whose seed a SnapStart snapshot would share between environments.
         return new WebhookSender(SharedHttpClient::get, timeout, new Backoff(BACKOFF_BASE, BACKOFF_CAP, maxAttempts,
-                Sleeper.THREAD, Jitter.SHARED), Clock.systemUTC(), RateBudgets.shared(), LONGEST_PAUSE, List.of());
+                Sleeper.THREAD, Jitter.SHARED), Clock.systemUTC(), RateBudgets.shared(), Pacing.LONGEST_WAIT, List.of());
     }
 
     /**

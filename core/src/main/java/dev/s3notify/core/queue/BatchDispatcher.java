@@ -6,7 +6,10 @@ import dev.s3notify.core.error.DeliveryException;
 import dev.s3notify.core.error.InvalidEventException;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.decoding.LinkEventJson;
-import dev.s3notify.core.pacing.RateLimitedException;
+import dev.s3notify.core.pacing.Pacer;
+import dev.s3notify.core.pacing.Pacing;
+import dev.s3notify.core.support.Backoff;
+import dev.s3notify.core.support.Sleeper;
 import dev.s3notify.core.support.Log;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +38,7 @@ public final class BatchDispatcher {
 
     private final List<Destination> destinations;
     private final Parts parts;
+    private final Backoff jitter;
 
     /** What the dispatcher is made of; tests and the simulation put in their own. */
     public record Parts(Composer composer, DeliveryRecords records, Pacer pacer, MessageSender sender,
@@ -60,6 +64,8 @@ public final class BatchDispatcher {
     public BatchDispatcher(List<Destination> destinations, Parts parts) {
         this.destinations = List.copyOf(destinations);
         this.parts = parts;
+        // Only its draws are used: the one jitter rule is Pacing's.
+        this.jitter = new Backoff(Duration.ZERO, Duration.ZERO, 1, Sleeper.THREAD, parts.random());
     }
 
     /**
@@ -148,14 +154,9 @@ public final class BatchDispatcher {
         return List.copyOf(parked);
     }
 
-    /** Hides the rate-limited messages for the platform's wait plus up to a fifth more (at least a second). */
+    /** Hides the rate-limited messages for the platform's wait, jittered by {@link Pacing#handedBack}. */
     private Duration defer(List<QueuedLink> deferred, Duration retryAfter) {
-        long base = Math.max(1000, retryAfter.toMillis());
-        long jitter = parts.random().nextLong(Math.max(1000, base / 5) + 1);
-        Duration timeout = Duration.ofMillis(base + jitter);
-        if (timeout.compareTo(RateLimitedException.LONGEST_DEFERRAL) > 0) {
-            timeout = RateLimitedException.LONGEST_DEFERRAL;
-        }
+        Duration timeout = Pacing.handedBack(retryAfter, jitter);
         List<QueuedLink> distinct = deferred.stream().distinct().toList();
         try {
             parts.visibility().defer(distinct, timeout);

@@ -117,7 +117,7 @@ final class DestinationRun {
 
     private void send(Composer.Message message, RunTally tally) {
         if (!tally.deferring()) {
-            Duration wait = parts.pacer().take(destination, deadline);
+            Duration wait = parts.pacer().take(destinationKey, destination.rateLimit(), deadline);
             if (!wait.isZero()) {
                 tally.deferFor(wait);
             }
@@ -130,7 +130,7 @@ final class DestinationRun {
             MessageSender.Result result = parts.sender().send(destination, message.request(),
                     message.notification(), deadline);
             if (result.deferred()) {
-                parts.pacer().backOff(destination, result.retryAfter());
+                parts.pacer().backOff(destinationKey, result.retryAfter());
                 tally.deferFor(result.retryAfter());
                 message.covers().forEach(tally::defer);
                 return;

@@ -1,5 +1,7 @@
 package dev.s3notify.core.queue;
 
+import dev.s3notify.core.pacing.Pacer;
+
 import dev.s3notify.core.Digest;
 
 import static dev.s3notify.core.queue.QueueFixtures.NOW;
@@ -62,7 +64,7 @@ class BatchDispatcherTest {
     };
 
     private BatchDispatcher dispatcher(IndexStore store, Digests digests) {
-        Pacer pacer = new Pacer(Destination::rateLimit, 2, clock, d -> { }, Duration.ofSeconds(1));
+        Pacer pacer = Pacer.of(2, clock, d -> { });
         return new BatchDispatcher(List.of(chat), new BatchDispatcher.Parts(new Composer(digests, store), records,
                 pacer, sender, visibility, new SplittableRandom(7)));
     }
@@ -126,7 +128,7 @@ class BatchDispatcherTest {
     void sendsTheFormattersDigestListingEveryLinkWithoutAnIndexWhenTheyFit() {
         Destination roomy = destination("chat", "https://chat.example/hooks/secret-token", RateLimit.UNKNOWN,
                 QueueFixtures.TEXT_LIMIT);
-        Pacer pacer = new Pacer(Destination::rateLimit, 2, clock, d -> { }, Duration.ofSeconds(1));
+        Pacer pacer = Pacer.of(2, clock, d -> { });
         BatchDispatcher dispatcher = new BatchDispatcher(List.of(roomy), new BatchDispatcher.Parts(
                 new Composer(new FormatterDigests(), index), records, pacer, sender, visibility,
                 new SplittableRandom(3)));
@@ -220,7 +222,7 @@ class BatchDispatcherTest {
     void defersWithoutSendingWhenThePacingSlotIsFarOff() {
         Destination slack = destination("slack", "https://hooks.slack.com/services/T/B/secret",
                 RateLimit.of(1, Duration.ofSeconds(1)), ONE_FILE_TEXT);
-        Pacer pacer = new Pacer(Destination::rateLimit, 2, clock, d -> { }, Duration.ofSeconds(1));
+        Pacer pacer = Pacer.of(2, clock, d -> { });
         BatchDispatcher dispatcher = new BatchDispatcher(List.of(slack), new BatchDispatcher.Parts(
                 new Composer(new FormatterDigests(), null), records, pacer, sender, visibility,
                 new SplittableRandom(1)));
