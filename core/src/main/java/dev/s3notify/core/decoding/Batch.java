@@ -23,10 +23,11 @@ public final class Batch {
     private final boolean sqs;
     private final boolean fifo;
 
-    private Batch(List<Envelope> envelopes, boolean fifo) {
+    private Batch(List<Envelope> envelopes) {
         this.envelopes = envelopes;
-        this.sqs = envelopes.stream().anyMatch(e -> e.messageId() != null);
-        this.fifo = fifo;
+        this.sqs = envelopes.stream().anyMatch(Envelope::fromSqs);
+        this.fifo = envelopes.stream().allMatch(e -> e.fromSqs() && e.queueArn() != null
+                && e.queueArn().endsWith(".fifo"));
     }
 
     /**
@@ -43,12 +44,25 @@ public final class Batch {
      * @return its messages
      */
     public static Batch of(JsonNode root) {
-        return new Batch(Envelopes.unwrap(root), Envelopes.fromFifoQueue(root));
+        return new Batch(Envelopes.unwrap(root));
+    }
+
+    /** @return the messages, in order, each unwrapped once */
+    public List<Envelope> envelopes() {
+        return envelopes;
     }
 
     /** @return whether the messages came in an SQS batch, whose failures are reported one by one */
     public boolean isSqs() {
         return sqs;
+    }
+
+    /**
+     * @return whether it is a batch from an SQS FIFO queue (every message's queue ARN ends in {@code .fifo}), whose
+     *     messages must be handled in order
+     */
+    public boolean isFifo() {
+        return fifo;
     }
 
     /**

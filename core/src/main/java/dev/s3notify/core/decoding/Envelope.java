@@ -8,15 +8,24 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * One unit of work taken out of a Lambda event by {@link Envelopes#unwrap(JsonNode)}: the JSON it carries, or why
- * it could not be read. Exactly one of {@code body} and {@code error} is set.
+ * it could not be read, and, for an SQS message, what its record says about it (read once, there). Exactly one of
+ * {@code body} and {@code error} is set. Built with {@link #builder()} (or {@link #of(JsonNode)}), so that a
+ * component added later breaks no caller.
  *
  * @param messageId the SQS message id, which a handler returns in {@code batchItemFailures} when this message
  *     fails; null outside SQS (an SNS or direct invocation fails as a whole)
+ * @param receiptHandle the SQS message's receipt handle, which ChangeMessageVisibility needs; null outside SQS or
+ *     when the record has none
+ * @param queueArn the ARN of the SQS queue the message came from ({@code eventSourceARN}); null outside SQS
+ * @param sqsBody the SQS message's body as received, before any unwrapping; null outside SQS
+ * @param sqsAttributes the SQS message's attributes as Lambda gives them ({@code messageAttributes}); null when
+ *     it has none
  * @param body the JSON object carried, with every SQS and SNS layer removed; null when {@code error} is set
  * @param error why the message could not be read, saying what was expected and what was found; null when
  *     {@code body} is set
  */
-public record Envelope(String messageId, JsonNode body, InvalidEventException error) {
+public record Envelope(String messageId, String receiptHandle, String queueArn, String sqsBody,
+        JsonNode sqsAttributes, JsonNode body, InvalidEventException error) {
 
     /** Rejects an envelope with both or neither of a body and an error. */
     public Envelope {
@@ -26,9 +35,27 @@ public record Envelope(String messageId, JsonNode body, InvalidEventException er
         }
     }
 
+    /**
+     * @param body a JSON object that came in no SQS message
+     * @return an envelope holding it
+     */
+    public static Envelope of(JsonNode body) {
+        return builder().body(body).build();
+    }
+
+    /** @return a builder with nothing set */
+    public static Builder builder() {
+        return new Builder();
+    }
+
     /** @return whether the message could not be read */
     public boolean failed() {
         return error != null;
+    }
+
+    /** @return whether it came in an SQS message, whose failure is reported on its own */
+    public boolean fromSqs() {
+        return messageId != null;
     }
 
     /**
@@ -65,5 +92,69 @@ public record Envelope(String messageId, JsonNode body, InvalidEventException er
             return messageId;
         }
         return "sha256:" + Sha256.hex(detail().toString().getBytes(StandardCharsets.UTF_8)).substring(0, 32);
+    }
+
+    /** Builds an {@link Envelope}; each setter names the component it sets. Not thread-safe. */
+    public static final class Builder {
+        private String messageId;
+        private String receiptHandle;
+        private String queueArn;
+        private String sqsBody;
+        private JsonNode sqsAttributes;
+        private JsonNode body;
+        private InvalidEventException error;
+
+        private Builder() {
+        }
+
+        /** @param value the SQS message id @return this builder */
+        public Builder messageId(String value) {
+            messageId = value;
+            return this;
+        }
+
+        /** @param value the SQS receipt handle @return this builder */
+        public Builder receiptHandle(String value) {
+            receiptHandle = value;
+            return this;
+        }
+
+        /** @param value the source queue's ARN @return this builder */
+        public Builder queueArn(String value) {
+            queueArn = value;
+            return this;
+        }
+
+        /** @param value the SQS message's body as received @return this builder */
+        public Builder sqsBody(String value) {
+            sqsBody = value;
+            return this;
+        }
+
+        /** @param value the SQS message's attributes @return this builder */
+        public Builder sqsAttributes(JsonNode value) {
+            sqsAttributes = value;
+            return this;
+        }
+
+        /** @param value the JSON object carried @return this builder */
+        public Builder body(JsonNode value) {
+            body = value;
+            return this;
+        }
+
+        /** @param value why the message could not be read @return this builder */
+        public Builder error(InvalidEventException value) {
+            error = value;
+            return this;
+        }
+
+        /**
+         * @return the envelope
+         * @throws IllegalArgumentException when both or neither of a body and an error are set
+         */
+        public Envelope build() {
+            return new Envelope(messageId, receiptHandle, queueArn, sqsBody, sqsAttributes, body, error);
+        }
     }
 }

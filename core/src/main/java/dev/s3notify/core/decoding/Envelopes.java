@@ -69,26 +69,9 @@ public final class Envelopes {
         } else if (allRecordsFrom(root, "EventSource", "aws:sns")) {
             root.get("Records").forEach(record -> envelopes.add(snsMessage(record)));
         } else {
-            envelopes.add(new Envelope(null, root, null));
+            envelopes.add(Envelope.of(root));
         }
         return List.copyOf(envelopes);
-    }
-
-    /**
-     * @param root the event a function was invoked with
-     * @return whether it is a batch from an SQS FIFO queue (every record's {@code eventSourceARN} ends in
-     *     {@code .fifo}), whose messages must be handled in order
-     */
-    public static boolean fromFifoQueue(JsonNode root) {
-        if (!allRecordsFrom(root, "eventSource", "aws:sqs")) {
-            return false;
-        }
-        for (JsonNode record : root.get("Records")) {
-            if (!record.path("eventSourceARN").asText().endsWith(".fifo")) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean allRecordsFrom(JsonNode root, String field, String source) {
@@ -121,31 +104,41 @@ public final class Envelopes {
 
     private static Envelope sqsMessage(JsonNode record) {
         String id = EventJson.text(record, "messageId");
-        String label = "SQS message " + EventJson.cut(id, EventJson.ID_LIMIT);
         JsonNode body = record.get("body");
+        Envelope.Builder sqs = Envelope.builder().messageId(id)
+                .receiptHandle(nonBlank(record, "receiptHandle"))
+                .queueArn(nonBlank(record, "eventSourceARN"))
+                .sqsBody(body != null && body.isTextual() ? body.asText() : null)
+                .sqsAttributes(record.path("messageAttributes").isObject() ? record.get("messageAttributes") : null);
+        String label = "SQS message " + EventJson.cut(id, EventJson.ID_LIMIT);
         if (body == null || !body.isTextual()) {
-            return failed(id, label + ": expected body (a string holding JSON) but found " + EventJson.describe(body));
+            return failed(sqs, label + ": expected body (a string holding JSON) but found " + EventJson.describe(body));
         }
-        Envelope envelope = object(id, label + ": body", body.asText());
+        Envelope envelope = object(sqs, label + ": body", body.asText());
         if (envelope.failed() || !"Notification".equals(EventJson.text(envelope.body(), "Type"))) {
-            return snsControlMessage(envelope, label);
+            return snsControlMessage(sqs, envelope, label);
         }
         JsonNode notification = envelope.body();
         String message = EventJson.text(notification, "Message");
         if (message == null) {
-            return failed(id, label + ": expected the SNS notification's Message (a string holding JSON) but found "
+            return failed(sqs, label + ": expected the SNS notification's Message (a string holding JSON) but found "
                     + EventJson.describe(notification.get("Message")));
         }
-        return object(id, label + ": SNS notification " + EventJson.cut(EventJson.text(notification, "MessageId"),
+        return object(sqs, label + ": SNS notification " + EventJson.cut(EventJson.text(notification, "MessageId"),
                 EventJson.ID_LIMIT) + " Message",
                 message);
     }
 
+    private static String nonBlank(JsonNode record, String field) {
+        String value = EventJson.text(record, field);
+        return value == null || value.isBlank() ? null : value;
+    }
+
     /** SNS sends these to a queue subscribed from another account; they carry no event and must not be acked. */
-    private static Envelope snsControlMessage(Envelope envelope, String label) {
+    private static Envelope snsControlMessage(Envelope.Builder sqs, Envelope envelope, String label) {
         String type = envelope.failed() ? null : EventJson.text(envelope.body(), "Type");
         if ("SubscriptionConfirmation".equals(type) || "UnsubscribeConfirmation".equals(type)) {
-            return failed(envelope.messageId(), label + ": expected an event but found an SNS " + type
+            return failed(sqs, label + ": expected an event but found an SNS " + type
                     + "; confirm the subscription in the SNS console so that notifications arrive instead");
         }
         return envelope;
@@ -157,31 +150,31 @@ public final class Envelopes {
                 EventJson.ID_LIMIT);
         String message = EventJson.text(sns, "Message");
         if (message == null) {
-            return failed(null, label + ": expected Sns.Message (a string holding JSON) but found "
+            return failed(Envelope.builder(), label + ": expected Sns.Message (a string holding JSON) but found "
                     + EventJson.describe(sns.get("Message")));
         }
-        return object(null, label + ": Message", message);
+        return object(Envelope.builder(), label + ": Message", message);
     }
 
-    private static Envelope object(String messageId, String label, String json) {
+    private static Envelope object(Envelope.Builder envelope, String label, String json) {
         JsonNode node;
         try {
             node = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             // No cause: the parser's message quotes the token it stopped at, which may be part of a link.
-            return new Envelope(messageId, null, new InvalidEventException(label + " is not JSON: "
-                    + JsonErrors.describe(e) + ": " + EventJson.quote(json, BODY_QUOTE_LIMIT)));
+            return failed(envelope, label + " is not JSON: " + JsonErrors.describe(e) + ": "
+                    + EventJson.quote(json, BODY_QUOTE_LIMIT));
         }
         if (node == null || node.isMissingNode()) {
-            return failed(messageId, label + " is not JSON: " + EventJson.quote(json, BODY_QUOTE_LIMIT));
+            return failed(envelope, label + " is not JSON: " + EventJson.quote(json, BODY_QUOTE_LIMIT));
         }
-        if (node == null || !node.isObject()) {
-            return failed(messageId, label + " is not a JSON object: found " + EventJson.describe(node));
+        if (!node.isObject()) {
+            return failed(envelope, label + " is not a JSON object: found " + EventJson.describe(node));
         }
-        return new Envelope(messageId, node, null);
+        return envelope.error(null).body(node).build();
     }
 
-    private static Envelope failed(String messageId, String message) {
-        return new Envelope(messageId, null, new InvalidEventException(message));
+    private static Envelope failed(Envelope.Builder envelope, String message) {
+        return envelope.body(null).error(new InvalidEventException(message)).build();
     }
 }

@@ -4,6 +4,7 @@ import dev.s3notify.core.error.DeliveryException;
 import dev.s3notify.core.error.FailureReason;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.WebhookRequest;
+import dev.s3notify.core.pacing.Pacing;
 import dev.s3notify.core.pacing.RateBudget;
 import dev.s3notify.core.pacing.RateSlot;
 import dev.s3notify.core.pacing.RateLimitedException;
@@ -108,7 +109,7 @@ final class Attempts {
         if (status == 429) {
             rateLimited = true;
             if (asked.isEmpty()) {
-                budget.pauseUntil(sender.clock().instant().plus(sender.backoff(attempt)));
+                budget.pauseUntil(sender.clock().instant().plus(sender.backoff().delay(attempt)));
             }
         } else if (status != 408 && status < 500) {
             throw failed(attempt, failure + (status == 413 ? " (not retried: the platform found the message too"
@@ -140,7 +141,7 @@ final class Attempts {
         Duration wait = slot.get().delay();
         if (!wait.isZero()) {
             try {
-                sleep(shorter(wait.plus(sender.jitter(WebhookSender.SLOT_JITTER)), remaining), attemptsMade);
+                sleep(shorter(Pacing.shortWait(wait, sender.backoff()), remaining), attemptsMade);
             } catch (DeliveryException e) {
                 slot.get().done(sender.clock().instant());
                 throw e;
@@ -151,7 +152,7 @@ final class Attempts {
 
     /** After a 429 the next slot is the wait; after anything else, backoff with full jitter. */
     private void retryLater(int attempt) {
-        Duration wait = rateLimited ? budget.delay(sender.clock().instant()) : sender.backoff(attempt);
+        Duration wait = rateLimited ? budget.delay(sender.clock().instant()) : sender.backoff().delay(attempt);
         WebhookSender.log().warn("webhook attempt failed", "eventId", notification.eventId(), "kind",
                 destination.kind(), "host", destination.host(), "attempt", attempt, "error", failure,
                 "retryInMs", wait.toMillis());
@@ -173,7 +174,7 @@ final class Attempts {
 
     private void sleep(Duration wait, int attemptsMade) {
         try {
-            sender.pause(wait);
+            sender.backoff().sleeper().sleep(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             reason = FailureReason.OTHER;
@@ -182,9 +183,7 @@ final class Attempts {
     }
 
     private RateLimitedException handedBack(int attemptsMade, Duration delay, String why) {
-        Duration half = delay.dividedBy(2);
-        Duration retryAfter = delay.plus(sender.jitter(half.compareTo(WebhookSender.HANDED_BACK_JITTER) > 0 ? half
-                : WebhookSender.HANDED_BACK_JITTER));
+        Duration retryAfter = Pacing.handedBack(delay, sender.backoff());
         String before = attemptsMade == 0 ? "" : failure + "; ";
         return new RateLimitedException(what(attemptsMade) + before + "rate limited: the webhook can take the"
                 + " next request in " + delay.toMillis() + " ms, " + why + "; not waited for: send it again in "

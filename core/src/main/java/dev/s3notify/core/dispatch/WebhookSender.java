@@ -1,6 +1,8 @@
 package dev.s3notify.core.dispatch;
 
+import dev.s3notify.core.support.Backoff;
 import dev.s3notify.core.support.Jitter;
+import dev.s3notify.core.support.Sleeper;
 import dev.s3notify.core.support.SharedHttpClient;
 
 import dev.s3notify.core.error.DeliveryException;
@@ -9,6 +11,7 @@ import dev.s3notify.core.Notification;
 import dev.s3notify.core.RateLimit;
 import dev.s3notify.core.support.Secret;
 import dev.s3notify.core.WebhookRequest;
+import dev.s3notify.core.pacing.Pacing;
 import dev.s3notify.core.pacing.RateBudget;
 import dev.s3notify.core.pacing.RateBudgets;
 import dev.s3notify.core.pacing.RateLimitedException;
@@ -32,7 +35,7 @@ import java.util.random.RandomGenerator;
  * nothing waits past the deadline.
  *
  * <p>Requests are paced: each takes a slot of its webhook's {@link RateBudget} first. A slot within a short wait
- * ({@link #LONGEST_PAUSE}) is waited for, with jitter; a later one, a 429 asking for longer, or the last attempt
+ * ({@link #Pacing.LONGEST_WAIT}) is waited for, with jitter; a later one, a 429 asking for longer, or the last attempt
  * answered 429 ends the send with a {@link RateLimitedException} carrying when to try again, instead of sleeping.
  * Only the webhook's host is ever shown.
  */
@@ -40,32 +43,14 @@ public final class WebhookSender {
     private static final Log LOG = Log.of(WebhookSender.class);
     static final Duration BACKOFF_BASE = Duration.ofMillis(500);
     static final Duration BACKOFF_CAP = Duration.ofSeconds(10);
-    /** The longest wait for a rate-limit slot slept inside an invocation; a longer one is handed back. */
-    static final Duration LONGEST_PAUSE = Duration.ofSeconds(1);
-    /** The most jitter added to a short wait for a slot, so waiters in several processes do not send together. */
-    static final Duration SLOT_JITTER = Duration.ofMillis(100);
-    /** The least jitter added to a long wait handed back; half the wait when that is more. */
-    static final Duration HANDED_BACK_JITTER = Duration.ofSeconds(1);
 
     private final Supplier<HttpClient> http;
     private final Duration timeout;
-    private final int maxAttempts;
-    private final Pause pause;
-    private final RandomGenerator random;
+    private final Backoff backoff;
     private final Clock clock;
     private final RateBudgets budgets;
     private final Duration longestPause;
     private final List<String> secrets;
-
-    /** How the sender waits between attempts; tests record the waits instead of sleeping. */
-    @FunctionalInterface
-    public interface Pause {
-        /**
-         * @param duration how long to wait
-         * @throws InterruptedException when interrupted
-         */
-        void pause(Duration duration) throws InterruptedException;
-    }
 
     /**
      * What a delivery took.
@@ -77,18 +62,17 @@ public final class WebhookSender {
     public record Delivered(int status, int attempts, Duration elapsed) {
     }
 
-    WebhookSender(HttpClient http, Duration timeout, int maxAttempts, Pause pause, RandomGenerator random,
+    WebhookSender(HttpClient http, Duration timeout, int maxAttempts, Sleeper sleeper, RandomGenerator random,
             Clock clock) {
-        this(() -> http, timeout, maxAttempts, pause, random, clock, RateBudgets.create(), LONGEST_PAUSE, List.of());
+        this(() -> http, timeout, new Backoff(BACKOFF_BASE, BACKOFF_CAP, maxAttempts, sleeper, random), clock,
+                RateBudgets.create(), Pacing.LONGEST_WAIT, List.of());
     }
 
-    private WebhookSender(Supplier<HttpClient> http, Duration timeout, int maxAttempts, Pause pause,
-            RandomGenerator random, Clock clock, RateBudgets budgets, Duration longestPause, List<String> secrets) {
+    private WebhookSender(Supplier<HttpClient> http, Duration timeout, Backoff backoff, Clock clock,
+            RateBudgets budgets, Duration longestPause, List<String> secrets) {
         this.http = http;
         this.timeout = timeout;
-        this.maxAttempts = maxAttempts;
-        this.pause = pause;
-        this.random = random;
+        this.backoff = backoff;
         this.clock = clock;
         this.budgets = budgets;
         this.longestPause = longestPause;
@@ -103,8 +87,8 @@ public final class WebhookSender {
      */
     public static WebhookSender create(Duration timeout, int maxAttempts) {
         // Jitter, not ThreadLocalRandom, whose seed a SnapStart snapshot would share between environments.
-        return new WebhookSender(SharedHttpClient::get, timeout, maxAttempts, d -> Thread.sleep(d.toMillis()),
-                Jitter.SHARED, Clock.systemUTC(), RateBudgets.shared(), LONGEST_PAUSE, List.of());
+        return new WebhookSender(SharedHttpClient::get, timeout, new Backoff(BACKOFF_BASE, BACKOFF_CAP, maxAttempts,
+                Sleeper.THREAD, Jitter.SHARED), Clock.systemUTC(), RateBudgets.shared(), Pacing.LONGEST_WAIT, List.of());
     }
 
     /**
@@ -115,7 +99,7 @@ public final class WebhookSender {
     public WebhookSender redacting(Collection<Secret> known) {
         List<String> all = new ArrayList<>(secrets);
         known.forEach(secret -> all.add(secret.reveal()));
-        return new WebhookSender(http, timeout, maxAttempts, pause, random, clock, budgets, longestPause, all);
+        return new WebhookSender(http, timeout, backoff, clock, budgets, longestPause, all);
     }
 
     /**
@@ -124,7 +108,7 @@ public final class WebhookSender {
      * @return a copy that paces with these
      */
     public WebhookSender pacedBy(RateBudgets shared, Duration longest) {
-        return new WebhookSender(http, timeout, maxAttempts, pause, random, clock, shared, longest, secrets);
+        return new WebhookSender(http, timeout, backoff, clock, shared, longest, secrets);
     }
 
     /**
@@ -168,7 +152,7 @@ public final class WebhookSender {
     }
 
     int maxAttempts() {
-        return maxAttempts;
+        return backoff.maxAttempts();
     }
 
     Duration timeout() {
@@ -187,19 +171,9 @@ public final class WebhookSender {
         return http.get();
     }
 
-    /** Full jitter: a random wait between zero and min(cap, base × 2^(attempt-1)). */
-    Duration backoff(int attempt) {
-        long ceiling = Math.min(BACKOFF_CAP.toMillis(), BACKOFF_BASE.toMillis() << Math.min(attempt - 1, 20));
-        return Duration.ofMillis(random.nextLong(ceiling + 1));
-    }
-
-    /** @return a random wait between zero and {@code ceiling} */
-    Duration jitter(Duration ceiling) {
-        return Duration.ofMillis(random.nextLong(Math.max(0, ceiling.toMillis()) + 1));
-    }
-
-    void pause(Duration wait) throws InterruptedException {
-        pause.pause(wait);
+    /** @return the backoff between attempts (full jitter, {@link #BACKOFF_BASE} to {@link #BACKOFF_CAP}) */
+    Backoff backoff() {
+        return backoff;
     }
 
     static HttpRequest build(URI target, WebhookRequest request, Duration timeout) {

@@ -5,11 +5,9 @@ import dev.s3notify.core.dispatch.DirectDelivery;
 import dev.s3notify.core.dispatch.WebhookSender;
 
 import dev.s3notify.core.decoding.Batch;
-import dev.s3notify.core.decoding.Envelopes;
 import dev.s3notify.core.error.S3NotifyException;
 import dev.s3notify.core.WebhookRequest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.s3notify.core.support.SnapshotState;
 import dev.s3notify.core.queue.BatchDispatcher;
 import dev.s3notify.core.queue.BatchOutcome;
@@ -74,10 +72,9 @@ public final class DispatchPipeline {
      * @throws S3NotifyException when the invocation must fail as a whole (not an SQS batch)
      */
     public Outcome handle(byte[] input, Instant deadline) {
-        JsonNode root = Envelopes.parse(input);
-        Batch batch = Batch.of(root);
-        if (batches != null && batch.isSqs() && !Envelopes.fromFifoQueue(root)) {
-            BatchOutcome outcome = batches.handle(root, Envelopes.unwrap(root), deadline);
+        Batch batch = Batch.of(input);
+        if (batches != null && batch.isSqs() && !batch.isFifo()) {
+            BatchOutcome outcome = batches.handle(batch.envelopes(), deadline);
             if (onRequest != null) {
                 outcome.posted().forEach(posted -> onRequest.accept(destination(posted), posted.request()));
             }

@@ -1,5 +1,7 @@
 package dev.s3notify.core.function;
 
+import dev.s3notify.core.support.Sleeper;
+
 import dev.s3notify.core.queue.BatchDispatcher;
 import dev.s3notify.core.queue.Composer;
 import dev.s3notify.core.queue.DeadLetters;
@@ -7,7 +9,7 @@ import dev.s3notify.core.queue.DeliveryRecords;
 import dev.s3notify.core.queue.DynamoDbDeliveryRecords;
 import dev.s3notify.core.queue.FormatterDigests;
 import dev.s3notify.core.queue.IndexStore;
-import dev.s3notify.core.queue.Pacer;
+import dev.s3notify.core.pacing.Pacer;
 import dev.s3notify.core.queue.S3IndexStore;
 import dev.s3notify.core.queue.SqsDeadLetters;
 import dev.s3notify.core.queue.SqsVisibility;
@@ -15,7 +17,6 @@ import dev.s3notify.core.queue.Visibility;
 import dev.s3notify.core.queue.WebhookMessageSender;
 
 import dev.s3notify.core.dispatch.Destination;
-import dev.s3notify.core.RateLimit;
 import dev.s3notify.core.config.Settings;
 import dev.s3notify.core.config.Variables;
 import dev.s3notify.core.aws.AwsSession;
@@ -27,10 +28,8 @@ import dev.s3notify.core.dispatch.WebhookSender;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
@@ -40,9 +39,6 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  * on Lambda (or with {@code AWS_ENDPOINT_URL_SQS}); none of them, and no AWS client, on a local run without those variables.
  */
 public final class QueueSetup {
-    /** The longest pacing wait taken inside an invocation; a later slot defers the messages instead. */
-    public static final Duration MAX_PACING_WAIT = Duration.ofSeconds(1);
-
     private QueueSetup() {
     }
 
@@ -82,9 +78,7 @@ public final class QueueSetup {
         Visibility visibility = queues == null ? Visibility.NONE : new SqsVisibility(queues);
         DeadLetters deadLetters = queues == null ? DeadLetters.NONE : new SqsDeadLetters(queues);
         // Previewing sends nothing, so nothing is paced.
-        Function<Destination, RateLimit> rates = sender == null ? d -> RateLimit.UNKNOWN : Destination::rateLimit;
-        Pacer pacer = new Pacer(rates, concurrency.intValue(), clock, d -> Thread.sleep(d.toMillis()),
-                MAX_PACING_WAIT);
+        Pacer pacer = sender == null ? Pacer.unpaced() : Pacer.of(concurrency.intValue(), clock, Sleeper.THREAD);
         return new BatchDispatcher(destinations, new BatchDispatcher.Parts(new Composer(new FormatterDigests(),
                 index), records, pacer, new WebhookMessageSender(sender), visibility,
                 // SecureRandom: seeded anew in every environment restored from a SnapStart snapshot.

@@ -18,8 +18,8 @@ import java.util.Objects;
  */
 public final class RateLimitedException extends S3NotifyException {
     private static final long serialVersionUID = 1L;
-    /** SQS's longest visibility timeout, 12 hours. */
-    private static final long MAX_VISIBILITY_SECONDS = 43_200;
+    /** SQS's longest visibility timeout: no message is deferred for longer. The one place it is written. */
+    public static final Duration LONGEST_DEFERRAL = Duration.ofHours(12);
 
     private final Duration retryAfter;
 
@@ -39,11 +39,22 @@ public final class RateLimitedException extends S3NotifyException {
     }
 
     /**
-     * @return {@link #retryAfter()} in whole seconds, rounded up and at most 43,200 (SQS's longest visibility
-     *     timeout), ready for {@code ChangeMessageVisibility}
+     * @return {@link #retryAfter()} as {@link #visibilitySeconds(Duration)}
      */
     public int retryAfterSeconds() {
-        long seconds = retryAfter.toSeconds() + (retryAfter.getNano() == 0 ? 0 : 1);
-        return (int) Math.min(seconds, MAX_VISIBILITY_SECONDS);
+        return visibilitySeconds(retryAfter);
+    }
+
+    /**
+     * @param timeout how long a message is to stay hidden
+     * @return it in whole seconds, rounded up, between zero and {@link #LONGEST_DEFERRAL}, ready for
+     *     {@code ChangeMessageVisibility}
+     */
+    public static int visibilitySeconds(Duration timeout) {
+        if (timeout.isNegative()) {
+            return 0;
+        }
+        long seconds = timeout.toSeconds() + (timeout.getNano() == 0 ? 0 : 1);
+        return (int) Math.min(seconds, LONGEST_DEFERRAL.toSeconds());
     }
 }

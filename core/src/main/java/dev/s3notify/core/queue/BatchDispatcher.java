@@ -1,12 +1,15 @@
 package dev.s3notify.core.queue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.s3notify.core.dispatch.Destination;
 import dev.s3notify.core.decoding.Envelope;
 import dev.s3notify.core.error.DeliveryException;
 import dev.s3notify.core.error.InvalidEventException;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.decoding.LinkEventJson;
+import dev.s3notify.core.pacing.Pacer;
+import dev.s3notify.core.pacing.Pacing;
+import dev.s3notify.core.support.Backoff;
+import dev.s3notify.core.support.Sleeper;
 import dev.s3notify.core.support.Log;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,11 +35,10 @@ public final class BatchDispatcher {
     private static final Log LOG = Log.of(BatchDispatcher.class);
     /** How long past the invocation's deadline a claim stays leased: a crashed invocation's claims lapse then. */
     static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
-    /** SQS's longest visibility timeout. */
-    static final Duration MAX_DEFERRAL = Duration.ofHours(12);
 
     private final List<Destination> destinations;
     private final Parts parts;
+    private final Backoff jitter;
 
     /** What the dispatcher is made of; tests and the simulation put in their own. */
     public record Parts(Composer composer, DeliveryRecords records, Pacer pacer, MessageSender sender,
@@ -62,21 +64,21 @@ public final class BatchDispatcher {
     public BatchDispatcher(List<Destination> destinations, Parts parts) {
         this.destinations = List.copyOf(destinations);
         this.parts = parts;
+        // Only its draws are used: the one jitter rule is Pacing's.
+        this.jitter = new Backoff(Duration.ZERO, Duration.ZERO, 1, Sleeper.THREAD, parts.random());
     }
 
     /**
-     * @param root the invocation payload: an SQS batch
-     * @param envelopes its messages, unwrapped
+     * @param envelopes the messages of an SQS batch, unwrapped
      * @param deadline when the invocation must be over
      * @return what was posted and which SQS messages to report as batch item failures
      */
-    public BatchOutcome handle(JsonNode root, List<Envelope> envelopes, Instant deadline) {
-        Map<String, SqsRecords.Handle> handles = SqsRecords.handles(root);
+    public BatchOutcome handle(List<Envelope> envelopes, Instant deadline) {
         List<QueuedLink> links = new ArrayList<>();
         Set<String> failed = new LinkedHashSet<>();
         for (Envelope envelope : envelopes) {
             try {
-                links.add(read(envelope, handles.get(envelope.messageId())));
+                links.add(read(envelope));
             } catch (InvalidEventException e) {
                 LOG.error("message failed; reported for retry", "messageId", envelope.messageId(), "error",
                         e.getMessage());
@@ -93,20 +95,19 @@ public final class BatchDispatcher {
         List<QueuedLink> deferred = new ArrayList<>();
         Duration deferredFor = null;
         Map<QueuedLink, DeliveryException> refused = new LinkedHashMap<>();
-        List<DestinationRun> unclaimable = new ArrayList<>();
+        List<RunResult> unclaimable = new ArrayList<>();
         for (Destination destination : destinations) {
-            DestinationRun run = new DestinationRun(parts, destination, links, deadline);
-            run.run();
-            posted.addAll(run.posted);
-            skipped.addAll(run.skipped);
-            failed.addAll(run.failed);
-            deferred.addAll(run.deferred);
-            run.refused.forEach(refused::putIfAbsent);
-            if (run.storeFailure != null) {
+            RunResult run = new DestinationRun(parts, destination, links, deadline).run();
+            posted.addAll(run.posted());
+            skipped.addAll(run.skipped());
+            failed.addAll(run.failed());
+            deferred.addAll(run.deferred());
+            run.refused().forEach(refused::putIfAbsent);
+            if (run.storeFailure() != null) {
                 unclaimable.add(run);
             }
-            if (run.deferredFor != null && (deferredFor == null || run.deferredFor.compareTo(deferredFor) > 0)) {
-                deferredFor = run.deferredFor;
+            if (run.deferredFor() != null && (deferredFor == null || run.deferredFor().compareTo(deferredFor) > 0)) {
+                deferredFor = run.deferredFor();
             }
         }
         storeUnavailable(unclaimable);
@@ -118,11 +119,11 @@ public final class BatchDispatcher {
     }
 
     /** Once per invocation, however many messages and destinations it left unsent. */
-    private static void storeUnavailable(List<DestinationRun> runs) {
+    private static void storeUnavailable(List<RunResult> runs) {
         if (!runs.isEmpty()) {
             LOG.error("delivery records unavailable: messages reported for retry", "messages",
-                    runs.stream().mapToInt(r -> r.unclaimable).sum(), "error", DestinationRun.describe(
-                    runs.get(0).storeFailure));
+                    runs.stream().mapToInt(RunResult::unclaimable).sum(), "error", DestinationRun.describe(
+                    runs.get(0).storeFailure()));
         }
     }
 
@@ -153,14 +154,9 @@ public final class BatchDispatcher {
         return List.copyOf(parked);
     }
 
-    /** Hides the rate-limited messages for the platform's wait plus up to a fifth more (at least a second). */
+    /** Hides the rate-limited messages for the platform's wait, jittered by {@link Pacing#handedBack}. */
     private Duration defer(List<QueuedLink> deferred, Duration retryAfter) {
-        long base = Math.max(1000, retryAfter.toMillis());
-        long jitter = parts.random().nextLong(Math.max(1000, base / 5) + 1);
-        Duration timeout = Duration.ofMillis(base + jitter);
-        if (timeout.compareTo(MAX_DEFERRAL) > 0) {
-            timeout = MAX_DEFERRAL;
-        }
+        Duration timeout = Pacing.handedBack(retryAfter, jitter);
         List<QueuedLink> distinct = deferred.stream().distinct().toList();
         try {
             parts.visibility().defer(distinct, timeout);
@@ -174,15 +170,14 @@ public final class BatchDispatcher {
         return timeout;
     }
 
-    private static QueuedLink read(Envelope envelope, SqsRecords.Handle handle) {
+    private static QueuedLink read(Envelope envelope) {
         LinkEvent event;
         try {
             event = LinkEventJson.fromJson(envelope.detail());
         } catch (InvalidEventException e) {
             throw new InvalidEventException("SQS message " + envelope.messageId() + ": " + e.getMessage(), e);
         }
-        return handle == null ? new QueuedLink(envelope.messageId(), null, null, envelope.eventId(), event)
-                : new QueuedLink(envelope.messageId(), handle.receiptHandle(), handle.queueArn(), envelope.eventId(),
-                        event, handle.body(), handle.attributes());
+        return new QueuedLink(envelope.messageId(), envelope.receiptHandle(), envelope.queueArn(), envelope.eventId(),
+                event, envelope.sqsBody(), envelope.sqsAttributes());
     }
 }

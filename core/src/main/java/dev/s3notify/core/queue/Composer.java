@@ -98,20 +98,15 @@ public final class Composer {
     /** A digest's notification: the first file's, under an id that names the whole set, stable across retries. */
     private static Notification carrier(List<Notification> notes) {
         Notification first = notes.get(0);
-        return new Notification(first.event(), first.message(), digestId(notes));
+        return new Notification(first.event(), first.message(), Digest.id(eventIds(notes)));
     }
 
-    /**
-     * @param notes the files of a digest
-     * @return an id for it that depends only on which events it carries: the {@link dev.s3notify.core.Digest#id()}
-     *     the formatter sends for them too
-     */
-    static String digestId(List<Notification> notes) {
-        return Digest.id(notes.stream().map(Notification::eventId).toList());
+    private static List<String> eventIds(List<Notification> notes) {
+        return notes.stream().map(Notification::eventId).toList();
     }
 
     private static String pageName(Destination destination, List<Notification> notes) {
-        return digestId(notes) + "-" + DestinationKey.of(destination).substring(0, 8) + ".html";
+        return Digest.id(eventIds(notes)) + "-" + DestinationKey.of(destination).substring(0, 8) + ".html";
     }
 
     private static Instant earliestExpiry(List<LinkEvent> events) {

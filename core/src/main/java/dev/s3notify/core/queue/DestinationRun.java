@@ -28,16 +28,6 @@ final class DestinationRun {
     private final Instant deadline;
     /** Each event once (by delivery key), with every SQS message that carried it. */
     private final Map<String, List<QueuedLink>> byEvent = new LinkedHashMap<>();
-    final List<BatchOutcome.Posted> posted = new ArrayList<>();
-    final List<String> skipped = new ArrayList<>();
-    final List<String> failed = new ArrayList<>();
-    final List<QueuedLink> deferred = new ArrayList<>();
-    /** Each SQS message whose delivery no retry can fix, with why. */
-    final Map<QueuedLink, DeliveryException> refused = new LinkedHashMap<>();
-    Duration deferredFor;
-    /** Why the delivery records could not be claimed, or null; with how many messages that left unsent. */
-    RuntimeException storeFailure;
-    int unclaimable;
 
     DestinationRun(BatchDispatcher.Parts parts, Destination destination, List<QueuedLink> links, Instant deadline) {
         this.parts = parts;
@@ -47,12 +37,21 @@ final class DestinationRun {
         links.forEach(link -> byEvent.computeIfAbsent(link.deliveryKey(), k -> new ArrayList<>()).add(link));
     }
 
-    /** Does the work; the outcome is in the fields. */
-    void run() {
-        List<QueuedLink> claimed = formattable(claim());
-        if (claimed.isEmpty()) {
-            return;
+    /**
+     * Does the work, once.
+     *
+     * @return what it came to
+     */
+    RunResult run() {
+        RunTally tally = new RunTally(parts.records(), destinationKey, byEvent);
+        List<QueuedLink> claimed = formattable(claim(tally), tally);
+        if (!claimed.isEmpty()) {
+            compose(claimed, tally);
         }
+        return tally.result();
+    }
+
+    private void compose(List<QueuedLink> claimed, RunTally tally) {
         List<Composer.Message> messages;
         try {
             messages = parts.composer().compose(destination, claimed);
@@ -60,15 +59,15 @@ final class DestinationRun {
             LOG.error("messages could not be composed; the batch's files are reported for retry", "kind",
                     destination.kind(), "host", destination.host(), "files", claimed.size(),
                     "error", describe(e));
-            claimed.forEach(this::fail);
+            claimed.forEach(tally::fail);
             return;
         }
         for (Composer.Message message : messages) {
-            send(message);
+            send(message, tally);
         }
     }
 
-    private List<QueuedLink> claim() {
+    private List<QueuedLink> claim(RunTally tally) {
         Instant leaseUntil = deadline.plus(BatchDispatcher.LEASE_MARGIN);
         DeliveryRecords.Claims found = parts.records().claimAll(destinationKey, List.copyOf(byEvent.keySet()),
                 leaseUntil);
@@ -84,20 +83,16 @@ final class DestinationRun {
             if (claim == DeliveryRecords.Claim.DELIVERED) {
                 LOG.info("already delivered to this destination; skipped", "eventId", first.eventId(),
                         "sourceEventId", first.event().sourceEventId(), "host", destination.host());
-                entry.getValue().forEach(link -> skipped.add(link.messageId()));
-                continue;
-            }
-            entry.getValue().forEach(link -> failed.add(link.messageId()));
-            if (claim == DeliveryRecords.Claim.BUSY) {
+                tally.skip(entry.getValue());
+            } else if (claim == DeliveryRecords.Claim.BUSY) {
                 LOG.info("another invocation is delivering this event; reported for retry", "eventId",
                         first.eventId(), "host", destination.host());
-                continue;
+                tally.retry(entry.getValue());
+            } else {
+                tally.unclaimable(entry.getValue(), found.failure());
             }
-            // Said once for the whole invocation by the dispatcher, not once per message.
-            storeFailure = storeFailure == null ? found.failure() : storeFailure;
-            unclaimable += entry.getValue().size();
         }
-        // A duplicate within the batch shares the fate of the event's first message (see delivered, fail, defer).
+        // A duplicate within the batch shares the fate of the event's first message (see RunTally).
         return claimed;
     }
 
@@ -105,7 +100,7 @@ final class DestinationRun {
      * Formats each file's single-file message first, so that a file the formatter refuses fails alone (a digest,
      * or its halves, can always fall back to these).
      */
-    private List<QueuedLink> formattable(List<QueuedLink> claimed) {
+    private List<QueuedLink> formattable(List<QueuedLink> claimed, RunTally tally) {
         List<QueuedLink> ok = new ArrayList<>();
         for (QueuedLink link : claimed) {
             try {
@@ -114,45 +109,45 @@ final class DestinationRun {
             } catch (RuntimeException e) {
                 LOG.error("message failed; reported for retry", "messageId", link.messageId(), "eventId",
                         link.eventId(), "kind", destination.kind(), "error", describe(e));
-                fail(link);
+                tally.fail(link);
             }
         }
         return ok;
     }
 
-    private void send(Composer.Message message) {
-        if (deferredFor == null) {
-            Duration wait = parts.pacer().take(destination, deadline);
+    private void send(Composer.Message message, RunTally tally) {
+        if (!tally.deferring()) {
+            Duration wait = parts.pacer().take(destinationKey, destination.rateLimit(), deadline);
             if (!wait.isZero()) {
-                deferredFor = wait;
+                tally.deferFor(wait);
             }
         }
-        if (deferredFor != null) {
-            message.covers().forEach(this::defer);
+        if (tally.deferring()) {
+            message.covers().forEach(tally::defer);
             return;
         }
         try {
             MessageSender.Result result = parts.sender().send(destination, message.request(),
                     message.notification(), deadline);
             if (result.deferred()) {
-                parts.pacer().backOff(destination, result.retryAfter());
-                deferredFor = result.retryAfter();
-                message.covers().forEach(this::defer);
+                parts.pacer().backOff(destinationKey, result.retryAfter());
+                tally.deferFor(result.retryAfter());
+                message.covers().forEach(tally::defer);
                 return;
             }
-            delivered(message, result.status());
+            tally.posted(delivered(message, result.status()), message.covers());
         } catch (DeliveryException e) {
             if (!parkable(message, e)) {
-                failed(message, e);
+                failed(message, e, tally);
                 return;
             }
             LOG.error("message refused; no retry can deliver it: its files go to the dead-letter queue", "messageId",
                     ids(message), "eventId", message.notification().eventId(), "kind", destination.kind(), "host",
                     destination.host(), "reason", e.reason().name(), "status", e.status(), "files",
                     message.covers().size(), "error", e.getMessage());
-            message.covers().forEach(link -> refuse(link, e));
+            message.covers().forEach(link -> tally.refuse(link, e));
         } catch (RuntimeException e) {
-            failed(message, e);
+            failed(message, e, tally);
         }
     }
 
@@ -168,15 +163,16 @@ final class DestinationRun {
         return String.join(",", message.covers().stream().map(QueuedLink::messageId).toList());
     }
 
-    private void failed(Composer.Message message, RuntimeException e) {
+    private void failed(Composer.Message message, RuntimeException e, RunTally tally) {
         LOG.error("message not delivered; its files are reported for retry", "messageId", ids(message), "eventId",
                 message.notification().eventId(), "kind", destination.kind(), "host", destination.host(),
                 "reason", e instanceof DeliveryException d ? d.reason().name() : FailureReason.OTHER.name(),
                 "files", message.covers().size(), "error", describe(e));
-        message.covers().forEach(this::fail);
+        message.covers().forEach(tally::fail);
     }
 
-    private void delivered(Composer.Message message, int status) {
+    /** Marks the records delivered and says so; the message posted is returned for the tally. */
+    private BatchOutcome.Posted delivered(Composer.Message message, int status) {
         int unmarked = parts.records().deliveredAll(destinationKey,
                 message.covers().stream().map(QueuedLink::deliveryKey).toList());
         if (unmarked > 0) {
@@ -187,38 +183,9 @@ final class DestinationRun {
         LOG.info(message.digest() ? "digest delivered" : "message delivered", "eventId",
                 message.notification().eventId(), "kind", destination.kind(), "host",
                 destination.host(), "status", status, "files", message.covers().size());
-        posted.add(new BatchOutcome.Posted(destination.name(), destination.kind(), destination.host(),
+        return new BatchOutcome.Posted(destination.name(), destination.kind(), destination.host(),
                 message.digest(), message.covers().stream().map(DestinationRun::file).toList(),
-                message.indexPage() == null ? null : Redact.url(message.indexPage().url()), message.request()));
-        message.covers().forEach(link -> byEvent.get(link.deliveryKey()).stream().skip(1)
-                .forEach(duplicate -> skipped.add(duplicate.messageId())));
-    }
-
-    private void fail(QueuedLink link) {
-        release(link);
-        byEvent.get(link.deliveryKey()).forEach(l -> failed.add(l.messageId()));
-    }
-
-    private void refuse(QueuedLink link, DeliveryException e) {
-        release(link);
-        byEvent.get(link.deliveryKey()).forEach(l -> refused.put(l, e));
-    }
-
-    private void defer(QueuedLink link) {
-        release(link);
-        byEvent.get(link.deliveryKey()).forEach(l -> {
-            failed.add(l.messageId());
-            deferred.add(l);
-        });
-    }
-
-    private void release(QueuedLink link) {
-        try {
-            parts.records().release(destinationKey, link.deliveryKey());
-        } catch (RuntimeException e) {
-            // The lease lapses on its own; a retry delivers then.
-            LOG.warn("delivery record not released", "eventId", link.eventId(), "error", describe(e));
-        }
+                message.indexPage() == null ? null : Redact.url(message.indexPage().url()), message.request());
     }
 
     private static String file(QueuedLink link) {

@@ -1,6 +1,7 @@
 package dev.s3notify.core.queue;
 
 import dev.s3notify.core.aws.SqsQueues;
+import dev.s3notify.core.pacing.RateLimitedException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +22,7 @@ public final class SqsVisibility implements Visibility {
 
     @Override
     public void defer(List<QueuedLink> links, Duration timeout) {
-        int seconds = (int) Math.min(43_200, Math.max(0, (timeout.toMillis() + 999) / 1000));
+        int seconds = RateLimitedException.visibilitySeconds(timeout);
         Map<String, List<String>> byQueue = new LinkedHashMap<>();
         links.stream().filter(l -> l.queueArn() != null && l.receiptHandle() != null)
                 .forEach(l -> byQueue.computeIfAbsent(l.queueArn(), k -> new ArrayList<>()).add(l.receiptHandle()));

@@ -12,7 +12,7 @@ import java.util.random.RandomGenerator;
  * @param cap the largest ceiling
  * @param maxAttempts attempts in all, the first included
  * @param sleeper how to wait
- * @param random where the jitter comes from ({@link RandomGenerator#nextDouble()})
+ * @param random where the jitter comes from ({@link RandomGenerator#nextLong(long)}, the ceiling plus one)
  */
 public record Backoff(Duration base, Duration cap, int maxAttempts, Sleeper sleeper, RandomGenerator random) {
 
@@ -39,9 +39,19 @@ public record Backoff(Duration base, Duration cap, int maxAttempts, Sleeper slee
      * @param failedAttempt the attempt that just failed, from 1
      * @return how long to wait before the next one
      */
-    Duration delay(int failedAttempt) {
+    public Duration delay(int failedAttempt) {
         long ceiling = Math.min(cap.toMillis(), base.toMillis() << Math.min(failedAttempt - 1, 30));
-        return Duration.ofMillis((long) (ceiling * random.nextDouble()));
+        return upTo(Duration.ofMillis(ceiling));
+    }
+
+    /**
+     * The one jitter draw: full jitter under any ceiling (backoff's, or a pacing wait's).
+     *
+     * @param ceiling the longest result; zero or negative gives zero
+     * @return a random whole number of milliseconds between zero and {@code ceiling}, both included
+     */
+    public Duration upTo(Duration ceiling) {
+        return Duration.ofMillis(random.nextLong(Math.max(0, ceiling.toMillis()) + 1));
     }
 
     /**

@@ -43,17 +43,17 @@ public final class AwsFixtures {
         return AwsSession.create(Map.of(), new Settings(Map.of()), KEYS);
     }
 
-    /** A jitter source that always draws the given fraction of the ceiling. */
+    /** A jitter source whose bounded draws are always the given fraction of the ceiling (the bound less one). */
     public static RandomGenerator fraction(double value) {
         return new RandomGenerator() {
             @Override
             public long nextLong() {
-                throw new UnsupportedOperationException("only nextDouble is expected");
+                throw new UnsupportedOperationException("only bounded draws are expected");
             }
 
             @Override
-            public double nextDouble() {
-                return value;
+            public long nextLong(long bound) {
+                return (long) ((bound - 1) * value);
             }
         };
     }

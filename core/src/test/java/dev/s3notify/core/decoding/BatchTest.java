@@ -60,10 +60,10 @@ class BatchTest {
     }
 
     @Test
-    void recognisesFifoBatchesByTheirSourceArn() throws Exception {
-        assertThat(Envelopes.fromFifoQueue(JSON.readTree(sqs("arn:aws:sqs:eu-west-1:1:q.fifo", "a")))).isTrue();
-        assertThat(Envelopes.fromFifoQueue(JSON.readTree(sqs("arn:aws:sqs:eu-west-1:1:q", "a")))).isFalse();
-        assertThat(Envelopes.fromFifoQueue(JSON.readTree("{\"detail\":{}}"))).isFalse();
+    void recognisesFifoBatchesByTheirSourceArn() {
+        assertThat(Batch.of(sqs("arn:aws:sqs:eu-west-1:1:q.fifo", "a")).isFifo()).isTrue();
+        assertThat(Batch.of(sqs("arn:aws:sqs:eu-west-1:1:q", "a")).isFifo()).isFalse();
+        assertThat(Batch.of("{\"detail\":{}}".getBytes(StandardCharsets.UTF_8)).isFifo()).isFalse();
     }
 
     private static byte[] sqs(String arn, String... ids) {

@@ -6,6 +6,7 @@ import dev.s3notify.core.error.InvalidEventException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,28 +21,52 @@ class EnvelopesTest {
     void passesAnEventWithoutEnvelopeThroughAsItIs() {
         List<Envelope> envelopes = Envelopes.unwrap(PUT);
 
-        assertThat(envelopes).containsExactly(new Envelope(null, PUT, null));
+        assertThat(envelopes).containsExactly(Envelope.of(PUT));
     }
 
     @Test
     void takesTheEventOutOfAnSqsMessageWithItsMessageId() {
         List<Envelope> envelopes = Envelopes.unwrap(Fixtures.event("sqs-s3-put.json"));
 
-        assertThat(envelopes).containsExactly(new Envelope("059f36b4-87a3-44ab-83d2-661975830a7d", PUT, null));
+        assertThat(envelopes).extracting(Envelope::messageId, Envelope::body)
+                .containsExactly(tuple("059f36b4-87a3-44ab-83d2-661975830a7d", PUT));
+    }
+
+    @Test
+    void readsTheReceiptHandleAndSourceQueueWhereItReadsTheMessageId() {
+        JsonNode event = Fixtures.event("sqs-s3-put.json");
+        JsonNode record = event.get("Records").get(0);
+
+        Envelope envelope = Envelopes.unwrap(event).get(0);
+
+        assertThat(envelope.receiptHandle()).isEqualTo(record.get("receiptHandle").asText());
+        assertThat(envelope.queueArn()).isEqualTo("arn:aws:sqs:us-west-2:111122223333:s3-notify-uploads");
+        assertThat(envelope.sqsBody()).isEqualTo(record.get("body").asText());
+        assertThat(envelope.sqsAttributes()).isEqualTo(record.get("messageAttributes"));
+    }
+
+    @Test
+    void leavesTheSqsPartsOfAnEventOutsideSqsEmpty() {
+        Envelope envelope = Envelopes.unwrap(Fixtures.event("sns-s3-put.json")).get(0);
+
+        assertThat(envelope.fromSqs()).isFalse();
+        assertThat(envelope.receiptHandle()).isNull();
+        assertThat(envelope.queueArn()).isNull();
     }
 
     @Test
     void takesTheEventOutOfAnSnsNotificationInsideAnSqsMessage() {
         List<Envelope> envelopes = Envelopes.unwrap(Fixtures.event("sqs-sns-s3-put.json"));
 
-        assertThat(envelopes).containsExactly(new Envelope("2e1424d4-f796-459a-8184-9c92662be6da", PUT, null));
+        assertThat(envelopes).extracting(Envelope::messageId, Envelope::body)
+                .containsExactly(tuple("2e1424d4-f796-459a-8184-9c92662be6da", PUT));
     }
 
     @Test
     void takesTheEventOutOfAnSnsRecordWithoutAMessageId() {
         List<Envelope> envelopes = Envelopes.unwrap(Fixtures.event("sns-s3-put.json"));
 
-        assertThat(envelopes).containsExactly(new Envelope(null, PUT, null));
+        assertThat(envelopes).containsExactly(Envelope.of(PUT));
     }
 
     @Test
@@ -160,10 +185,10 @@ class EnvelopesTest {
 
     @Test
     void anEnvelopeHasEitherABodyOrAnError() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new Envelope("m", null, null))
+        assertThatIllegalArgumentException().isThrownBy(() -> Envelope.builder().messageId("m").build())
                 .withMessageContaining("neither");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new Envelope("m", PUT, new InvalidEventException("x")))
+                .isThrownBy(() -> Envelope.builder().messageId("m").body(PUT).error(new InvalidEventException("x")).build())
                 .withMessageContaining("both");
     }
 

@@ -2,6 +2,7 @@ package dev.s3notify.core.dispatch;
 
 import dev.s3notify.core.aws.AwsFixtures;
 import dev.s3notify.core.support.Jitter;
+import dev.s3notify.core.support.Sleeper;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -72,7 +73,7 @@ class WebhookSenderTest {
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final MutableClock clock = new MutableClock(START);
     private final List<Duration> pauses = new ArrayList<>();
-    private final WebhookSender.Pause pause = duration -> {
+    private final Sleeper pause = duration -> {
         pauses.add(duration);
         clock.advance(duration);
     };

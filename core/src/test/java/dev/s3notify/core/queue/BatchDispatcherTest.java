@@ -1,5 +1,9 @@
 package dev.s3notify.core.queue;
 
+import dev.s3notify.core.pacing.Pacer;
+
+import dev.s3notify.core.Digest;
+
 import static dev.s3notify.core.queue.QueueFixtures.NOW;
 import static dev.s3notify.core.queue.QueueFixtures.destination;
 import static dev.s3notify.core.queue.QueueFixtures.queued;
@@ -60,7 +64,7 @@ class BatchDispatcherTest {
     };
 
     private BatchDispatcher dispatcher(IndexStore store, Digests digests) {
-        Pacer pacer = new Pacer(Destination::rateLimit, 2, clock, d -> { }, Duration.ofSeconds(1));
+        Pacer pacer = Pacer.of(2, clock, d -> { });
         return new BatchDispatcher(List.of(chat), new BatchDispatcher.Parts(new Composer(digests, store), records,
                 pacer, sender, visibility, new SplittableRandom(7)));
     }
@@ -124,7 +128,7 @@ class BatchDispatcherTest {
     void sendsTheFormattersDigestListingEveryLinkWithoutAnIndexWhenTheyFit() {
         Destination roomy = destination("chat", "https://chat.example/hooks/secret-token", RateLimit.UNKNOWN,
                 QueueFixtures.TEXT_LIMIT);
-        Pacer pacer = new Pacer(Destination::rateLimit, 2, clock, d -> { }, Duration.ofSeconds(1));
+        Pacer pacer = Pacer.of(2, clock, d -> { });
         BatchDispatcher dispatcher = new BatchDispatcher(List.of(roomy), new BatchDispatcher.Parts(
                 new Composer(new FormatterDigests(), index), records, pacer, sender, visibility,
                 new SplittableRandom(3)));
@@ -218,7 +222,7 @@ class BatchDispatcherTest {
     void defersWithoutSendingWhenThePacingSlotIsFarOff() {
         Destination slack = destination("slack", "https://hooks.slack.com/services/T/B/secret",
                 RateLimit.of(1, Duration.ofSeconds(1)), ONE_FILE_TEXT);
-        Pacer pacer = new Pacer(Destination::rateLimit, 2, clock, d -> { }, Duration.ofSeconds(1));
+        Pacer pacer = Pacer.of(2, clock, d -> { });
         BatchDispatcher dispatcher = new BatchDispatcher(List.of(slack), new BatchDispatcher.Parts(
                 new Composer(new FormatterDigests(), null), records, pacer, sender, visibility,
                 new SplittableRandom(1)));
@@ -240,11 +244,12 @@ class BatchDispatcherTest {
     }
 
     @Test
-    void identifiesADigestByTheEventsItCarries() {
+    void identifiesADigestByTheEventsItCarriesInAnyOrder() {
         List<Notification> notes = uploads(3).stream().map(l -> chat.notification(l.event(), l.eventId())).toList();
+        List<String> ids = notes.stream().map(Notification::eventId).toList();
 
-        assertThat(Composer.digestId(notes)).isEqualTo(Composer.digestId(List.of(notes.get(2), notes.get(0),
-                notes.get(1)))).isNotEqualTo(Composer.digestId(notes.subList(0, 2)))
+        assertThat(Digest.id(ids)).isEqualTo(Digest.id(List.of(ids.get(2), ids.get(0), ids.get(1))))
+                .isNotEqualTo(Digest.id(ids.subList(0, 2)))
                 .isEqualTo(chat.digest(notes).id());
     }
 }

@@ -1,6 +1,7 @@
 package dev.s3notify.core.queue;
 
-import dev.s3notify.core.function.QueueSetup;
+import dev.s3notify.core.pacing.Pacer;
+
 
 import dev.s3notify.core.dispatch.Destination;
 import dev.s3notify.core.Link;
@@ -105,8 +106,7 @@ final class Simulation {
         Visibility visibility = (links, timeout) -> links.forEach(l ->
                 messages.get(l.messageId()).visibleAt = clock.instant().plus(timeout));
         for (int e = 0; e < template.concurrency(); e++) {
-            Pacer pacer = new Pacer(Destination::rateLimit, template.concurrency(), clock, clock::advance,
-                    QueueSetup.MAX_PACING_WAIT);
+            Pacer pacer = Pacer.of(template.concurrency(), clock, clock::advance);
             MessageSender sender = new WebhookMessageSender(SimulatedSenders.create(clock, clock::advance, e));
             BatchDispatcher dispatcher = new BatchDispatcher(destinations, new BatchDispatcher.Parts(
                     new Composer(new FormatterDigests(), index), records, pacer, sender, visibility,
