@@ -1,12 +1,12 @@
 package dev.s3notify.generic;
 
 import dev.s3notify.core.Digest;
-import dev.s3notify.spi.KindSettings;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.RateLimit;
-import dev.s3notify.core.error.S3NotifyException;
 import dev.s3notify.core.WebhookRequest;
+import dev.s3notify.core.error.S3NotifyException;
 import dev.s3notify.core.text.TextLimit;
+import dev.s3notify.spi.KindSettings;
 import dev.s3notify.spi.MessageLimits;
 import dev.s3notify.spi.WebhookFormatter;
 import java.time.Instant;

@@ -18,9 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.s3notify.core.LinkEvent;
+import dev.s3notify.core.WebhookRequest;
 import dev.s3notify.core.error.S3NotifyException;
 import dev.s3notify.spi.Variable;
-import dev.s3notify.core.WebhookRequest;
 import java.net.URI;
 import java.util.Map;
 import java.util.stream.Stream;

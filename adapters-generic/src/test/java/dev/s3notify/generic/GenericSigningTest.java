@@ -7,8 +7,6 @@ import static dev.s3notify.generic.GenericTestSupport.notification;
 import static dev.s3notify.generic.GenericTestSupport.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.s3notify.spi.KindSettings;
-import dev.s3notify.core.Notification;
 import dev.s3notify.core.WebhookRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -2,13 +2,13 @@ package dev.s3notify.generic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.s3notify.spi.KindSettings;
 import dev.s3notify.core.LinkEvent;
-import dev.s3notify.core.templates.MessageTemplate;
 import dev.s3notify.core.Notification;
-import dev.s3notify.core.dispatch.MessageFit;
-import dev.s3notify.core.templates.TemplateModel;
 import dev.s3notify.core.WebhookRequest;
+import dev.s3notify.core.dispatch.MessageFit;
+import dev.s3notify.core.templates.MessageTemplate;
+import dev.s3notify.core.templates.TemplateModel;
+import dev.s3notify.spi.KindSettings;
 import dev.s3notify.testkit.LinkEvents;
 import java.io.IOException;
 import java.io.InputStream;

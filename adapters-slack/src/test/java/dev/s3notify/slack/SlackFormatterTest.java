@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.s3notify.core.error.ConfigurationException;
 import dev.s3notify.core.EventType;
-import dev.s3notify.spi.KindSettings;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.WebhookRequest;
+import dev.s3notify.core.error.ConfigurationException;
+import dev.s3notify.spi.KindSettings;
 import java.net.URI;
 import java.util.Map;
 import java.util.stream.Stream;

@@ -3,14 +3,14 @@ package dev.s3notify.teams;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.s3notify.core.EventType;
+import dev.s3notify.core.LinkEvent;
+import dev.s3notify.core.Notification;
+import dev.s3notify.core.WebhookRequest;
+import dev.s3notify.core.dispatch.MessageFit;
+import dev.s3notify.core.templates.MessageTemplate;
+import dev.s3notify.core.templates.TemplateModel;
 import dev.s3notify.spi.FormatterContext;
 import dev.s3notify.spi.KindSettings;
-import dev.s3notify.core.LinkEvent;
-import dev.s3notify.core.templates.MessageTemplate;
-import dev.s3notify.core.Notification;
-import dev.s3notify.core.dispatch.MessageFit;
-import dev.s3notify.core.templates.TemplateModel;
-import dev.s3notify.core.WebhookRequest;
 import dev.s3notify.spi.WebhookFormatter;
 import dev.s3notify.testkit.LinkEvents;
 import java.io.IOException;
@@ -19,8 +19,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 
 /** Fixed events (2026-11-21T17:16:21Z), rendering as the dispatcher does, and fixture loading. */
 final class Events {

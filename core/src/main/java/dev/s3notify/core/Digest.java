@@ -1,8 +1,7 @@
 package dev.s3notify.core;
 
-import dev.s3notify.core.templates.DigestTemplate;
-
 import dev.s3notify.core.support.Sha256;
+import dev.s3notify.core.templates.DigestTemplate;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;

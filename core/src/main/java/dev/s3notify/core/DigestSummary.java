@@ -1,7 +1,6 @@
 package dev.s3notify.core;
 
 import dev.s3notify.core.text.Sizes;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;

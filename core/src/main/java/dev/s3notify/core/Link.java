@@ -1,7 +1,6 @@
 package dev.s3notify.core;
 
 import dev.s3notify.core.support.Redact;
-
 import java.time.Instant;
 import java.util.Objects;
 

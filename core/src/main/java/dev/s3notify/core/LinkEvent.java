@@ -2,7 +2,6 @@ package dev.s3notify.core;
 
 import dev.s3notify.core.decoding.LinkEventJson;
 import dev.s3notify.core.support.Redact;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

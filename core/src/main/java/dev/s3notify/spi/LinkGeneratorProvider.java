@@ -1,7 +1,6 @@
 package dev.s3notify.spi;
 
 import dev.s3notify.core.error.ConfigurationException;
-
 import java.util.List;
 
 /**

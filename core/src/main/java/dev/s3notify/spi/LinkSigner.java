@@ -3,7 +3,6 @@ package dev.s3notify.spi;
 import dev.s3notify.core.Link;
 import dev.s3notify.core.ObjectEvent;
 import dev.s3notify.core.error.S3NotifyException;
-
 import java.time.Duration;
 import java.time.Instant;
 

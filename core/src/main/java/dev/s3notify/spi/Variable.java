@@ -2,13 +2,12 @@ package dev.s3notify.spi;
 
 import dev.s3notify.core.input.Urls;
 import dev.s3notify.core.text.SafeText;
-import java.util.Map;
-import java.util.function.Consumer;
-
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * One environment variable s3-notify reads, with its default and how its value is checked: the single place

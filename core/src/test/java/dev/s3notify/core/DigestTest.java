@@ -1,11 +1,10 @@
 package dev.s3notify.core;
 
-import dev.s3notify.core.error.ConfigurationException;
-import dev.s3notify.core.templates.DigestTemplate;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.s3notify.core.error.ConfigurationException;
+import dev.s3notify.core.templates.DigestTemplate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

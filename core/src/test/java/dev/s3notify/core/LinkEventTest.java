@@ -3,8 +3,8 @@ package dev.s3notify.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
-import java.time.Duration;
 import java.lang.reflect.RecordComponent;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

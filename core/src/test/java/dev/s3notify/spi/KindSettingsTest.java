@@ -1,11 +1,10 @@
 package dev.s3notify.spi;
 
-import dev.s3notify.core.error.ConfigurationException;
-import dev.s3notify.core.config.Settings;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.s3notify.core.config.Settings;
+import dev.s3notify.core.error.ConfigurationException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,10 @@
 package dev.s3notify.cli;
 
+import dev.s3notify.core.config.Settings;
+import dev.s3notify.core.config.Variables;
 import dev.s3notify.core.error.ConfigurationException;
 import dev.s3notify.core.plugins.KindRegistry;
 import dev.s3notify.core.plugins.LinkGenerators;
-import dev.s3notify.core.config.Settings;
-import dev.s3notify.core.config.Variables;
 import dev.s3notify.core.plugins.WebhookFormatters;
 import dev.s3notify.spi.LinkGeneratorProvider;
 import dev.s3notify.spi.WebhookFormatterProvider;

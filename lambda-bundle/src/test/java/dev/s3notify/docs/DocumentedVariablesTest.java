@@ -2,11 +2,11 @@ package dev.s3notify.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.s3notify.core.plugins.LinkGenerators;
-import dev.s3notify.spi.Variable;
 import dev.s3notify.core.config.Variables;
+import dev.s3notify.core.plugins.LinkGenerators;
 import dev.s3notify.core.plugins.WebhookFormatters;
 import dev.s3notify.spi.LinkGeneratorProvider;
+import dev.s3notify.spi.Variable;
 import dev.s3notify.spi.WebhookFormatterProvider;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
 package dev.s3notify.testkit;
 
 import dev.s3notify.core.Digest;
-import dev.s3notify.core.templates.DigestTemplate;
 import dev.s3notify.core.Link;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.Notification;
+import dev.s3notify.core.templates.DigestTemplate;
 import dev.s3notify.spi.WebhookFormatter;
 import java.util.List;
 

@@ -1,10 +1,10 @@
 package dev.s3notify.core.aws;
 
-import dev.s3notify.core.error.ConfigurationException;
 import dev.s3notify.core.Link;
-import dev.s3notify.spi.LinkSigner;
 import dev.s3notify.core.ObjectEvent;
+import dev.s3notify.core.error.ConfigurationException;
 import dev.s3notify.core.error.S3NotifyException;
+import dev.s3notify.spi.LinkSigner;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.s3notify.core.aws;
 
 import dev.s3notify.core.error.ConfigurationException;
-import dev.s3notify.core.support.Log;
 import dev.s3notify.core.error.S3NotifyException;
+import dev.s3notify.core.support.Log;
 import dev.s3notify.core.support.Secret;
 import java.net.URI;
 import java.util.Objects;

@@ -2,7 +2,6 @@ package dev.s3notify.core.config;
 
 import dev.s3notify.core.error.ConfigurationException;
 import dev.s3notify.spi.Variable;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

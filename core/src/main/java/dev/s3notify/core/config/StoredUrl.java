@@ -1,10 +1,9 @@
 package dev.s3notify.core.config;
 
-import dev.s3notify.core.support.Secret;
-import dev.s3notify.core.input.Urls;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.s3notify.core.input.Urls;
+import dev.s3notify.core.support.Secret;
 import java.io.IOException;
 import java.net.URI;
 

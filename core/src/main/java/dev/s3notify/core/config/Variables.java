@@ -1,10 +1,9 @@
 package dev.s3notify.core.config;
 
 import dev.s3notify.core.Link;
-import dev.s3notify.spi.Variable;
-
 import dev.s3notify.core.input.AwsNames;
 import dev.s3notify.core.text.SafeText;
+import dev.s3notify.spi.Variable;
 import java.net.URI;
 import java.util.List;
 

@@ -1,12 +1,11 @@
 package dev.s3notify.core.decoding;
 
-import dev.s3notify.core.error.InvalidEventException;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.s3notify.core.error.InvalidEventException;
 import dev.s3notify.core.input.JsonErrors;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,8 +1,7 @@
 package dev.s3notify.core.decoding;
 
-import dev.s3notify.core.error.InvalidEventException;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.s3notify.core.error.InvalidEventException;
 import dev.s3notify.core.input.AwsNames;
 import dev.s3notify.core.text.SafeText;
 import java.time.Instant;

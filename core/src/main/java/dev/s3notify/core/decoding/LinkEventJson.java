@@ -1,11 +1,10 @@
 package dev.s3notify.core.decoding;
 
-import dev.s3notify.core.error.InvalidEventException;
-import dev.s3notify.core.LinkEvent;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.s3notify.core.LinkEvent;
+import dev.s3notify.core.error.InvalidEventException;
 
 /**
  * The JSON form of a {@link LinkEvent}, documented in {@code docs/link-event.md}. Absent values are omitted rather

@@ -1,11 +1,10 @@
 package dev.s3notify.core.decoding;
 
-import dev.s3notify.core.EventType;
-import dev.s3notify.core.error.InvalidEventException;
-import dev.s3notify.core.LinkEvent;
-import dev.s3notify.core.support.Log;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.s3notify.core.EventType;
+import dev.s3notify.core.LinkEvent;
+import dev.s3notify.core.error.InvalidEventException;
+import dev.s3notify.core.support.Log;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;

@@ -2,7 +2,6 @@ package dev.s3notify.core.decoding;
 
 import dev.s3notify.core.error.InvalidEventException;
 import dev.s3notify.core.input.Urls;
-
 import dev.s3notify.core.text.SafeText;
 import java.net.URI;
 import java.net.URISyntaxException;

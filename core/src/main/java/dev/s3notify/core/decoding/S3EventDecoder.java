@@ -1,10 +1,9 @@
 package dev.s3notify.core.decoding;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.s3notify.core.ObjectEvent;
 import dev.s3notify.core.error.InvalidEventException;
 import dev.s3notify.core.support.Log;
-import dev.s3notify.core.ObjectEvent;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

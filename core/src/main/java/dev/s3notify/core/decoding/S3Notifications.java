@@ -1,10 +1,9 @@
 package dev.s3notify.core.decoding;
 
-import dev.s3notify.core.EventType;
-import dev.s3notify.core.error.InvalidEventException;
-import dev.s3notify.core.ObjectEvent;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.s3notify.core.EventType;
+import dev.s3notify.core.ObjectEvent;
+import dev.s3notify.core.error.InvalidEventException;
 import java.util.ArrayList;
 import java.util.List;
 

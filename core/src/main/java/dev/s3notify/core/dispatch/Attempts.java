@@ -1,13 +1,13 @@
 package dev.s3notify.core.dispatch;
 
-import dev.s3notify.core.error.DeliveryException;
-import dev.s3notify.core.error.FailureReason;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.WebhookRequest;
+import dev.s3notify.core.error.DeliveryException;
+import dev.s3notify.core.error.FailureReason;
 import dev.s3notify.core.pacing.Pacing;
 import dev.s3notify.core.pacing.RateBudget;
-import dev.s3notify.core.pacing.RateSlot;
 import dev.s3notify.core.pacing.RateLimitedException;
+import dev.s3notify.core.pacing.RateSlot;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,17 +1,16 @@
 package dev.s3notify.core.dispatch;
 
 import dev.s3notify.core.Digest;
-import dev.s3notify.core.templates.DigestTemplate;
 import dev.s3notify.core.Link;
 import dev.s3notify.core.LinkEvent;
-import dev.s3notify.core.templates.MessageTemplate;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.RateLimit;
+import dev.s3notify.core.WebhookRequest;
 import dev.s3notify.core.support.Redact;
 import dev.s3notify.core.support.Secret;
+import dev.s3notify.core.templates.DigestTemplate;
+import dev.s3notify.core.templates.MessageTemplate;
 import dev.s3notify.core.templates.TemplateModel;
-import dev.s3notify.core.WebhookRequest;
-
 import dev.s3notify.spi.WebhookFormatter;
 import java.util.List;
 import java.util.Objects;

@@ -1,7 +1,6 @@
 package dev.s3notify.core.dispatch;
 
 import dev.s3notify.core.support.ConnectionErrors;
-
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;

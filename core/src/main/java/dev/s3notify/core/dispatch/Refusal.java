@@ -1,8 +1,7 @@
 package dev.s3notify.core.dispatch;
 
-import dev.s3notify.core.support.ResponseText;
-
 import dev.s3notify.core.WebhookRequest;
+import dev.s3notify.core.support.ResponseText;
 import dev.s3notify.spi.WebhookFormatter;
 import java.net.URI;
 import java.time.Duration;

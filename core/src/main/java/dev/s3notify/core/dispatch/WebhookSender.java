@@ -1,20 +1,19 @@
 package dev.s3notify.core.dispatch;
 
-import dev.s3notify.core.support.Backoff;
-import dev.s3notify.core.support.Jitter;
-import dev.s3notify.core.support.Sleeper;
-import dev.s3notify.core.support.SharedHttpClient;
-
-import dev.s3notify.core.error.DeliveryException;
-import dev.s3notify.core.support.Log;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.RateLimit;
-import dev.s3notify.core.support.Secret;
 import dev.s3notify.core.WebhookRequest;
+import dev.s3notify.core.error.DeliveryException;
 import dev.s3notify.core.pacing.Pacing;
 import dev.s3notify.core.pacing.RateBudget;
 import dev.s3notify.core.pacing.RateBudgets;
 import dev.s3notify.core.pacing.RateLimitedException;
+import dev.s3notify.core.support.Backoff;
+import dev.s3notify.core.support.Jitter;
+import dev.s3notify.core.support.Log;
+import dev.s3notify.core.support.Secret;
+import dev.s3notify.core.support.SharedHttpClient;
+import dev.s3notify.core.support.Sleeper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

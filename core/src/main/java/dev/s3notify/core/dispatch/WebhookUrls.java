@@ -1,7 +1,6 @@
 package dev.s3notify.core.dispatch;
 
 import dev.s3notify.core.support.UriEncoding;
-
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

@@ -1,16 +1,14 @@
 package dev.s3notify.core.function;
 
+import dev.s3notify.core.WebhookRequest;
+import dev.s3notify.core.decoding.Batch;
 import dev.s3notify.core.dispatch.Destination;
 import dev.s3notify.core.dispatch.DirectDelivery;
 import dev.s3notify.core.dispatch.WebhookSender;
-
-import dev.s3notify.core.decoding.Batch;
 import dev.s3notify.core.error.S3NotifyException;
-import dev.s3notify.core.WebhookRequest;
-
-import dev.s3notify.core.support.SnapshotState;
 import dev.s3notify.core.queue.BatchDispatcher;
 import dev.s3notify.core.queue.BatchOutcome;
+import dev.s3notify.core.support.SnapshotState;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BiConsumer;

@@ -1,16 +1,15 @@
 package dev.s3notify.core.function;
 
-import dev.s3notify.core.error.ConfigurationException;
-import dev.s3notify.core.dispatch.Destination;
 import dev.s3notify.core.Digest;
 import dev.s3notify.core.EventType;
 import dev.s3notify.core.Link;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.Notification;
-import dev.s3notify.core.error.S3NotifyException;
-import dev.s3notify.core.config.Variables;
 import dev.s3notify.core.WebhookRequest;
-
+import dev.s3notify.core.config.Variables;
+import dev.s3notify.core.dispatch.Destination;
+import dev.s3notify.core.error.ConfigurationException;
+import dev.s3notify.core.error.S3NotifyException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,13 +1,12 @@
 package dev.s3notify.core.links;
 
-import dev.s3notify.core.support.Backoff;
-
-import dev.s3notify.core.error.DeliveryException;
 import dev.s3notify.core.EventEntry;
-import dev.s3notify.core.support.Log;
-import dev.s3notify.core.error.S3NotifyException;
 import dev.s3notify.core.aws.AwsCallFailed;
 import dev.s3notify.core.aws.EventBridgeEvents;
+import dev.s3notify.core.error.DeliveryException;
+import dev.s3notify.core.error.S3NotifyException;
+import dev.s3notify.core.support.Backoff;
+import dev.s3notify.core.support.Log;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package dev.s3notify.core.links;
 
-import dev.s3notify.core.error.InvalidEventException;
 import dev.s3notify.core.ObjectEvent;
-import dev.s3notify.core.error.S3NotifyException;
-import dev.s3notify.core.aws.S3Heads;
 import dev.s3notify.core.aws.S3Heads.Head;
 import dev.s3notify.core.aws.S3Heads.Status;
+import dev.s3notify.core.aws.S3Heads;
+import dev.s3notify.core.error.InvalidEventException;
+import dev.s3notify.core.error.S3NotifyException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,23 +1,22 @@
 package dev.s3notify.core.links;
 
-import dev.s3notify.core.decoding.Batch;
-import dev.s3notify.core.decoding.Envelope;
 import dev.s3notify.core.EventEntry;
 import dev.s3notify.core.Link;
 import dev.s3notify.core.LinkEvent;
-import dev.s3notify.core.decoding.LinkEventJson;
-import dev.s3notify.core.function.LinkFunction;
-import dev.s3notify.spi.LinkSigner;
-import dev.s3notify.core.support.Log;
 import dev.s3notify.core.ObjectEvent;
+import dev.s3notify.core.decoding.Batch;
+import dev.s3notify.core.decoding.Envelope;
+import dev.s3notify.core.decoding.LinkEventJson;
 import dev.s3notify.core.decoding.S3EventDecoder;
 import dev.s3notify.core.error.S3NotifyException;
-
+import dev.s3notify.core.function.LinkFunction;
+import dev.s3notify.core.support.Log;
 import dev.s3notify.core.support.SnapshotState;
 import dev.s3notify.spi.KindSettings;
 import dev.s3notify.spi.LinkContext;
 import dev.s3notify.spi.LinkGenerator;
 import dev.s3notify.spi.LinkGeneratorProvider;
+import dev.s3notify.spi.LinkSigner;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,16 +1,15 @@
 package dev.s3notify.core.links;
 
-import dev.s3notify.core.support.UriEncoding;
-
-import dev.s3notify.core.error.ConfigurationException;
 import dev.s3notify.core.Link;
 import dev.s3notify.core.ObjectEvent;
-import dev.s3notify.spi.Variable;
 import dev.s3notify.core.config.Variables;
+import dev.s3notify.core.error.ConfigurationException;
+import dev.s3notify.core.support.UriEncoding;
 import dev.s3notify.spi.LinkContext;
 import dev.s3notify.spi.LinkGenerator;
-import java.net.URI;
 import dev.s3notify.spi.LinkGeneratorProvider;
+import dev.s3notify.spi.Variable;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 

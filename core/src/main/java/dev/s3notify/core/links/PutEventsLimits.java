@@ -1,7 +1,7 @@
 package dev.s3notify.core.links;
 
-import dev.s3notify.core.error.DeliveryException;
 import dev.s3notify.core.EventEntry;
+import dev.s3notify.core.error.DeliveryException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

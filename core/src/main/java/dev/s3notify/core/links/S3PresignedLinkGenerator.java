@@ -1,12 +1,11 @@
 package dev.s3notify.core.links;
 
-import dev.s3notify.core.links.LinkSettings.ContentDisposition;
-import java.time.Duration;
-
 import dev.s3notify.core.Link;
 import dev.s3notify.core.ObjectEvent;
+import dev.s3notify.core.links.LinkSettings.ContentDisposition;
 import dev.s3notify.spi.LinkGenerator;
 import dev.s3notify.spi.LinkSigner;
+import java.time.Duration;
 import java.time.Instant;
 
 /**

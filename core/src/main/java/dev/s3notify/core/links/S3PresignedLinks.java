@@ -1,12 +1,12 @@
 package dev.s3notify.core.links;
 
-import dev.s3notify.spi.Variable;
 import dev.s3notify.core.config.Variables;
 import dev.s3notify.core.links.LinkSettings.ContentDisposition;
 import dev.s3notify.spi.LinkContext;
 import dev.s3notify.spi.LinkGenerator;
-import java.time.Duration;
 import dev.s3notify.spi.LinkGeneratorProvider;
+import dev.s3notify.spi.Variable;
+import java.time.Duration;
 import java.util.List;
 
 /**

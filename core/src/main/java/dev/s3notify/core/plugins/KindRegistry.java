@@ -3,7 +3,6 @@ package dev.s3notify.core.plugins;
 import dev.s3notify.core.error.ConfigurationException;
 import dev.s3notify.core.error.UnknownKindException;
 import dev.s3notify.spi.SpiVersion;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,8 +1,7 @@
 package dev.s3notify.core.plugins;
 
-import dev.s3notify.core.error.ConfigurationException;
 import dev.s3notify.core.config.Variables;
-
+import dev.s3notify.core.error.ConfigurationException;
 import dev.s3notify.spi.LinkGeneratorProvider;
 
 /** The one registry of {@link LinkGeneratorProvider}s, selected by {@code LINK_KIND}. */

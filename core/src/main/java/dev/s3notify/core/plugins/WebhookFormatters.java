@@ -1,9 +1,8 @@
 package dev.s3notify.core.plugins;
 
+import dev.s3notify.core.config.Variables;
 import dev.s3notify.core.error.ConfigurationException;
 import dev.s3notify.core.support.Log;
-import dev.s3notify.core.config.Variables;
-
 import dev.s3notify.spi.WebhookFormatterProvider;
 import java.net.URI;
 import java.util.List;

@@ -1,16 +1,16 @@
 package dev.s3notify.core.queue;
 
-import dev.s3notify.core.dispatch.Destination;
+import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.decoding.Envelope;
+import dev.s3notify.core.decoding.LinkEventJson;
+import dev.s3notify.core.dispatch.Destination;
 import dev.s3notify.core.error.DeliveryException;
 import dev.s3notify.core.error.InvalidEventException;
-import dev.s3notify.core.LinkEvent;
-import dev.s3notify.core.decoding.LinkEventJson;
 import dev.s3notify.core.pacing.Pacer;
 import dev.s3notify.core.pacing.Pacing;
 import dev.s3notify.core.support.Backoff;
-import dev.s3notify.core.support.Sleeper;
 import dev.s3notify.core.support.Log;
+import dev.s3notify.core.support.Sleeper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,16 +1,14 @@
 package dev.s3notify.core.queue;
 
-import dev.s3notify.core.dispatch.Destination;
 import dev.s3notify.core.Digest;
 import dev.s3notify.core.Link;
 import dev.s3notify.core.LinkEvent;
-import dev.s3notify.core.support.Log;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.WebhookRequest;
-
+import dev.s3notify.core.dispatch.Destination;
+import dev.s3notify.core.support.Log;
 import java.time.Instant;
 import java.util.ArrayList;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package dev.s3notify.core.queue;
 
-import dev.s3notify.core.dispatch.Destination;
 import dev.s3notify.core.Link;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.WebhookRequest;
+import dev.s3notify.core.dispatch.Destination;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,10 +1,9 @@
 package dev.s3notify.core.queue;
 
-import dev.s3notify.core.support.Sha256;
-import java.nio.charset.StandardCharsets;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.s3notify.core.LinkEvent;
+import dev.s3notify.core.support.Sha256;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**

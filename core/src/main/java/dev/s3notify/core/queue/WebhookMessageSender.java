@@ -1,8 +1,8 @@
 package dev.s3notify.core.queue;
 
-import dev.s3notify.core.dispatch.Destination;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.WebhookRequest;
+import dev.s3notify.core.dispatch.Destination;
 import dev.s3notify.core.dispatch.WebhookSender;
 import dev.s3notify.core.pacing.RateLimitedException;
 import java.time.Instant;

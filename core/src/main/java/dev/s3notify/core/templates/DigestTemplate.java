@@ -1,11 +1,10 @@
 package dev.s3notify.core.templates;
 
-import dev.s3notify.core.error.ConfigurationException;
 import dev.s3notify.core.Digest;
 import dev.s3notify.core.EventType;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.Notification;
-
+import dev.s3notify.core.error.ConfigurationException;
 import dev.s3notify.core.text.TextLimit;
 import java.util.ArrayList;
 import java.util.HashMap;

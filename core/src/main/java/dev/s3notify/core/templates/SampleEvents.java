@@ -2,7 +2,6 @@ package dev.s3notify.core.templates;
 
 import dev.s3notify.core.EventType;
 import dev.s3notify.core.LinkEvent;
-
 import java.time.Instant;
 import java.util.List;
 

@@ -1,14 +1,11 @@
 package dev.s3notify.core.templates;
 
-import dev.s3notify.core.text.Sizes;
-
 import dev.s3notify.core.EventType;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.Notification;
-
+import dev.s3notify.core.text.Sizes;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**

@@ -1,12 +1,11 @@
 package dev.s3notify.core.aws;
 
-import dev.s3notify.core.support.Sleeper;
-
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.s3notify.core.support.Log;
 import dev.s3notify.core.config.Settings;
+import dev.s3notify.core.support.Log;
+import dev.s3notify.core.support.Sleeper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;

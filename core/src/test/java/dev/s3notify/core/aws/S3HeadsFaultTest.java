@@ -1,7 +1,5 @@
 package dev.s3notify.core.aws;
 
-import dev.s3notify.core.dispatch.RawWebhookServer;
-
 import static dev.s3notify.core.dispatch.RawWebhookServer.answer;
 import static dev.s3notify.core.dispatch.RawWebhookServer.closeAfter;
 import static dev.s3notify.core.dispatch.RawWebhookServer.reset;
@@ -11,6 +9,7 @@ import static dev.s3notify.core.dispatch.RawWebhookServer.trickle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.s3notify.core.dispatch.RawWebhookServer;
 import dev.s3notify.core.error.S3NotifyException;
 import java.net.URI;
 import java.time.Duration;

@@ -3,11 +3,11 @@ package dev.s3notify.core.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.s3notify.core.error.ConfigurationException;
 import dev.s3notify.core.EventType;
 import dev.s3notify.core.Link;
 import dev.s3notify.core.ObjectEvent;
 import dev.s3notify.core.config.Settings;
+import dev.s3notify.core.error.ConfigurationException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

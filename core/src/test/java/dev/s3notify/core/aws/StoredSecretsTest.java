@@ -13,10 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.s3notify.core.config.Settings;
 import dev.s3notify.core.error.ConfigurationException;
 import dev.s3notify.core.error.S3NotifyException;
 import dev.s3notify.core.support.Secret;
-import dev.s3notify.core.config.Settings;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;

@@ -1,16 +1,15 @@
 package dev.s3notify.core.config;
 
-import dev.s3notify.core.links.S3PresignedLinks;
-import dev.s3notify.spi.LinkContext;
-
 import dev.s3notify.core.EventType;
-import dev.s3notify.spi.KindSettings;
-import dev.s3notify.core.links.LinkSettings;
-import dev.s3notify.core.links.LinkSettings.ContentDisposition;
-import dev.s3notify.core.links.LinkSettings.HeadObjectMode;
 import dev.s3notify.core.ObjectEvent;
 import dev.s3notify.core.aws.AwsSession;
 import dev.s3notify.core.aws.S3LinkSigner;
+import dev.s3notify.core.links.LinkSettings.ContentDisposition;
+import dev.s3notify.core.links.LinkSettings.HeadObjectMode;
+import dev.s3notify.core.links.LinkSettings;
+import dev.s3notify.core.links.S3PresignedLinks;
+import dev.s3notify.spi.KindSettings;
+import dev.s3notify.spi.LinkContext;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;

@@ -1,14 +1,13 @@
 package dev.s3notify.core.decoding;
 
-import dev.s3notify.core.error.DeliveryException;
-import dev.s3notify.core.error.InvalidEventException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.s3notify.core.error.DeliveryException;
+import dev.s3notify.core.error.InvalidEventException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,16 +1,15 @@
 package dev.s3notify.core.decoding;
 
-import dev.s3notify.core.testing.Fixtures;
-import dev.s3notify.core.LinkEvent;
-import dev.s3notify.core.ObjectEvent;
-import dev.s3notify.core.error.S3NotifyException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.s3notify.core.LinkEvent;
+import dev.s3notify.core.ObjectEvent;
+import dev.s3notify.core.error.S3NotifyException;
 import dev.s3notify.core.input.AwsNames;
+import dev.s3notify.core.testing.Fixtures;
 import dev.s3notify.core.testing.HostileArbitraries;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

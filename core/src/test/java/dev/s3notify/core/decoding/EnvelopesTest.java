@@ -1,8 +1,5 @@
 package dev.s3notify.core.decoding;
 
-import dev.s3notify.core.testing.Fixtures;
-import dev.s3notify.core.error.InvalidEventException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,6 +7,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.s3notify.core.error.InvalidEventException;
+import dev.s3notify.core.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;

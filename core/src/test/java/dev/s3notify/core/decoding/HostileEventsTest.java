@@ -1,14 +1,13 @@
 package dev.s3notify.core.decoding;
 
-import dev.s3notify.core.error.ConfigurationException;
-import dev.s3notify.core.testing.Fixtures;
-import dev.s3notify.core.error.InvalidEventException;
-import dev.s3notify.core.config.Settings;
-import dev.s3notify.core.config.Variables;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.s3notify.core.config.Settings;
+import dev.s3notify.core.config.Variables;
+import dev.s3notify.core.error.ConfigurationException;
+import dev.s3notify.core.error.InvalidEventException;
+import dev.s3notify.core.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

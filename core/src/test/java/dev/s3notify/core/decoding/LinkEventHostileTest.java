@@ -1,17 +1,15 @@
 package dev.s3notify.core.decoding;
 
-import dev.s3notify.core.EventType;
-import dev.s3notify.core.testing.Fixtures;
-import dev.s3notify.core.Link;
-import dev.s3notify.core.LinkEvent;
-import dev.s3notify.core.testing.LogCapture;
-
-import dev.s3notify.core.error.InvalidEventException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.s3notify.core.EventType;
+import dev.s3notify.core.Link;
+import dev.s3notify.core.LinkEvent;
+import dev.s3notify.core.error.InvalidEventException;
+import dev.s3notify.core.testing.Fixtures;
+import dev.s3notify.core.testing.LogCapture;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

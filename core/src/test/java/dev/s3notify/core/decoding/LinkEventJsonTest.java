@@ -1,16 +1,15 @@
 package dev.s3notify.core.decoding;
 
-import dev.s3notify.core.EventType;
-import dev.s3notify.core.testing.Fixtures;
-import dev.s3notify.core.error.InvalidEventException;
-import dev.s3notify.core.LinkEvent;
-import dev.s3notify.core.testing.TestEvents;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.s3notify.core.EventType;
+import dev.s3notify.core.LinkEvent;
+import dev.s3notify.core.error.InvalidEventException;
+import dev.s3notify.core.testing.Fixtures;
+import dev.s3notify.core.testing.TestEvents;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

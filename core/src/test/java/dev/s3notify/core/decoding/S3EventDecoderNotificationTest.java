@@ -1,14 +1,13 @@
 package dev.s3notify.core.decoding;
 
-import dev.s3notify.core.EventType;
-import dev.s3notify.core.testing.Fixtures;
-import dev.s3notify.core.error.InvalidEventException;
-import dev.s3notify.core.ObjectEvent;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.s3notify.core.EventType;
+import dev.s3notify.core.ObjectEvent;
+import dev.s3notify.core.error.InvalidEventException;
+import dev.s3notify.core.testing.Fixtures;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

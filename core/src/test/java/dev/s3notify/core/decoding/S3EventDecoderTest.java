@@ -1,16 +1,15 @@
 package dev.s3notify.core.decoding;
 
-import dev.s3notify.core.testing.Fixtures;
-import dev.s3notify.core.error.InvalidEventException;
-import dev.s3notify.core.testing.LogCapture;
-import dev.s3notify.core.ObjectEvent;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.s3notify.core.ObjectEvent;
+import dev.s3notify.core.error.InvalidEventException;
+import dev.s3notify.core.testing.Fixtures;
+import dev.s3notify.core.testing.LogCapture;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

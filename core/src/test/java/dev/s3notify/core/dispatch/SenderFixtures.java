@@ -1,14 +1,14 @@
 package dev.s3notify.core.dispatch;
 
-import dev.s3notify.core.templates.DigestTemplate;
 import dev.s3notify.core.EventType;
-import dev.s3notify.spi.FormatterContext;
-import dev.s3notify.spi.KindSettings;
 import dev.s3notify.core.LinkEvent;
-import dev.s3notify.core.templates.MessageTemplate;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.support.Secret;
+import dev.s3notify.core.templates.DigestTemplate;
+import dev.s3notify.core.templates.MessageTemplate;
 import dev.s3notify.core.testing.TestFormatters;
+import dev.s3notify.spi.FormatterContext;
+import dev.s3notify.spi.KindSettings;
 import dev.s3notify.spi.WebhookFormatter;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,13 +1,12 @@
 package dev.s3notify.core.dispatch;
 
-import dev.s3notify.core.support.Jitter;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.s3notify.core.RateLimit;
 import dev.s3notify.core.WebhookRequest;
 import dev.s3notify.core.pacing.RateBudgets;
 import dev.s3notify.core.pacing.RateLimitedException;
+import dev.s3notify.core.support.Jitter;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,9 +1,5 @@
 package dev.s3notify.core.dispatch;
 
-import dev.s3notify.core.aws.AwsFixtures;
-import dev.s3notify.core.support.Backoff;
-import dev.s3notify.core.support.Jitter;
-
 import static dev.s3notify.core.dispatch.RawWebhookServer.answer;
 import static dev.s3notify.core.dispatch.RawWebhookServer.closeAfter;
 import static dev.s3notify.core.dispatch.RawWebhookServer.hugeBody;
@@ -14,9 +10,12 @@ import static dev.s3notify.core.dispatch.RawWebhookServer.trickle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.s3notify.core.error.DeliveryException;
 import dev.s3notify.core.WebhookRequest;
+import dev.s3notify.core.aws.AwsFixtures;
+import dev.s3notify.core.error.DeliveryException;
 import dev.s3notify.core.pacing.RateLimitedException;
+import dev.s3notify.core.support.Backoff;
+import dev.s3notify.core.support.Jitter;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,16 +1,15 @@
 package dev.s3notify.core.dispatch;
 
-import dev.s3notify.core.aws.AwsFixtures;
-import dev.s3notify.core.support.Jitter;
-
 import static dev.s3notify.core.dispatch.RawWebhookServer.answer;
 import static dev.s3notify.core.dispatch.RawWebhookServer.respond;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.s3notify.core.error.DeliveryException;
-import dev.s3notify.core.support.Secret;
 import dev.s3notify.core.WebhookRequest;
+import dev.s3notify.core.aws.AwsFixtures;
+import dev.s3notify.core.error.DeliveryException;
+import dev.s3notify.core.support.Jitter;
+import dev.s3notify.core.support.Secret;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;

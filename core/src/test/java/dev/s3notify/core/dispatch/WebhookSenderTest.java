@@ -1,9 +1,5 @@
 package dev.s3notify.core.dispatch;
 
-import dev.s3notify.core.aws.AwsFixtures;
-import dev.s3notify.core.support.Jitter;
-import dev.s3notify.core.support.Sleeper;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -21,17 +17,20 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.s3notify.core.Digest;
+import dev.s3notify.core.Notification;
+import dev.s3notify.core.RateLimit;
+import dev.s3notify.core.WebhookRequest;
+import dev.s3notify.core.aws.AwsFixtures;
 import dev.s3notify.core.error.DeliveryException;
 import dev.s3notify.core.error.FailureReason;
 import dev.s3notify.core.error.S3NotifyException;
-import dev.s3notify.core.Digest;
-import dev.s3notify.spi.FormatterContext;
-import dev.s3notify.core.Notification;
-import dev.s3notify.core.RateLimit;
-import dev.s3notify.core.testing.TestFormatters;
-import dev.s3notify.core.WebhookRequest;
 import dev.s3notify.core.pacing.RateBudgets;
 import dev.s3notify.core.pacing.RateLimitedException;
+import dev.s3notify.core.support.Jitter;
+import dev.s3notify.core.support.Sleeper;
+import dev.s3notify.core.testing.TestFormatters;
+import dev.s3notify.spi.FormatterContext;
 import dev.s3notify.spi.WebhookFormatter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -54,9 +53,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class WebhookSenderTest {

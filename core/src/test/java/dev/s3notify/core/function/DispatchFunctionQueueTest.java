@@ -1,10 +1,5 @@
 package dev.s3notify.core.function;
 
-import dev.s3notify.core.EventType;
-import dev.s3notify.core.LinkEvent;
-import dev.s3notify.core.decoding.LinkEventJson;
-import dev.s3notify.core.testing.TestFormatters;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -17,8 +12,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.s3notify.core.EventType;
+import dev.s3notify.core.LinkEvent;
+import dev.s3notify.core.decoding.LinkEventJson;
 import dev.s3notify.core.queue.Dynalite;
 import dev.s3notify.core.testing.LogCapture;
+import dev.s3notify.core.testing.TestFormatters;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,11 +1,5 @@
 package dev.s3notify.core.function;
 
-import dev.s3notify.core.error.ConfigurationException;
-import dev.s3notify.core.testing.Fixtures;
-import dev.s3notify.core.testing.LogCapture;
-import dev.s3notify.core.testing.TestFormatters;
-import dev.s3notify.core.WebhookRequest;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -23,6 +17,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.s3notify.core.WebhookRequest;
+import dev.s3notify.core.error.ConfigurationException;
+import dev.s3notify.core.testing.Fixtures;
+import dev.s3notify.core.testing.LogCapture;
+import dev.s3notify.core.testing.TestFormatters;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,12 +1,5 @@
 package dev.s3notify.core.function;
 
-import dev.s3notify.core.error.DeliveryException;
-import dev.s3notify.core.testing.Fixtures;
-import dev.s3notify.core.error.InvalidEventException;
-import dev.s3notify.core.testing.LogCapture;
-import dev.s3notify.core.testing.TestFormatters;
-import dev.s3notify.core.WebhookRequest;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -24,7 +17,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.s3notify.core.WebhookRequest;
+import dev.s3notify.core.error.DeliveryException;
+import dev.s3notify.core.error.InvalidEventException;
 import dev.s3notify.core.pacing.RateLimitedException;
+import dev.s3notify.core.testing.Fixtures;
+import dev.s3notify.core.testing.LogCapture;
+import dev.s3notify.core.testing.TestFormatters;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,13 +1,5 @@
 package dev.s3notify.core.function;
 
-import dev.s3notify.core.error.ConfigurationException;
-import dev.s3notify.core.EventEntry;
-import dev.s3notify.core.Link;
-import dev.s3notify.core.links.LinkPipeline;
-import dev.s3notify.spi.LinkContext;
-import dev.s3notify.core.testing.LogCapture;
-import dev.s3notify.spi.Variable;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -17,8 +9,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.s3notify.core.EventEntry;
+import dev.s3notify.core.Link;
+import dev.s3notify.core.error.ConfigurationException;
+import dev.s3notify.core.links.LinkPipeline;
+import dev.s3notify.core.testing.LogCapture;
+import dev.s3notify.spi.LinkContext;
 import dev.s3notify.spi.LinkGenerator;
 import dev.s3notify.spi.LinkGeneratorProvider;
+import dev.s3notify.spi.Variable;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;

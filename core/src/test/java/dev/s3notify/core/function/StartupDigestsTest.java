@@ -1,18 +1,17 @@
 package dev.s3notify.core.function;
 
-import dev.s3notify.core.error.ConfigurationException;
-import dev.s3notify.core.dispatch.Destination;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import dev.s3notify.core.Digest;
 import dev.s3notify.core.EventType;
 import dev.s3notify.core.Link;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.Notification;
-import dev.s3notify.core.testing.TestFormatters;
 import dev.s3notify.core.WebhookRequest;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
+import dev.s3notify.core.dispatch.Destination;
+import dev.s3notify.core.error.ConfigurationException;
+import dev.s3notify.core.testing.TestFormatters;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;

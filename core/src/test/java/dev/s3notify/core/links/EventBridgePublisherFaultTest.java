@@ -1,10 +1,5 @@
 package dev.s3notify.core.links;
 
-import dev.s3notify.core.aws.AwsFixtures;
-import dev.s3notify.core.support.Backoff;
-import dev.s3notify.core.dispatch.RawWebhookServer;
-import dev.s3notify.core.support.Sleeper;
-
 import static dev.s3notify.core.dispatch.RawWebhookServer.answer;
 import static dev.s3notify.core.dispatch.RawWebhookServer.closeAfter;
 import static dev.s3notify.core.dispatch.RawWebhookServer.hugeBody;
@@ -15,9 +10,13 @@ import static dev.s3notify.core.dispatch.RawWebhookServer.trickle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.s3notify.core.error.DeliveryException;
 import dev.s3notify.core.EventEntry;
+import dev.s3notify.core.aws.AwsFixtures;
 import dev.s3notify.core.aws.EventBridgeEvents;
+import dev.s3notify.core.dispatch.RawWebhookServer;
+import dev.s3notify.core.error.DeliveryException;
+import dev.s3notify.core.support.Backoff;
+import dev.s3notify.core.support.Sleeper;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,5 @@
 package dev.s3notify.core.links;
 
-import dev.s3notify.core.aws.AwsFixtures;
-import dev.s3notify.core.support.Backoff;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -20,9 +17,11 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.s3notify.core.error.DeliveryException;
 import dev.s3notify.core.EventEntry;
+import dev.s3notify.core.aws.AwsFixtures;
 import dev.s3notify.core.aws.EventBridgeEvents;
+import dev.s3notify.core.error.DeliveryException;
+import dev.s3notify.core.support.Backoff;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;

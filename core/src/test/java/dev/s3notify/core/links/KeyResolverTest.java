@@ -1,16 +1,15 @@
 package dev.s3notify.core.links;
 
-import dev.s3notify.core.config.TestSettings;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.s3notify.core.ObjectEvent;
+import dev.s3notify.core.aws.S3Heads;
+import dev.s3notify.core.config.TestSettings;
 import dev.s3notify.core.error.InvalidEventException;
+import dev.s3notify.core.error.S3NotifyException;
 import dev.s3notify.core.links.LinkSettings.ContentDisposition;
 import dev.s3notify.core.links.LinkSettings.HeadObjectMode;
-import dev.s3notify.core.ObjectEvent;
-import dev.s3notify.core.error.S3NotifyException;
-import dev.s3notify.core.aws.S3Heads;
 import dev.s3notify.core.testing.S3ProxyServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

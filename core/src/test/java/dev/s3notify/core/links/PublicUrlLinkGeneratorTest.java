@@ -1,17 +1,14 @@
 package dev.s3notify.core.links;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.s3notify.core.Link;
+import dev.s3notify.core.config.TestSettings;
 import dev.s3notify.core.error.ConfigurationException;
 import dev.s3notify.core.function.LinkFunction;
 import dev.s3notify.spi.KindSettings;
 import dev.s3notify.spi.LinkContext;
-
-import dev.s3notify.core.config.TestSettings;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.s3notify.core.Link;
 import dev.s3notify.spi.LinkSigner;
 import dev.s3notify.spi.Variable;
 import java.time.Instant;

@@ -3,8 +3,8 @@ package dev.s3notify.core.links;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.s3notify.core.error.DeliveryException;
 import dev.s3notify.core.EventEntry;
+import dev.s3notify.core.error.DeliveryException;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;

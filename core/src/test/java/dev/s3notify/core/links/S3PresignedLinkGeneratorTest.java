@@ -1,14 +1,13 @@
 package dev.s3notify.core.links;
 
-import dev.s3notify.core.config.TestSettings;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.s3notify.core.EventType;
 import dev.s3notify.core.Link;
+import dev.s3notify.core.ObjectEvent;
+import dev.s3notify.core.config.TestSettings;
 import dev.s3notify.core.links.LinkSettings.ContentDisposition;
 import dev.s3notify.core.links.LinkSettings.HeadObjectMode;
-import dev.s3notify.core.ObjectEvent;
 import dev.s3notify.core.testing.S3ProxyServer;
 import dev.s3notify.spi.LinkGeneratorProvider;
 import java.io.IOException;

@@ -1,11 +1,10 @@
 package dev.s3notify.core.plugins;
 
-import dev.s3notify.core.error.UnknownKindException;
-import dev.s3notify.core.config.Variables;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.s3notify.core.config.Variables;
+import dev.s3notify.core.error.UnknownKindException;
 import dev.s3notify.core.links.PublicUrlLinkGenerator;
 import dev.s3notify.core.links.S3PresignedLinks;
 import dev.s3notify.spi.LinkGeneratorProvider;

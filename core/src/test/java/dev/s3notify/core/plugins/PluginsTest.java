@@ -1,17 +1,16 @@
 package dev.s3notify.core.plugins;
 
-import dev.s3notify.core.error.ConfigurationException;
-import dev.s3notify.core.function.DispatchFunction;
-import dev.s3notify.core.testing.Fixtures;
-import dev.s3notify.core.function.LinkFunction;
-import dev.s3notify.core.testing.LogCapture;
-import dev.s3notify.core.config.Settings;
-import dev.s3notify.core.testing.TestFormatters;
-import dev.s3notify.core.WebhookRequest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.s3notify.core.WebhookRequest;
+import dev.s3notify.core.config.Settings;
+import dev.s3notify.core.error.ConfigurationException;
+import dev.s3notify.core.function.DispatchFunction;
+import dev.s3notify.core.function.LinkFunction;
+import dev.s3notify.core.testing.Fixtures;
+import dev.s3notify.core.testing.LogCapture;
+import dev.s3notify.core.testing.TestFormatters;
 import dev.s3notify.spi.WebhookFormatterProvider;
 import java.io.IOException;
 import java.io.OutputStream;

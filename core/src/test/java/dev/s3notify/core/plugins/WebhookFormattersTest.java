@@ -1,12 +1,11 @@
 package dev.s3notify.core.plugins;
 
-import dev.s3notify.core.error.ConfigurationException;
-import dev.s3notify.core.testing.TestFormatters;
-import dev.s3notify.core.error.UnknownKindException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.s3notify.core.error.ConfigurationException;
+import dev.s3notify.core.error.UnknownKindException;
+import dev.s3notify.core.testing.TestFormatters;
 import dev.s3notify.spi.WebhookFormatterProvider;
 import java.net.URI;
 import java.nio.file.Path;

@@ -1,21 +1,19 @@
 package dev.s3notify.core.queue;
 
-import dev.s3notify.core.pacing.Pacer;
-
-import dev.s3notify.core.Digest;
-
 import static dev.s3notify.core.queue.QueueFixtures.NOW;
 import static dev.s3notify.core.queue.QueueFixtures.destination;
 import static dev.s3notify.core.queue.QueueFixtures.queued;
 import static dev.s3notify.core.queue.QueueFixtures.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.s3notify.core.error.DeliveryException;
-import dev.s3notify.core.dispatch.Destination;
+import dev.s3notify.core.Digest;
 import dev.s3notify.core.Link;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.RateLimit;
 import dev.s3notify.core.WebhookRequest;
+import dev.s3notify.core.dispatch.Destination;
+import dev.s3notify.core.error.DeliveryException;
+import dev.s3notify.core.pacing.Pacer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,11 +1,10 @@
 package dev.s3notify.core.queue;
 
-import dev.s3notify.core.aws.DeliveryTable;
-
 import static dev.s3notify.core.queue.QueueFixtures.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.s3notify.core.aws.DeliveryTable;
 import dev.s3notify.core.error.DeliveryException;
 import dev.s3notify.core.error.FailureReason;
 import dev.s3notify.core.queue.DeliveryRecords.Claim;

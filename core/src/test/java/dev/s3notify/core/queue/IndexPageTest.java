@@ -3,9 +3,9 @@ package dev.s3notify.core.queue;
 import static dev.s3notify.core.queue.QueueFixtures.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.s3notify.core.dispatch.Destination;
 import dev.s3notify.core.EventType;
 import dev.s3notify.core.LinkEvent;
+import dev.s3notify.core.dispatch.Destination;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,10 +3,10 @@ package dev.s3notify.core.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.s3notify.core.dispatch.Destination;
 import dev.s3notify.core.EventType;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.RateLimit;
+import dev.s3notify.core.dispatch.Destination;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;

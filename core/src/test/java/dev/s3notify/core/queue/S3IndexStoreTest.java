@@ -1,13 +1,12 @@
 package dev.s3notify.core.queue;
 
-import dev.s3notify.core.aws.S3Pages;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.s3notify.core.Link;
-import dev.s3notify.core.config.Settings;
 import dev.s3notify.core.aws.AwsSession;
 import dev.s3notify.core.aws.QueueClients;
+import dev.s3notify.core.aws.S3Pages;
+import dev.s3notify.core.config.Settings;
 import dev.s3notify.core.testing.S3ProxyServer;
 import java.net.URI;
 import java.net.http.HttpClient;

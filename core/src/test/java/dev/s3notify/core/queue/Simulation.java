@@ -1,12 +1,10 @@
 package dev.s3notify.core.queue;
 
-import dev.s3notify.core.pacing.Pacer;
-
-
-import dev.s3notify.core.dispatch.Destination;
 import dev.s3notify.core.Link;
 import dev.s3notify.core.LinkEvent;
+import dev.s3notify.core.dispatch.Destination;
 import dev.s3notify.core.dispatch.SimulatedSenders;
+import dev.s3notify.core.pacing.Pacer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

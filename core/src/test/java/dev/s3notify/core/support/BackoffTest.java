@@ -1,10 +1,9 @@
 package dev.s3notify.core.support;
 
-import dev.s3notify.core.aws.AwsFixtures;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.s3notify.core.aws.AwsFixtures;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;

@@ -1,12 +1,11 @@
 package dev.s3notify.core.templates;
 
-import dev.s3notify.core.error.ConfigurationException;
-import dev.s3notify.core.testing.TestEvents;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.s3notify.core.error.ConfigurationException;
 import dev.s3notify.core.input.TemplateShape;
+import dev.s3notify.core.testing.TestEvents;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

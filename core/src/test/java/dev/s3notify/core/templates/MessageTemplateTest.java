@@ -1,13 +1,12 @@
 package dev.s3notify.core.templates;
 
-import dev.s3notify.core.error.ConfigurationException;
-import dev.s3notify.core.EventType;
-import dev.s3notify.core.LinkEvent;
-import dev.s3notify.core.testing.TestEvents;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.s3notify.core.EventType;
+import dev.s3notify.core.LinkEvent;
+import dev.s3notify.core.error.ConfigurationException;
+import dev.s3notify.core.testing.TestEvents;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

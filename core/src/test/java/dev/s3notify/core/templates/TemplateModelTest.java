@@ -1,11 +1,10 @@
 package dev.s3notify.core.templates;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.s3notify.core.EventType;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.testing.TestEvents;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,9 +1,8 @@
 package dev.s3notify.core.testing;
 
-import dev.s3notify.core.decoding.Envelopes;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.s3notify.core.decoding.Envelopes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.s3notify.core.decoding.LinkEventJson;
 import dev.s3notify.core.error.S3NotifyException;
 import dev.s3notify.core.templates.TemplateModel;
 import dev.s3notify.core.text.SafeText;

@@ -1,7 +1,6 @@
 package dev.s3notify.core.testing;
 
 import dev.s3notify.core.support.Log;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

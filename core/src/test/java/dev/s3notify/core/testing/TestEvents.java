@@ -3,7 +3,6 @@ package dev.s3notify.core.testing;
 import dev.s3notify.core.EventType;
 import dev.s3notify.core.Link;
 import dev.s3notify.core.LinkEvent;
-
 import java.time.Instant;
 
 /** Link events for tests: one with every field, a deletion, and the old system's five fields. */

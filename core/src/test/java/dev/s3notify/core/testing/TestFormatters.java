@@ -1,17 +1,15 @@
 package dev.s3notify.core.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.s3notify.core.Digest;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.RateLimit;
 import dev.s3notify.core.WebhookRequest;
-
-import dev.s3notify.spi.FormatterContext;
 import dev.s3notify.core.decoding.LinkEventJson;
+import dev.s3notify.spi.FormatterContext;
 import dev.s3notify.spi.Variable;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.s3notify.spi.WebhookFormatter;
 import dev.s3notify.spi.WebhookFormatterProvider;
 import java.io.IOException;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.s3notify.core.error.ConfigurationException;
-import dev.s3notify.spi.KindSettings;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.WebhookRequest;
+import dev.s3notify.core.error.ConfigurationException;
+import dev.s3notify.spi.KindSettings;
 import dev.s3notify.testkit.LinkEvents;
 import dev.s3notify.testkit.WebhookFormatterContract;
 import java.net.URI;
