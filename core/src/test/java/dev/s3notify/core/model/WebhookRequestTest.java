@@ -1,8 +1,9 @@
-package dev.s3notify.core;
+package dev.s3notify.core.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
+import dev.s3notify.core.WebhookRequest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

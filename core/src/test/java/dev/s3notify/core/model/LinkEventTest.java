@@ -1,8 +1,12 @@
-package dev.s3notify.core;
+package dev.s3notify.core.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
+import dev.s3notify.core.EventType;
+import dev.s3notify.core.Link;
+import dev.s3notify.core.LinkEvent;
+import dev.s3notify.core.ObjectEvent;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
-package dev.s3notify.core;
+package dev.s3notify.core.model;
 
+import dev.s3notify.core.EventType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;

@@ -1,9 +1,11 @@
-package dev.s3notify.core;
+package dev.s3notify.core.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
+import dev.s3notify.core.EventType;
+import dev.s3notify.core.ObjectEvent;
 import java.lang.reflect.RecordComponent;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,13 @@
-package dev.s3notify.core;
+package dev.s3notify.core.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.s3notify.core.Digest;
+import dev.s3notify.core.EventType;
+import dev.s3notify.core.Link;
+import dev.s3notify.core.LinkEvent;
+import dev.s3notify.core.Notification;
 import dev.s3notify.core.error.ConfigurationException;
 import dev.s3notify.core.templates.DigestTemplate;
 import java.time.Instant;
