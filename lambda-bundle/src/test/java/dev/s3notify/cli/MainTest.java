@@ -84,6 +84,21 @@ class MainTest {
     }
 
     @Test
+    void makesLinksOnTheSovereignCloudsHostsInItsRegion(@TempDir Path dir) throws Exception {
+        String example = Files.readString(EXAMPLES.resolve("eventbridge-object-created.json"));
+        Path event = Files.writeString(dir.resolve("eusc.json"), example.replace("us-east-1", "eusc-de-east-1"));
+
+        int exit = run(Map.of("AWS_REGION", "eusc-de-east-1"), "invoke", "link-generator", "--event",
+                event.toString(), "--dry-run");
+
+        assertThat(exit).as(err.toString()).isZero();
+        String link = JSON.readTree(out.toString(StandardCharsets.UTF_8)).get("wouldPublish").get(0).get("Detail")
+                .get("fileUrl").asText();
+        assertThat(URI.create(link).getHost()).isEqualTo("example-uploads.s3.eusc-de-east-1.amazonaws.eu");
+        assertThat(link).contains("%2Feusc-de-east-1%2Fs3%2Faws4_request");
+    }
+
+    @Test
     void acceptsEveryShippedExampleInADryRun() throws Exception {
         try (var files = Files.list(EXAMPLES)) {
             for (Path example : files.filter(p -> p.toString().endsWith(".json")).toList()) {
