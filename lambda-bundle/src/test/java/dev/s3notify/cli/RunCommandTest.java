@@ -30,6 +30,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code s3notify run}: link, in-memory bus, format, deliver or preview, on S3 events in every envelope. */
 class RunCommandTest {
@@ -218,6 +220,18 @@ class RunCommandTest {
         assertThat(exit).isEqualTo(2);
         assertThat(console.err()).contains("the configuration cannot work:\n  - ").contains("\n  - MAX_ATTEMPTS='0'")
                 .contains("WEBHOOK_URL=<secret>").doesNotContain("hooks.example.com/x");
+        assertThat(console.out()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"run", "preview"})
+    void listsTheProblemsOfBothFunctionsTogether(String command) {
+        int exit = console.run(Map.of("URL_EXPIRATION_SECONDS", "8d", "EMBED_COLOR", "blue", "HEAD_OBJECT",
+                "sometimes"), command, "--kind", "discord", "--event", example("eventbridge-object-created.json"));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(console.err()).contains("the configuration cannot work:\n").contains("  - EMBED_COLOR='blue'")
+                .contains("  - URL_EXPIRATION_SECONDS='8d'").contains("  - HEAD_OBJECT='sometimes'");
         assertThat(console.out()).isEmpty();
     }
 
