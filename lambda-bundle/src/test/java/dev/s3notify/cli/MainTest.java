@@ -110,11 +110,16 @@ class MainTest {
     }
 
     @Test
-    void failsWithExitOneAsLambdaWouldWhenTheEventCannotBeDecoded(@TempDir Path dir) throws Exception {
+    void refusesAFileThatIsNotAnEventAsBadUsageInEitherFunction(@TempDir Path dir) throws Exception {
         Path event = Files.writeString(dir.resolve("bad.json"), "{\"hello\":\"world\"}");
 
-        assertThat(run(Map.of(), "invoke", "link-generator", "--event", event.toString(), "--dry-run")).isEqualTo(1);
-        assertThat(err.toString()).contains("expected an S3 event");
+        assertThat(run(Map.of(), "invoke", "link-generator", "--event", event.toString(), "--dry-run")).isEqualTo(2);
+        assertThat(err.toString()).contains("neither an S3 event nor a file-link-generated event")
+                .doesNotContain("failed:");
+        err.reset();
+        assertThat(run(Map.of("WEBHOOK_URL", "http://localhost:9/hook"), "invoke", "webhook-dispatcher", "--event",
+                event.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("neither an S3 event nor a file-link-generated event");
     }
 
     @Test
