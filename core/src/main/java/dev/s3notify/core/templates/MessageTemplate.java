@@ -80,7 +80,7 @@ public final class MessageTemplate {
             mustache = new EscapingFactory(escaper).compile(new StringReader(template), variable);
         } catch (MustacheException e) {
             throw new ConfigurationException(variable + " is not a valid Mustache template: "
-                    + SafeText.cut(e.getMessage(), SafeText.QUOTE_LIMIT) + ". See docs/templates.md.");
+                    + TemplateErrors.reworded(String.valueOf(e.getMessage())) + ". See docs/templates.md.");
         }
         Set<String> unknown = new TreeSet<>();
         collectUnknownNames(mustache.getCodes(), unknown, names);
