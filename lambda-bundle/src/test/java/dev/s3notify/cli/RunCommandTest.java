@@ -236,6 +236,16 @@ class RunCommandTest {
     }
 
     @Test
+    void suggestsTheKindMeantByAMistypedWebhookKind() {
+        int exit = console.run(Map.of("WEBHOOK_KIND", "discrod"), "run", "--event",
+                example("eventbridge-object-created.json"));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(console.err()).contains("WEBHOOK_KIND=discrod names no known kind; did you mean 'discord'?")
+                .contains("available: discord, generic, slack, teams");
+    }
+
+    @Test
     void refusesAMissingEventFileAndStrayWords() {
         assertThat(console.run(Map.of(), "run")).isEqualTo(2);
         assertThat(console.err()).contains("--event FILE is required")

@@ -28,4 +28,12 @@ class TemplateErrorsTest {
                 .hasMessageContaining("--template is not a valid Mustache template: " + expected)
                 .hasMessageNotContaining("null").hasMessageNotContaining("@[").hasMessageNotContaining("Mismatched");
     }
+
+    @org.junit.jupiter.api.Test
+    void suggestsTheNameMeantByAMistypedOne() {
+        assertThatThrownBy(() -> MessageTemplate.compile("{{filename}} is here", "MESSAGE_TEMPLATE", AS_IS))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("uses [{{filename}}], which no event has; did you mean {{fileName}} for"
+                        + " {{filename}}?");
+    }
 }
