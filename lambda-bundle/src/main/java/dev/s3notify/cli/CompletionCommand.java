@@ -1,6 +1,7 @@
 package dev.s3notify.cli;
 
 import dev.s3notify.core.plugins.WebhookFormatters;
+import dev.s3notify.core.text.Suggestions;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Reads event files ({@code -} is standard input), refuses what is not a JSON event as bad usage, and tells S3
@@ -74,16 +73,15 @@ final class EventFiles {
 
     /**
      * @param event the file's contents
-     * @param console the environment
-     * @return the link events it holds, or (an S3 event) those the link generator makes of it
+     * @return what it holds, S3 events or link events
      * @throws Main.UsageException when it holds neither
      */
-    static LinkBus.Handed linkEvents(byte[] event, Console console) {
-        return switch (shape(event)) {
-            case S3 -> LinkBus.handOver(event, console);
-            case LINK -> new LinkBus.Handed(List.of(event), List.of());
-            case OTHER -> throw new Main.UsageException("the event is neither an S3 event nor a file-link-generated"
-                    + " event; see docs/events.md for the shapes accepted, and " + EXAMPLE);
-        };
+    static Shape known(byte[] event) {
+        Shape shape = shape(event);
+        if (shape == Shape.OTHER) {
+            throw new Main.UsageException("the event is neither an S3 event nor a file-link-generated event; see"
+                    + " docs/events.md for the shapes accepted, and " + EXAMPLE);
+        }
+        return shape;
     }
 }

@@ -1,5 +1,6 @@
 package dev.s3notify.cli;
 
+import dev.s3notify.core.text.Suggestions;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -63,7 +64,7 @@ final class InvokeCommand implements Command {
                     --template T      the Mustache template instead of MESSAGE_TEMPLATE
 
                 Exit codes: 0 success, 1 the invocation failed or a batch item failed, 2 bad usage or
-                configuration (a file that is not JSON, or an event for the other function).
+                configuration (a file that is not an event, or an event for the other function).
                 """;
     }
 
@@ -101,7 +102,7 @@ final class InvokeCommand implements Command {
 
     private int linkGenerator(Options options, Console console) {
         byte[] event = EventFiles.read(options.requireEvent(), console);
-        if (EventFiles.shape(event) == EventFiles.Shape.LINK) {
+        if (EventFiles.known(event) == EventFiles.Shape.LINK) {
             throw new Main.UsageException("the event is a file-link-generated event, which the link generator does"
                     + " not take: use s3notify invoke webhook-dispatcher (or preview) for it");
         }
@@ -118,7 +119,7 @@ final class InvokeCommand implements Command {
 
     private int webhookDispatcher(Options options, Console console) {
         byte[] event = EventFiles.read(options.requireEvent(), console);
-        if (EventFiles.shape(event) == EventFiles.Shape.S3) {
+        if (EventFiles.known(event) == EventFiles.Shape.S3) {
             throw new Main.UsageException("the event is an S3 event, which the webhook dispatcher does not take:"
                     + " use s3notify invoke link-generator, or s3notify run for both functions");
         }

@@ -1,5 +1,6 @@
 package dev.s3notify.cli;
 
+import dev.s3notify.core.text.Suggestions;
 import dev.s3notify.core.config.Settings;
 import dev.s3notify.core.config.Variables;
 import dev.s3notify.core.plugins.WebhookFormatters;

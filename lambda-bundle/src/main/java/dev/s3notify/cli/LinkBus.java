@@ -23,9 +23,6 @@ import java.util.function.Consumer;
 final class LinkBus {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private LinkBus() {
-    }
-
     /**
      * What went over the bus.
      *
@@ -39,16 +36,39 @@ final class LinkBus {
         }
     }
 
+    private final LinkPipeline pipeline;
+    private final List<EventEntry> entries;
+
+    private LinkBus(LinkPipeline pipeline, List<EventEntry> entries) {
+        this.pipeline = pipeline;
+        this.entries = entries;
+    }
+
+    /**
+     * @param console the environment, and where plugins are looked for
+     * @return the link generator, started as its cold start would (wrap in {@link Startup})
+     * @throws dev.s3notify.core.error.ConfigurationException listing every problem of its configuration
+     */
+    static LinkBus start(Console console) {
+        List<EventEntry> entries = new ArrayList<>();
+        return new LinkBus(LinkFunction.create(console.env(), overrides(console, entries::addAll)), entries);
+    }
+
+    /**
+     * @param event a file-link-generated event: for the dispatcher as it is
+     * @return it, handed over unchanged
+     */
+    static Handed unchanged(byte[] event) {
+        return new Handed(List.of(event), List.of());
+    }
+
     /**
      * @param s3Event an S3 event in any envelope
-     * @param console the environment, and where plugins are looked for
      * @return the link events and the SQS messages that failed
      * @throws dev.s3notify.core.error.S3NotifyException when the event as a whole cannot be handled
      */
-    static Handed handOver(byte[] s3Event, Console console) {
-        List<EventEntry> entries = new ArrayList<>();
-        LinkPipeline pipeline = Startup.create(() -> LinkFunction.create(console.env(),
-                overrides(console, entries::addAll)));
+    Handed handOver(byte[] s3Event) {
+        entries.clear();
         LinkPipeline.Outcome outcome = pipeline.handle(s3Event, Instant.now());
         List<byte[]> events = new ArrayList<>();
         for (EventEntry entry : entries) {

@@ -1,5 +1,6 @@
 package dev.s3notify.cli;
 
+import dev.s3notify.core.text.Suggestions;
 import dev.s3notify.core.error.ConfigurationException;
 import dev.s3notify.core.error.S3NotifyException;
 import java.io.PrintStream;
@@ -90,8 +91,9 @@ public final class Main {
         } catch (ConfigurationException e) {
             console.err().println("s3notify: the configuration cannot work:");
             e.problems().forEach(problem -> console.err().println("  - " + problem));
-            console.err().println("Fix the environment variables named above (the README's variable table"
-                    + " lists them all) and run the command again.");
+            boolean option = e.problems().stream().anyMatch(problem -> problem.startsWith("--"));
+            console.err().println("Fix the " + (option ? "options and environment variables" : "environment variables")
+                    + " named above (the README's variable table lists the variables) and run the command again.");
             return USAGE;
         } catch (Startup.Failure e) {
             console.err().println("s3notify: cannot start: " + describe(e.getCause()));
@@ -117,9 +119,11 @@ public final class Main {
         return OK;
     }
 
+    /** The error and where the help is: the whole help text again would bury the one line that matters. */
     private static int usageError(String message, Command command, Console console) {
-        console.err().println("s3notify: " + message + "\n");
-        console.err().print(command == null ? usage() : command.help());
+        console.err().println("s3notify: " + message);
+        console.err().println(command == null ? "Run 's3notify --help' for the commands."
+                : "Run 's3notify " + command.name() + " --help' for its options.");
         return USAGE;
     }
 
@@ -167,7 +171,7 @@ public final class Main {
                 """).toString();
     }
 
-    /** The command line is wrong: exit 2 with the command's usage. */
+    /** The command line is wrong: exit 2, pointing to the command's help. */
     static final class UsageException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,6 @@
 package dev.s3notify.cli;
 
+import dev.s3notify.core.text.Suggestions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -58,10 +58,11 @@ final class PreviewCommand implements Command {
         byte[] event = EventFiles.read(options.requireEvent(), console);
         String kind = KindChoice.choose(options, console, true);
         List<WebhookRequest> requests = new ArrayList<>();
-        DispatchPipeline pipeline = Startup.create(() -> DispatchFunction.create(console.env(),
-                new DispatchFunction.Overrides(true, (destination, request) -> requests.add(request), kind,
-                        options.template(), console.loader(), null)));
-        LinkBus.Handed handed = EventFiles.linkEvents(event, console);
+        Startup.Pipelines started = Startup.both(EventFiles.known(event), () -> DispatchFunction.create(
+                console.env(), new DispatchFunction.Overrides(true, (destination, request) -> requests.add(request),
+                        kind, options.template(), console.loader(), null)), () -> { }, console);
+        DispatchPipeline pipeline = started.dispatcher();
+        LinkBus.Handed handed = started.linkEvents(event);
         int failed = handed.failedMessageIds().size();
         for (byte[] linkEvent : handed.events()) {
             failed += pipeline.handle(linkEvent, Instant.now().plusSeconds(60)).failedMessageIds().size();

@@ -89,13 +89,12 @@ final class RunCommand implements Command {
         String kind = KindChoice.choose(options, console, preview);
         RunReport report = new RunReport(preview);
         Delivery delivery = new Delivery(report);
-        DispatchPipeline dispatcher = Startup.create(() -> DispatchFunction.create(console.env(),
-                new DispatchFunction.Overrides(preview, delivery::handled, kind, options.template(), console.loader(),
-                        null)));
-        if (!preview && EventFiles.shape(event) == EventFiles.Shape.S3) {
-            refuseBrokenLinks(options, settings, console);
-        }
-        LinkBus.Handed handed = EventFiles.linkEvents(event, console);
+        Startup.Pipelines started = Startup.both(EventFiles.known(event), () -> DispatchFunction.create(
+                console.env(), new DispatchFunction.Overrides(preview, delivery::handled, kind, options.template(),
+                        console.loader(), null)), () -> refuseBrokenLinks(options, settings, console, preview),
+                console);
+        DispatchPipeline dispatcher = started.dispatcher();
+        LinkBus.Handed handed = started.linkEvents(event);
         for (byte[] linkEvent : handed.events()) {
             delivery.current = linkEvent;
             try {
@@ -112,10 +111,10 @@ final class RunCommand implements Command {
     }
 
     /** A real channel gets no links signed with placeholder keys, unless asked for. */
-    private static void refuseBrokenLinks(Options options, Settings settings, Console console) {
+    private static void refuseBrokenLinks(Options options, Settings settings, Console console, boolean preview) {
         boolean publicUrl = settings.raw(Variables.LINK_KIND.name()).map(k -> k.equalsIgnoreCase("public-url"))
                 .orElse(false);
-        if (publicUrl || options.allowBrokenLinks() || !LinkBus.signsWithPlaceholderKeys(console)) {
+        if (preview || publicUrl || options.allowBrokenLinks() || !LinkBus.signsWithPlaceholderKeys(console)) {
             return;
         }
         throw new ConfigurationException("no AWS credentials to sign links with: run would post links signed with"

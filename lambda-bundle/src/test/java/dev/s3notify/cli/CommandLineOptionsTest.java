@@ -72,7 +72,7 @@ class CommandLineOptionsTest {
     void printsPlainWarningsOnlyByDefault() {
         assertThat(console.run(Map.of(), "preview", "--event", example("eventbridge-object-created.json"))).isZero();
 
-        assertThat(console.err()).contains("s3notify: warning: dry run without AWS credentials")
+        assertThat(console.err()).contains("s3notify: warning: no AWS credentials: links are signed")
                 .doesNotContain("{\"timestamp\"").doesNotContain("link generator ready");
     }
 

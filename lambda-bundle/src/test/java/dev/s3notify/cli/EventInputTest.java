@@ -45,7 +45,7 @@ class EventInputTest {
         assertThat(console.run(Map.of(), command, "--event", empty.toString())).isEqualTo(2);
         assertThat(console.err()).contains("the event file " + empty + " is not an event: event is not valid JSON:"
                 + " it is empty").contains("docs/examples/eventbridge-object-created.json")
-                .contains("usage: s3notify " + command);
+                .contains("Run 's3notify " + command + " --help' for its options.").doesNotContain("usage:");
     }
 
     @Test

@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Help everywhere, and what a mistyped command or option gets: exit 2, the usage, a "did you mean". */
+/** Help everywhere, and what a mistyped command or option gets: exit 2, a "did you mean", a pointer to --help. */
 class MainHelpTest {
     private final TestConsole console = new TestConsole();
 
@@ -49,7 +49,7 @@ class MainHelpTest {
         assertThat(console.run(Map.of(), typed, "--event", "x.json")).isEqualTo(2);
 
         assertThat(console.err()).startsWith("s3notify: unknown command '" + typed + "'; did you mean '" + meant
-                + "'?").contains("usage: s3notify <command>");
+                + "'?").contains("Run 's3notify --help' for the commands.").doesNotContain("usage:");
     }
 
     @Test
@@ -64,13 +64,15 @@ class MainHelpTest {
     void refusesAnUnknownOptionWithTheCommandsUsage() {
         assertThat(console.run(Map.of(), "run", "--evnt", "x.json")).isEqualTo(2);
         assertThat(console.err()).startsWith("s3notify: unknown option '--evnt'; did you mean '--event'?")
-                .contains("usage: s3notify run --event FILE");
+                .contains("Run 's3notify run --help' for its options.").doesNotContain("usage:");
 
         assertThat(console.run(Map.of(), "kinds", "--jsn")).isEqualTo(2);
-        assertThat(console.err()).contains("did you mean '--json'?").contains("usage: s3notify kinds");
+        assertThat(console.err()).contains("did you mean '--json'?")
+                .contains("Run 's3notify kinds --help' for its options.").doesNotContain("usage:");
 
         assertThat(console.run(Map.of(), "preview", "--dry-run", "--event", "x.json")).isEqualTo(2);
-        assertThat(console.err()).contains("unknown option '--dry-run'").contains("usage: s3notify preview");
+        assertThat(console.err()).contains("unknown option '--dry-run'")
+                .contains("Run 's3notify preview --help' for its options.").doesNotContain("usage:");
     }
 
     @Test
@@ -94,6 +96,6 @@ class MainHelpTest {
     void suggestsTheFunctionMeantByInvoke() {
         assertThat(console.run(Map.of(), "invoke", "link-genrator", "--event", "x.json")).isEqualTo(2);
         assertThat(console.err()).contains("unknown function 'link-genrator'; did you mean 'link-generator'?")
-                .contains("usage: s3notify invoke");
+                .contains("Run 's3notify invoke --help' for its options.").doesNotContain("usage:");
     }
 }

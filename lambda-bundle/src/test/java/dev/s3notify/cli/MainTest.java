@@ -84,6 +84,21 @@ class MainTest {
     }
 
     @Test
+    void makesLinksOnTheSovereignCloudsHostsInItsRegion(@TempDir Path dir) throws Exception {
+        String example = Files.readString(EXAMPLES.resolve("eventbridge-object-created.json"));
+        Path event = Files.writeString(dir.resolve("eusc.json"), example.replace("us-east-1", "eusc-de-east-1"));
+
+        int exit = run(Map.of("AWS_REGION", "eusc-de-east-1"), "invoke", "link-generator", "--event",
+                event.toString(), "--dry-run");
+
+        assertThat(exit).as(err.toString()).isZero();
+        String link = JSON.readTree(out.toString(StandardCharsets.UTF_8)).get("wouldPublish").get(0).get("Detail")
+                .get("fileUrl").asText();
+        assertThat(URI.create(link).getHost()).isEqualTo("example-uploads.s3.eusc-de-east-1.amazonaws.eu");
+        assertThat(link).contains("%2Feusc-de-east-1%2Fs3%2Faws4_request");
+    }
+
+    @Test
     void acceptsEveryShippedExampleInADryRun() throws Exception {
         try (var files = Files.list(EXAMPLES)) {
             for (Path example : files.filter(p -> p.toString().endsWith(".json")).toList()) {
@@ -95,11 +110,16 @@ class MainTest {
     }
 
     @Test
-    void failsWithExitOneAsLambdaWouldWhenTheEventCannotBeDecoded(@TempDir Path dir) throws Exception {
+    void refusesAFileThatIsNotAnEventAsBadUsageInEitherFunction(@TempDir Path dir) throws Exception {
         Path event = Files.writeString(dir.resolve("bad.json"), "{\"hello\":\"world\"}");
 
-        assertThat(run(Map.of(), "invoke", "link-generator", "--event", event.toString(), "--dry-run")).isEqualTo(1);
-        assertThat(err.toString()).contains("expected an S3 event");
+        assertThat(run(Map.of(), "invoke", "link-generator", "--event", event.toString(), "--dry-run")).isEqualTo(2);
+        assertThat(err.toString()).contains("neither an S3 event nor a file-link-generated event")
+                .doesNotContain("failed:");
+        err.reset();
+        assertThat(run(Map.of("WEBHOOK_URL", "http://localhost:9/hook"), "invoke", "webhook-dispatcher", "--event",
+                event.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("neither an S3 event nor a file-link-generated event");
     }
 
     @Test

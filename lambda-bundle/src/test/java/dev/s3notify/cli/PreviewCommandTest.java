@@ -119,6 +119,17 @@ class PreviewCommandTest {
     }
 
     @Test
+    void callsAnInvalidCommandLineTemplateByItsOptionAndNamesTheUnclosedTag() {
+        int exit = run(Map.of(), "preview", "--kind", "discord", "--template", "x\n{{/hasLink}}", "--event",
+                EXAMPLES.resolve("eventbridge-object-created.json").toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--template is not a valid Mustache template: {{/hasLink}} on line 2"
+                + " closes a section that is not open").contains("Fix the options and environment variables")
+                .doesNotContain("MESSAGE_TEMPLATE").doesNotContain("null");
+    }
+
+    @Test
     void sendsTheTemplateAsTheGenericBodyWhenGivenOnTheCommandLine() throws IOException {
         int exit = run(Map.of(), "preview", "--kind", "generic", "--template", "{\"file\": \"{{fileName}}\"}",
                 "--event", EXAMPLES.resolve("link-events/file-link-generated.json").toString());
@@ -133,7 +144,7 @@ class PreviewCommandTest {
                 EXAMPLES.resolve("link-events/file-link-generated.json").toString());
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("MESSAGE_TEMPLATE cannot be formatted for a deleted event")
+        assertThat(err.toString()).contains("--template cannot be formatted for a deleted event")
                 .contains("not valid JSON");
     }
 

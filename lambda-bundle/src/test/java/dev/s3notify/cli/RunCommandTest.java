@@ -30,6 +30,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code s3notify run}: link, in-memory bus, format, deliver or preview, on S3 events in every envelope. */
 class RunCommandTest {
@@ -221,10 +223,33 @@ class RunCommandTest {
         assertThat(console.out()).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"run", "preview"})
+    void listsTheProblemsOfBothFunctionsTogether(String command) {
+        int exit = console.run(Map.of("URL_EXPIRATION_SECONDS", "8d", "EMBED_COLOR", "blue", "HEAD_OBJECT",
+                "sometimes"), command, "--kind", "discord", "--event", example("eventbridge-object-created.json"));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(console.err()).contains("the configuration cannot work:\n").contains("  - EMBED_COLOR='blue'")
+                .contains("  - URL_EXPIRATION_SECONDS='8d'").contains("  - HEAD_OBJECT='sometimes'");
+        assertThat(console.out()).isEmpty();
+    }
+
+    @Test
+    void suggestsTheKindMeantByAMistypedWebhookKind() {
+        int exit = console.run(Map.of("WEBHOOK_KIND", "discrod"), "run", "--event",
+                example("eventbridge-object-created.json"));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(console.err()).contains("WEBHOOK_KIND=discrod names no known kind; did you mean 'discord'?")
+                .contains("available: discord, generic, slack, teams");
+    }
+
     @Test
     void refusesAMissingEventFileAndStrayWords() {
         assertThat(console.run(Map.of(), "run")).isEqualTo(2);
-        assertThat(console.err()).contains("--event FILE is required").contains("usage: s3notify run");
+        assertThat(console.err()).contains("--event FILE is required")
+                .contains("Run 's3notify run --help' for its options.").doesNotContain("usage:");
         assertThat(console.run(Map.of(), "run", "--event", "/no/such/file.json")).isEqualTo(2);
         assertThat(console.err()).contains("no such event file");
         assertThat(console.run(Map.of(), "run", "now", "--event", example("legacy-test-event.json"))).isEqualTo(2);

@@ -84,14 +84,16 @@ public final class DispatchFunction {
         boolean canChoose = kind != null || url != null || overrides.preview();
         WebhookFormatterProvider provider = canChoose ? provider(loader, kind, url, settings) : null;
         WebhookFormatter formatter = provider == null ? null : formatter(provider, settings);
-        MessageTemplate template = template(templateText, provider, formatter, settings);
+        // A template from the command line is called what the user typed, not the variable it stands in for.
+        String templateName = overrides.template() != null ? "--template" : Variables.MESSAGE_TEMPLATE.name();
+        MessageTemplate template = template(templateText, templateName, provider, formatter, settings);
         String digestText = settings.get(Variables.DIGEST_TEMPLATE);
         DigestTemplate digestTemplate = digestTemplate(digestText, provider, formatter, settings);
         Variables.region(settings); // checked even when no AWS call needs it, as the link generator does
         settings.validate();
         Destination destination = new Destination(provider.kind(), provider.kind(), formatter, template,
                 digestTemplate, url == null ? null : Secret.of(url.toString()));
-        formatSamples(destination, templateText != null);
+        formatSamples(destination, templateText != null ? templateName : null);
         StartupDigests.check(destination, digestText != null);
         WebhookSender sender = overrides.preview() ? null : WebhookSender.create(timeout, maxAttempts)
                 .redacting(KnownSecrets.in(env, concat(Variables.ALL, provider.variables())));
@@ -118,12 +120,12 @@ public final class DispatchFunction {
      * Formats a sample of each kind of message at start-up, so that a template whose output the formatter refuses
      * (a JSON body that is not JSON, say) fails the cold start rather than every delivery.
      */
-    private static void formatSamples(Destination destination, boolean customTemplate) {
+    private static void formatSamples(Destination destination, String customTemplate) {
         for (LinkEvent sample : SampleEvents.ALL) {
             try {
                 destination.request(destination.notification(sample, "startup-check"));
             } catch (S3NotifyException | IllegalArgumentException e) {
-                throw new ConfigurationException((customTemplate ? Variables.MESSAGE_TEMPLATE.name()
+                throw new ConfigurationException((customTemplate != null ? customTemplate
                         : destination.kind() + "'s default template") + " cannot be formatted for a "
                         + sample.eventType().wireName() + " event: " + e.getMessage());
             }
@@ -143,13 +145,13 @@ public final class DispatchFunction {
     }
 
     /** Compiled even when no formatter could be made, so that a bad template is reported with the rest. */
-    private static MessageTemplate template(String text, WebhookFormatterProvider provider,
+    private static MessageTemplate template(String text, String name, WebhookFormatterProvider provider,
             WebhookFormatter formatter, Settings settings) {
         if (text == null && provider == null) {
             return null;
         }
         return orProblem(settings, () -> MessageTemplate.compile(text != null ? text : provider.defaultTemplate(),
-                text != null ? Variables.MESSAGE_TEMPLATE.name() : provider.kind() + "'s default template",
+                text != null ? name : provider.kind() + "'s default template",
                 formatter == null ? value -> value : formatter::escape));
     }
 

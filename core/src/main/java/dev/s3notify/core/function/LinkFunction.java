@@ -41,6 +41,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 public final class LinkFunction {
     private static final Log LOG = Log.of(LinkFunction.class);
     private static final String PRIMING_BUCKET = "s3-notify-priming";
+    /** The only kind whose links are signed with the credentials. */
+    private static final String PRESIGNED = "s3-presigned";
     private static final AwsCredentialsProvider PLACEHOLDER = StaticCredentialsProvider.create(
             AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "placeholder-secret-for-dry-runs"));
 
@@ -83,9 +85,7 @@ public final class LinkFunction {
         S3LinkSigner roleSigner = new S3LinkSigner(session, session.credentials(), s3Endpoint, pathStyle);
         LinkSettings linkSettings = LinkSettings.parse(settings, roleSigner);
         if (placeholder) {
-            LOG.warn("dry run without AWS credentials: links are signed with placeholder keys and will not work,"
-                    + " and ambiguous keys are not checked with HeadObject; set AWS_PROFILE, or AWS_ACCESS_KEY_ID"
-                    + " and AWS_SECRET_ACCESS_KEY, for real links");
+            warnOfPlaceholderKeys(linkSettings);
             linkSettings = linkSettings.with(linkSettings.signer(), LinkSettings.HeadObjectMode.NEVER);
         }
         LinkGeneratorProvider generator = generator(overrides, settings, linkSettings);
@@ -168,8 +168,26 @@ public final class LinkFunction {
         return overrides.onPublished() == null ? publisher : observed(publisher, overrides.onPublished());
     }
 
+    /**
+     * Said without "dry run": the command line's run delivers for real over the same in-memory bus. Only presigned
+     * links are signed; other kinds lose only HeadObject, which matters only when it was asked for every object.
+     */
+    private static void warnOfPlaceholderKeys(LinkSettings settings) {
+        String fix = "; set AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY";
+        if (settings.kind().equals(PRESIGNED)) {
+            LOG.warn("no AWS credentials: links are signed with placeholder keys and will not work, and ambiguous"
+                    + " keys are not checked with HeadObject" + fix + ", for real links");
+        } else if (settings.headObject() == LinkSettings.HeadObjectMode.ALWAYS) {
+            LOG.warn("no AWS credentials: HEAD_OBJECT=always is ignored, HeadObject is not called" + fix
+                    + " to call it", "linkKind", settings.kind());
+        } else {
+            LOG.info("no AWS credentials: ambiguous keys are not checked with HeadObject" + fix + " to check them",
+                    "linkKind", settings.kind());
+        }
+    }
+
     private static void warnWhenLinksOutliveCredentials(Map<String, String> env, LinkSettings settings) {
-        if (CredentialsChains.temporary(env) && settings.kind().equals("s3-presigned")
+        if (CredentialsChains.temporary(env) && settings.kind().equals(PRESIGNED)
                 && settings.expiration().toSeconds() > 3600) {
             LOG.warn("links may stop working before they expire: they are signed with the function role's"
                     + " temporary credentials, which end within hours; set LINK_SIGNING_SECRET_ARN for links that"

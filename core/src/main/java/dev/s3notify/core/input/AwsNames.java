@@ -12,9 +12,10 @@ public final class AwsNames {
     public static final int KEY_MAX_BYTES = 1024;
     /**
      * Partition-prefix, geography words, number: {@code us-east-1}, {@code us-gov-west-1}, {@code cn-northwest-1},
-     * {@code eu-isoe-west-1}, {@code ap-southeast-7}, {@code il-central-1}.
+     * {@code eu-isoe-west-1}, {@code ap-southeast-7}, {@code il-central-1}, and the four-letter prefix of the AWS
+     * European Sovereign Cloud, {@code eusc-de-east-1} (partition aws-eusc, hosts on {@code amazonaws.eu}).
      */
-    private static final Pattern REGION = Pattern.compile("[a-z]{2}(?:-[a-z]{2,12}){1,3}-[0-9]{1,2}");
+    private static final Pattern REGION = Pattern.compile("[a-z]{2,4}(?:-[a-z]{2,12}){1,3}-[0-9]{1,2}");
     /**
      * Today's rules (3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or
      * digit) widened to the legacy us-east-1 names (up to 255 characters, with uppercase letters and underscores).

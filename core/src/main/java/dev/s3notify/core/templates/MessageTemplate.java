@@ -13,6 +13,7 @@ import com.github.mustachejava.TemplateContext;
 import com.github.mustachejava.codes.CommentCode;
 import dev.s3notify.core.input.TemplateShape;
 import dev.s3notify.core.text.SafeText;
+import dev.s3notify.core.text.Suggestions;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -20,6 +21,7 @@ import java.io.Writer;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
@@ -80,13 +82,13 @@ public final class MessageTemplate {
             mustache = new EscapingFactory(escaper).compile(new StringReader(template), variable);
         } catch (MustacheException e) {
             throw new ConfigurationException(variable + " is not a valid Mustache template: "
-                    + SafeText.cut(e.getMessage(), SafeText.QUOTE_LIMIT) + ". See docs/templates.md.");
+                    + TemplateErrors.reworded(String.valueOf(e.getMessage())) + ". See docs/templates.md.");
         }
         Set<String> unknown = new TreeSet<>();
         collectUnknownNames(mustache.getCodes(), unknown, names);
         if (!unknown.isEmpty()) {
-            throw new ConfigurationException(variable + " uses " + unknown + ", which no event has; the names are "
-                    + names + ". See docs/templates.md.");
+            throw new ConfigurationException(variable + " uses " + unknown + ", which no event has"
+                    + meant(unknown, names) + "; the names are " + names + ". See docs/templates.md.");
         }
         return new MessageTemplate(mustache, variable);
     }
@@ -109,6 +111,21 @@ public final class MessageTemplate {
             throw new S3NotifyException(variable + " failed to render: " + e.getMessage(), e);
         }
         return out.toString().strip();
+    }
+
+    /** "; did you mean {{fileName}}?" for the first unknown name that is a typo of a known one, else nothing. */
+    private static String meant(Set<String> unknown, Collection<String> names) {
+        for (String tag : unknown) {
+            String name = tag.substring(2, tag.length() - 2);
+            Optional<String> close = Suggestions.closest(name, names);
+            if (close.isEmpty()) {
+                close = names.stream().filter(known -> known.equalsIgnoreCase(name)).findFirst();
+            }
+            if (close.isPresent()) {
+                return "; did you mean {{" + close.get() + "}} for " + tag + "?";
+            }
+        }
+        return "";
     }
 
     private static void collectUnknownNames(Code[] codes, Set<String> unknown, Collection<String> names) {

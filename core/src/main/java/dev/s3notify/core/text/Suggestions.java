@@ -1,11 +1,14 @@
-package dev.s3notify.cli;
+package dev.s3notify.core.text;
 
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Optional;
 
-/** "Did you mean": the closest known word to a mistyped one, when it is close enough to be a typo. */
-final class Suggestions {
+/**
+ * "Did you mean": the closest known word to a mistyped one, when it is close enough to be a typo. The one mechanism
+ * for kinds, template names, commands and options. Stateless.
+ */
+public final class Suggestions {
     private Suggestions() {
     }
 
@@ -14,19 +17,27 @@ final class Suggestions {
      * @param known the words accepted
      * @return the closest accepted word within a typo or two (one for words of four letters or fewer)
      */
-    static Optional<String> closest(String typed, Collection<String> known) {
+    public static Optional<String> closest(String typed, Collection<String> known) {
         return known.stream()
                 .filter(word -> distance(typed, word) <= (word.length() <= 4 ? 1 : 2))
                 .min(Comparator.comparingInt((String word) -> distance(typed, word)).thenComparing(word -> word));
     }
 
-    /** @return " (did you mean 'x'?)" or nothing */
-    static String didYouMean(String typed, Collection<String> known) {
+    /**
+     * @param typed what was typed
+     * @param known the words accepted
+     * @return "; did you mean 'x'?" or nothing
+     */
+    public static String didYouMean(String typed, Collection<String> known) {
         return closest(typed, known).map(word -> "; did you mean '" + word + "'?").orElse("");
     }
 
-    /** Edit distance counting a swap of two neighbouring letters as one edit (optimal string alignment). */
-    static int distance(String a, String b) {
+    /**
+     * @param a one word
+     * @param b another
+     * @return the edit distance, counting a swap of two neighbouring letters as one edit (optimal string alignment)
+     */
+    public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
             d[i][0] = i;

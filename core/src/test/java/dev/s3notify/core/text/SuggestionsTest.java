@@ -1,4 +1,4 @@
-package dev.s3notify.cli;
+package dev.s3notify.core.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
