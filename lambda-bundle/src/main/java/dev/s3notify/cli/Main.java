@@ -1,8 +1,9 @@
 package dev.s3notify.cli;
 
-import dev.s3notify.core.text.Suggestions;
 import dev.s3notify.core.error.ConfigurationException;
 import dev.s3notify.core.error.S3NotifyException;
+import dev.s3notify.core.support.ErrorWords;
+import dev.s3notify.core.text.Suggestions;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -143,9 +144,10 @@ public final class Main {
         return clean.length() <= QUOTE_LIMIT ? clean : clean.substring(0, QUOTE_LIMIT) + "…";
     }
 
-    /** @return the error's message, or its type when it has none: never "null" */
+    /** @return the error's message, or the kind of failure in words: never "null", never a class name */
     static String describe(Throwable e) {
-        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+        return e instanceof S3NotifyException && e.getMessage() != null && !e.getMessage().isBlank()
+                ? ErrorWords.withoutClassNames(e.getMessage()) : ErrorWords.of(e);
     }
 
     /** @return the top-level usage: every command's synopsis and summary */

@@ -1,5 +1,6 @@
 package dev.s3notify.lambda;
 
+import dev.s3notify.core.support.ErrorWords;
 import dev.s3notify.core.support.Log;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,7 +52,7 @@ final class Priming {
                     (System.nanoTime() - start) / 1_000_000);
         } catch (IOException | RuntimeException e) {
             LOG.warn("priming failed; the snapshot is taken without it", "function", function, "error",
-                    e.getClass().getSimpleName() + ": " + e.getMessage());
+                    ErrorWords.of(e));
         }
     }
 }

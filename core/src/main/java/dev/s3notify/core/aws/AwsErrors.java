@@ -1,5 +1,6 @@
 package dev.s3notify.core.aws;
 
+import dev.s3notify.core.support.ErrorWords;
 import dev.s3notify.core.text.SafeText;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -28,7 +29,7 @@ final class AwsErrors {
         if (e instanceof AwsServiceException service) {
             String code = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
             String text = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorMessage();
-            return (code == null ? "error" : code) + " (HTTP " + service.statusCode() + ")"
+            return (code == null ? "error" : ErrorWords.withoutClassNames(code)) + " (HTTP " + service.statusCode() + ")"
                     + (text == null || text.isBlank() ? "" : ": " + safe(text));
         }
         if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
@@ -105,7 +106,7 @@ final class AwsErrors {
         line = newline < 0 ? line : line.substring(0, newline).strip();
         // SafeText's redaction and stripping (control and bidi characters), as for every other quote; links are
         // kept whole but for their credential parameters, as AWS's text names the resource it refused.
-        line = SafeText.message(SafeText.signingParameters(line)).replaceAll("[\\p{Cntrl}\\p{Cf}]", "");
+        line = SafeText.message(SafeText.signingParameters(ErrorWords.withoutClassNames(line))).replaceAll("[\\p{Cntrl}\\p{Cf}]", "");
         return line.length() <= MAX_CHARS ? line : line.substring(0, MAX_CHARS) + "...";
     }
 }

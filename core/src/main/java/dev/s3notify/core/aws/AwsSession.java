@@ -1,12 +1,20 @@
 package dev.s3notify.core.aws;
 
 import dev.s3notify.core.error.S3NotifyException;
+import dev.s3notify.core.config.KnownSecrets;
 import dev.s3notify.core.config.Settings;
 import dev.s3notify.core.config.Variables;
+import dev.s3notify.core.support.ResponseText;
+import dev.s3notify.core.support.Secret;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -36,14 +44,16 @@ public final class AwsSession {
     private final boolean dualstack;
     private final Credentials credentials;
     private final SdkHttpClient http;
+    private final List<String> secrets;
 
-    private AwsSession(String region, boolean fips, boolean dualstack, Credentials credentials) {
+    private AwsSession(String region, boolean fips, boolean dualstack, Credentials credentials, SdkHttpClient http,
+            List<String> secrets) {
         this.region = region;
         this.fips = fips;
         this.dualstack = dualstack;
         this.credentials = credentials;
-        this.http = UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(2))
-                .socketTimeout(ATTEMPT_TIMEOUT).build();
+        this.http = http;
+        this.secrets = List.copyOf(secrets);
     }
 
     /**
@@ -62,8 +72,44 @@ public final class AwsSession {
         }
         Credentials credentials = override != null ? Credentials.fixed(override)
                 : Credentials.refreshable(() -> CredentialsChains.forEnvironment(env));
+        SdkHttpClient http = UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(2))
+                .socketTimeout(ATTEMPT_TIMEOUT).build();
         return new AwsSession(Variables.region(settings), fips, settings.get(Variables.AWS_USE_DUALSTACK_ENDPOINT),
-                credentials);
+                credentials, http, KnownSecrets.in(env, Variables.ALL).stream().map(Secret::reveal).toList());
+    }
+
+    /**
+     * @param known more secrets the process knows (a formatter's secret variables, the webhook URL's token), which an
+     *     AWS error must never quote either
+     * @return a session whose clients' errors lose these too, sharing this one's credentials and HTTP client
+     */
+    public AwsSession redacting(Collection<Secret> known) {
+        List<String> all = new ArrayList<>(secrets);
+        known.forEach(secret -> all.add(secret.reveal()));
+        return new AwsSession(region, fips, dualstack, credentials, http, all.stream().distinct().toList());
+    }
+
+    /**
+     * @param text what AWS sent back
+     * @return the text without any secret the process knows: the environment's, those given to
+     *     {@link #redacting}, and the keys and session token the clients last signed with
+     */
+    String redact(String text) {
+        return ResponseText.withoutSecrets(text, secrets());
+    }
+
+    private List<String> secrets() {
+        AwsCredentials signed = credentials.lastResolved();
+        if (signed == null) {
+            return secrets;
+        }
+        List<String> all = new ArrayList<>(secrets);
+        all.add(signed.accessKeyId());
+        all.add(signed.secretAccessKey());
+        if (signed instanceof AwsSessionCredentials session) {
+            all.add(session.sessionToken());
+        }
+        return all;
     }
 
     /** @return the configured region: {@code AWS_REGION}, else {@code AWS_DEFAULT_REGION}, else us-east-1 */
@@ -115,6 +161,7 @@ public final class AwsSession {
                         .apiCallAttemptTimeout(ATTEMPT_TIMEOUT).retryStrategy(RetryMode.STANDARD)
                         .addExecutionInterceptor(OfflinePriming.INSTANCE)
                         .addExecutionInterceptor(BoundedErrorBodies.INSTANCE)
+                        .addExecutionInterceptor(new RedactedErrors(this::secrets))
                         .build());
         if (endpoint != null) {
             builder.endpointOverride(endpoint);

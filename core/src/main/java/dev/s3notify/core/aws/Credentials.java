@@ -13,6 +13,7 @@ final class Credentials implements AwsCredentialsProvider {
     private final Supplier<AwsCredentialsProvider> factory;
     private final boolean forgets;
     private volatile AwsCredentialsProvider current;
+    private volatile AwsCredentials resolved;
 
     private Credentials(Supplier<AwsCredentialsProvider> factory, boolean forgets) {
         this.factory = factory;
@@ -31,7 +32,17 @@ final class Credentials implements AwsCredentialsProvider {
 
     @Override
     public AwsCredentials resolveCredentials() {
-        return provider().resolveCredentials();
+        AwsCredentials credentials = provider().resolveCredentials();
+        resolved = credentials;
+        return credentials;
+    }
+
+    /**
+     * @return the credentials last handed to a client, or null: what an AWS error could quote back (a session token
+     *     fetched from the container endpoint is in no environment variable)
+     */
+    AwsCredentials lastResolved() {
+        return resolved;
     }
 
     private AwsCredentialsProvider provider() {
@@ -56,6 +67,7 @@ final class Credentials implements AwsCredentialsProvider {
         synchronized (this) {
             old = current;
             current = null;
+            resolved = null;
         }
         if (old instanceof SdkAutoCloseable closeable) {
             closeable.close();

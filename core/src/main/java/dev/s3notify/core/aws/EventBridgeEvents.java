@@ -35,9 +35,15 @@ public final class EventBridgeEvents {
     }
 
     private final EventBridgeClient client;
+    private final java.util.function.UnaryOperator<String> redact;
 
     EventBridgeEvents(EventBridgeClient client) {
+        this(client, text -> text);
+    }
+
+    private EventBridgeEvents(EventBridgeClient client, java.util.function.UnaryOperator<String> redact) {
         this.client = client;
+        this.redact = redact;
     }
 
     /**
@@ -46,7 +52,9 @@ public final class EventBridgeEvents {
      * @return a client made now (at start-up); it connects on first use
      */
     public static EventBridgeEvents create(AwsSession session, URI endpoint) {
-        return new EventBridgeEvents(session.configure(EventBridgeClient.builder(), endpoint, null).build());
+        // An entry's error comes in a successful answer, past the clients' redaction of failed calls.
+        return new EventBridgeEvents(session.configure(EventBridgeClient.builder(), endpoint, null).build(),
+                session::redact);
     }
 
     /**
@@ -82,7 +90,7 @@ public final class EventBridgeEvents {
         for (int i = 0; i < batch.size(); i++) {
             PutEventsResultEntry entry = i < entries.size() ? entries.get(i) : null;
             if (entry != null && entry.errorCode() != null) {
-                results.add(new Result(entry.errorCode(), AwsErrors.safe(entry.errorMessage())));
+                results.add(new Result(entry.errorCode(), AwsErrors.safe(redact.apply(entry.errorMessage()))));
             } else if (entry == null || entry.eventId() == null) {
                 results.add(new Result(NO_RESULT, "PutEvents answered " + entries.size() + " results for "
                         + batch.size() + " entries and none with an EventId for this one"));

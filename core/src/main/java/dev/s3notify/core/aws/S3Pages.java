@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -37,10 +38,15 @@ public final class S3Pages {
      * @param now when the link's lifetime counts from
      * @param lifetime how long the link works, 1 s to SigV4's 7 days
      * @return the presigned link to the page, expiring at {@code now + lifetime}
+     * @throws AwsCallFailed when the page could not be written
      */
     public Link put(String key, String html, Instant now, Duration lifetime) {
-        s3.get().putObject(b -> b.bucket(bucket).key(key).contentType("text/html; charset=utf-8")
-                .cacheControl("private, no-store"), RequestBody.fromString(html, StandardCharsets.UTF_8));
+        try {
+            s3.get().putObject(b -> b.bucket(bucket).key(key).contentType("text/html; charset=utf-8")
+                    .cacheControl("private, no-store"), RequestBody.fromString(html, StandardCharsets.UTF_8));
+        } catch (SdkException | java.io.UncheckedIOException e) {
+            throw AwsCallFailed.of("S3 PutObject of an index page in bucket " + bucket, e);
+        }
         PresignedGetObjectRequest presigned = presigner.get().presignGetObject(b -> b.signatureDuration(lifetime)
                 .getObjectRequest(g -> g.bucket(bucket).key(key)));
         return new Link(presigned.url().toString(), now.plus(lifetime));

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.s3notify.core.support.Secret;
 import dev.s3notify.spi.Variable;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,12 +16,19 @@ import java.util.Map;
  * The secrets the environment gives a function, collected once at start-up so that nothing a server sends back can
  * quote them: the values of every variable declared secret (and, for a JSON object such as
  * {@code WEBHOOK_HEADERS}, each of its string values; for a Standard Webhooks secret, its key without the
- * {@code whsec_} prefix), and the AWS credentials Lambda sets.
+ * {@code whsec_} prefix; for a URL, its long path segments and query values), the values of variables whose name
+ * says they hold a secret (a plugin's {@code *_TOKEN}, {@code *_SECRET}, {@code *_PASSWORD}, {@code *_HEADERS},
+ * {@code *_API_KEY}, declared or not), and the AWS credentials Lambda sets. AWS errors and webhook replies are
+ * redacted of them alike.
  */
 public final class KnownSecrets {
     private static final List<String> AWS = List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
             "AWS_SESSION_TOKEN", "AWS_CONTAINER_AUTHORIZATION_TOKEN");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.regex.Pattern SECRET_NAME = java.util.regex.Pattern.compile(
+            "[A-Z0-9_]*_(?:TOKEN|SECRET|SECRET_KEY|PASSWORD|HEADERS|API_KEY)");
+    /** Path segments this long are taken for tokens, as in a Discord or Slack webhook URL. */
+    private static final int SECRET_SEGMENT_LENGTH = 16;
 
     private KnownSecrets() {
     }
@@ -35,8 +45,53 @@ public final class KnownSecrets {
                 add(values, env.get(variable.name()));
             }
         }
+        env.forEach((name, value) -> {
+            if (SECRET_NAME.matcher(name).matches()) {
+                add(values, value);
+            }
+        });
         AWS.forEach(name -> add(values, env.get(name)));
         return values.stream().filter(value -> !value.isBlank()).distinct().map(Secret::of).toList();
+    }
+
+    /**
+     * @param url a webhook URL read from elsewhere (Secrets Manager, SSM), or null
+     * @return the URL and its secret parts (long path segments, query values), raw and decoded
+     */
+    public static List<Secret> url(Secret url) {
+        List<String> values = new ArrayList<>();
+        if (url != null) {
+            add(values, url.reveal());
+        }
+        return values.stream().filter(value -> !value.isBlank()).distinct().map(Secret::of).toList();
+    }
+
+    private static void addUrlParts(List<String> values, String text) {
+        URI uri;
+        try {
+            uri = URI.create(text);
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        for (String segment : uri.getRawPath() == null ? new String[0] : uri.getRawPath().split("/")) {
+            if (segment.length() >= SECRET_SEGMENT_LENGTH) {
+                values.add(segment);
+                values.add(decoded(segment));
+            }
+        }
+        for (String pair : uri.getRawQuery() == null ? new String[0] : uri.getRawQuery().split("&")) {
+            String value = pair.substring(pair.indexOf('=') + 1);
+            values.add(value);
+            values.add(decoded(value));
+        }
+    }
+
+    private static String decoded(String part) {
+        try {
+            return URLDecoder.decode(part, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return part;
+        }
     }
 
     private static void add(List<String> values, String value) {
@@ -47,6 +102,9 @@ public final class KnownSecrets {
         values.add(text);
         if (text.startsWith("whsec_")) {
             values.add(text.substring("whsec_".length()));
+        }
+        if (text.startsWith("http://") || text.startsWith("https://")) {
+            addUrlParts(values, text);
         }
         if (text.startsWith("{")) {
             try {

@@ -1,5 +1,6 @@
 package dev.s3notify.core.decoding;
 
+import dev.s3notify.core.support.ErrorWords;
 import dev.s3notify.core.error.InvalidEventException;
 import dev.s3notify.core.support.Log;
 import dev.s3notify.core.error.S3NotifyException;
@@ -83,8 +84,7 @@ public final class Batch {
                     throw e;
                 }
                 LOG.error("message failed; reported for retry", "messageId", envelope.messageId(), "error",
-                        e instanceof S3NotifyException ? e.getMessage() : e.getClass().getName() + " at "
-                                + (e.getStackTrace().length == 0 ? "?" : e.getStackTrace()[0]));
+                        e instanceof S3NotifyException ? e.getMessage() : ErrorWords.of(e));
                 failed.add(envelope.messageId());
             }
         }

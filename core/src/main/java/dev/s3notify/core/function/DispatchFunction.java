@@ -95,10 +95,13 @@ public final class DispatchFunction {
                 digestTemplate, url == null ? null : Secret.of(url.toString()));
         formatSamples(destination, templateText != null ? templateName : null);
         StartupDigests.check(destination, digestText != null);
+        List<Secret> known = new java.util.ArrayList<>(KnownSecrets.in(env, concat(Variables.ALL,
+                provider.variables())));
+        known.addAll(KnownSecrets.url(destination.url()));
         WebhookSender sender = overrides.preview() ? null : WebhookSender.create(timeout, maxAttempts)
-                .redacting(KnownSecrets.in(env, concat(Variables.ALL, provider.variables())));
+                .redacting(known);
         BatchDispatcher batches = QueueSetup.create(settings, env, List.of(destination), sender,
-                overrides.credentials());
+                overrides.credentials(), known);
         LOG.info(overrides.preview() ? "webhook dispatcher ready to preview" : "webhook dispatcher ready",
                 "kind", provider.kind(), "host", destination.host(), "customTemplate", templateText != null,
                 "customDigestTemplate", digestText != null, "timeoutSeconds", timeout.toSeconds(),

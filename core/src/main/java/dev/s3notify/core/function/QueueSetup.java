@@ -20,6 +20,7 @@ import dev.s3notify.core.dispatch.Destination;
 import dev.s3notify.core.config.Settings;
 import dev.s3notify.core.config.Variables;
 import dev.s3notify.core.aws.AwsSession;
+import dev.s3notify.core.support.Secret;
 import dev.s3notify.core.aws.DeliveryTable;
 import dev.s3notify.core.aws.S3Pages;
 import dev.s3notify.core.aws.QueueClients;
@@ -47,11 +48,12 @@ public final class QueueSetup {
      * @param env the environment
      * @param destinations where messages go
      * @param sender core's sender, or null to send nothing (preview)
+     * @param known the secrets the process knows, which no AWS error may quote
      * @param credentials AWS credentials for the table, the queue and the index bucket, or null for the chain
      * @return the dispatcher for SQS batches
      */
     public static BatchDispatcher create(Settings settings, Map<String, String> env, List<Destination> destinations,
-            WebhookSender sender, AwsCredentialsProvider credentials) {
+            WebhookSender sender, AwsCredentialsProvider credentials, List<Secret> known) {
         String table = settings.get(Variables.IDEMPOTENCY_TABLE);
         String bucket = settings.get(Variables.INDEX_BUCKET);
         boolean onLambda = env.get("AWS_LAMBDA_FUNCTION_NAME") != null;
@@ -63,7 +65,7 @@ public final class QueueSetup {
         URI sqsEndpoint = Variables.endpoint(settings, Variables.AWS_ENDPOINT_URL_SQS);
         URI s3Endpoint = Variables.endpoint(settings, Variables.AWS_ENDPOINT_URL_S3);
         boolean needsAws = sender != null && (table != null || bucket != null || queue);
-        AwsSession session = needsAws ? AwsSession.create(env, settings, credentials) : null;
+        AwsSession session = needsAws ? AwsSession.create(env, settings, credentials).redacting(known) : null;
         settings.validate();
         Clock clock = Clock.systemUTC();
         // The clients are made on first use: a batch that needs none of them pays nothing at cold start.

@@ -1,5 +1,6 @@
 package dev.s3notify.core.plugins;
 
+import dev.s3notify.core.support.ErrorWords;
 import dev.s3notify.core.error.ConfigurationException;
 import dev.s3notify.core.support.Log;
 import dev.s3notify.core.config.Settings;
@@ -137,7 +138,7 @@ public final class Plugins {
             return jarsIn(layerLib);
         } catch (IOException e) {
             LOG.warn("layer jars skipped: the directory cannot be read", "dir", layerLib.toString(),
-                    "reason", e.toString());
+                    "reason", ErrorWords.of(e));
             return List.of();
         }
     }
@@ -163,7 +164,7 @@ public final class Plugins {
         } catch (NoSuchFileException e) {
             return "it was removed";
         } catch (IOException | SecurityException e) {
-            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return ErrorWords.of(e);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.s3notify.core.dispatch.Destination;
 import dev.s3notify.core.error.DeliveryException;
 import dev.s3notify.core.error.FailureReason;
 import dev.s3notify.core.support.Log;
+import dev.s3notify.core.support.ErrorWords;
 import dev.s3notify.core.support.Redact;
 import dev.s3notify.core.error.S3NotifyException;
 import java.time.Duration;
@@ -194,7 +195,6 @@ final class DestinationRun {
     }
 
     static String describe(RuntimeException e) {
-        return e instanceof S3NotifyException ? e.getMessage() : e.getClass().getSimpleName() + ": "
-                + Redact.signingParameters(String.valueOf(e.getMessage()));
+        return e instanceof S3NotifyException ? e.getMessage() : ErrorWords.of(e);
     }
 }

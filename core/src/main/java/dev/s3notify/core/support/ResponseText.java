@@ -63,22 +63,55 @@ public final class ResponseText {
      * @return the text, safe to print: redacted, on one line, at most {@link #QUOTE_LIMIT} characters
      */
     public static String quote(String text, Collection<String> secrets, boolean cutShort) {
-        String safe = text == null ? "" : text;
-        List<String> known = new ArrayList<>();
-        secrets.stream().filter(s -> s != null && s.length() >= SHORTEST_SECRET).forEach(known::add);
-        known.sort(Comparator.comparingInt(String::length).reversed());
-        for (String secret : known) {
-            safe = safe.replace(secret, REDACTED);
-        }
+        List<String> known = longestFirst(secrets);
+        String safe = replaceKnown(text == null ? "" : text, known);
         if (cutShort) {
             safe = withoutTrailingPart(safe, known);
         }
-        safe = SafeText.signingParameters(safe);
+        return SafeText.cut(oneLine(patterns(safe)), QUOTE_LIMIT);
+    }
+
+    /**
+     * The same redaction as {@link #quote}, with the text's lines and length kept: for text that is worded and cut
+     * later, such as an AWS error's message, which is quoted by its first line.
+     *
+     * @param text a server's text
+     * @param secrets values known to be secret, removed wherever they appear
+     * @return the text with every known secret and credential-like pattern replaced by {@code <redacted>}
+     */
+    public static String withoutSecrets(String text, Collection<String> secrets) {
+        return text == null ? null : patterns(replaceKnown(text, longestFirst(secrets)));
+    }
+
+    private static List<String> longestFirst(Collection<String> secrets) {
+        List<String> known = new ArrayList<>();
+        secrets.stream().filter(s -> s != null && s.length() >= SHORTEST_SECRET).forEach(secret -> {
+            known.add(secret);
+            // As a canonical request or a query string quotes it: a session token's '/', '+' and '=' encoded.
+            String encoded = java.net.URLEncoder.encode(secret, StandardCharsets.UTF_8);
+            if (!encoded.equals(secret)) {
+                known.add(encoded);
+                known.add(encoded.replace("+", "%20"));
+            }
+        });
+        known.sort(Comparator.comparingInt(String::length).reversed());
+        return known;
+    }
+
+    private static String replaceKnown(String text, List<String> known) {
+        String safe = text;
+        for (String secret : known) {
+            safe = safe.replace(secret, REDACTED);
+        }
+        return safe;
+    }
+
+    private static String patterns(String text) {
+        String safe = SafeText.signingParameters(text);
         safe = URL.matcher(safe).replaceAll(match -> Matcher.quoteReplacement(url(match.group())));
         safe = CREDENTIAL_PARAMETER.matcher(safe).replaceAll("$1" + REDACTED);
         safe = BEARER.matcher(safe).replaceAll("$1$2" + REDACTED);
-        safe = AWS_KEY_ID.matcher(safe).replaceAll(REDACTED);
-        return SafeText.cut(oneLine(safe), QUOTE_LIMIT);
+        return AWS_KEY_ID.matcher(safe).replaceAll(REDACTED);
     }
 
     /** A URL with its query and long path segments (tokens, often) hidden. */
