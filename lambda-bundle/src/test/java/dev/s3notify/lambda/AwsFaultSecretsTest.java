@@ -136,6 +136,9 @@ class AwsFaultSecretsTest {
         }
         var name = CLASS_NAME.matcher(printed);
         while (name.find()) {
+            if (name.group().equals("AccessDeniedException")) {
+                continue; // the error code the fake AWS answers with, quoted as AWS's word
+            }
             leaks.add(c + ": class name " + name.group());
         }
     }

@@ -29,7 +29,8 @@ final class AwsErrors {
         if (e instanceof AwsServiceException service) {
             String code = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
             String text = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorMessage();
-            return (code == null ? "error" : ErrorWords.withoutClassNames(code)) + " (HTTP " + service.statusCode() + ")"
+            // AWS's own error code ("AccessDeniedException" is DynamoDB's word, not a class): what AWS documents.
+            return (code == null ? "error" : code) + " (HTTP " + service.statusCode() + ")"
                     + (text == null || text.isBlank() ? "" : ": " + safe(text));
         }
         if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
