@@ -3,11 +3,10 @@ package dev.s3notify.core.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.s3notify.core.support.Secret;
+import dev.s3notify.core.support.UrlSecrets;
 import dev.s3notify.spi.Variable;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +26,6 @@ public final class KnownSecrets {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final java.util.regex.Pattern SECRET_NAME = java.util.regex.Pattern.compile(
             "[A-Z0-9_]*_(?:TOKEN|SECRET|SECRET_KEY|PASSWORD|HEADERS|API_KEY)");
-    /** Path segments this long are taken for tokens, as in a Discord or Slack webhook URL. */
-    private static final int SECRET_SEGMENT_LENGTH = 16;
 
     private KnownSecrets() {
     }
@@ -73,25 +70,7 @@ public final class KnownSecrets {
         } catch (IllegalArgumentException e) {
             return;
         }
-        for (String segment : uri.getRawPath() == null ? new String[0] : uri.getRawPath().split("/")) {
-            if (segment.length() >= SECRET_SEGMENT_LENGTH) {
-                values.add(segment);
-                values.add(decoded(segment));
-            }
-        }
-        for (String pair : uri.getRawQuery() == null ? new String[0] : uri.getRawQuery().split("&")) {
-            String value = pair.substring(pair.indexOf('=') + 1);
-            values.add(value);
-            values.add(decoded(value));
-        }
-    }
-
-    private static String decoded(String part) {
-        try {
-            return URLDecoder.decode(part, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return part;
-        }
+        values.addAll(UrlSecrets.parts(uri));
     }
 
     private static void add(List<String> values, String value) {

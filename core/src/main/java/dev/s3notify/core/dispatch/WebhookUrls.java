@@ -1,6 +1,7 @@
 package dev.s3notify.core.dispatch;
 
 import dev.s3notify.core.support.UriEncoding;
+import dev.s3notify.core.support.UrlSecrets;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,6 @@ import java.util.TreeMap;
 /** The webhook URL, a credential: adding a formatter's query parameters, and keeping it out of error text. */
 final class WebhookUrls {
     /** Path segments at least this long are taken for tokens and redacted wherever they appear. */
-    private static final int SECRET_SEGMENT_LENGTH = 16;
 
     private WebhookUrls() {
     }
@@ -60,30 +60,11 @@ final class WebhookUrls {
         secrets.add(url.getRawPath());
         secrets.add(url.getPath());
         secrets.add(url.getRawQuery());
-        for (String segment : url.getRawPath() == null ? new String[0] : url.getRawPath().split("/")) {
-            if (segment.length() >= SECRET_SEGMENT_LENGTH) {
-                secrets.add(segment);
-                secrets.add(decode(segment));
-            }
-        }
-        String query = url.getRawQuery();
-        for (String pair : query == null ? new String[0] : query.split("&")) {
-            String value = pair.substring(pair.indexOf('=') + 1);
-            secrets.add(value);
-            secrets.add(decode(value));
-        }
+        secrets.addAll(UrlSecrets.parts(url));
         secrets.removeIf(secret -> secret == null || secret.length() <= 1);
         // As a JSON string would carry them: "https:\/\/host\/api\/webhooks\/ID\/TOKEN".
         List.copyOf(secrets).stream().filter(secret -> secret.contains("/"))
                 .forEach(secret -> secrets.add(secret.replace("/", "\\/")));
         return secrets;
-    }
-
-    private static String decode(String text) {
-        try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return text;
-        }
     }
 }
