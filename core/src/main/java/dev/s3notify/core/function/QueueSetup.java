@@ -44,6 +44,18 @@ public final class QueueSetup {
     }
 
     /**
+     * Reads the queue path's names ({@code IDEMPOTENCY_TABLE}, {@code INDEX_BUCKET}, {@code INDEX_PREFIX}), so that
+     * one AWS would refuse is reported at cold start with every other problem.
+     *
+     * @param settings the dispatcher's settings (problems are added to them)
+     */
+    public static void check(Settings settings) {
+        settings.get(Variables.IDEMPOTENCY_TABLE);
+        settings.get(Variables.INDEX_BUCKET);
+        settings.get(Variables.INDEX_PREFIX);
+    }
+
+    /**
      * @param settings the dispatcher's settings (problems are added to them)
      * @param env the environment
      * @param destinations where messages go
