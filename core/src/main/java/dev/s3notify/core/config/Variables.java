@@ -35,10 +35,11 @@ public final class Variables {
     public static final Variable<URI> PUBLIC_BASE_URL = Variable.url("PUBLIC_BASE_URL", LINK, false,
             "base URL the encoded key is appended to when LINK_KIND=public-url (required for that kind)");
     /** Secrets Manager secret with long-term keys for signing. */
-    public static final Variable<String> LINK_SIGNING_SECRET_ARN = Variable.text("LINK_SIGNING_SECRET_ARN", LINK,
+    public static final Variable<String> LINK_SIGNING_SECRET_ARN = Variable.text("LINK_SIGNING_SECRET_ARN", BOTH,
             null, "Secrets Manager secret holding {\"accessKeyId\",\"secretAccessKey\"} of an IAM user, read at"
                     + " start-up (under SnapStart, again after each restore), so links can last up to 7 days instead"
-                    + " of ending with the role's session");
+                    + " of ending with the role's session; on the dispatcher, it signs the links to digest index pages"
+                    + " (the user then needs s3:GetObject on INDEX_BUCKET's INDEX_PREFIX)");
     /** When to call HeadObject. */
     public static final Variable<String> HEAD_OBJECT = Variable.choice("HEAD_OBJECT", LINK, "auto",
             "auto (HeadObject only when an EventBridge key's encoding is ambiguous), always (also fills in content"
