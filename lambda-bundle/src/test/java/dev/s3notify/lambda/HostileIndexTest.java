@@ -217,7 +217,7 @@ class HostileIndexTest {
     void neverOutlivesTheEarliestFileLinkItLists() throws Exception {
         try (FaultyAws aws = new FaultyAws()) {
             List<LinkEvent> files = new ArrayList<>(files(Instant.now().plus(Duration.ofDays(1))));
-            Instant soon = Instant.now().plusSeconds(90);
+            Instant soon = Instant.now().plusSeconds(26);
             files.set(7, file(8, "soon.pdf", soon));
 
             Run run = invoke(env(aws), null, batch(files), 30_000);
