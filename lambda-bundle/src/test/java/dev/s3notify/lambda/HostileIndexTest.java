@@ -230,11 +230,17 @@ class HostileIndexTest {
     @Test
     void claimsNoLongerThanTheRoleThatSignsItWhenNoSigningUserIsSet() throws Exception {
         try (FaultyAws aws = new FaultyAws()) {
+            Instant sessionEnd = Instant.now().plus(Duration.ofHours(1));
             Run run = invoke(env(aws), roleEndingIn(Duration.ofHours(1)),
                     batch(files(Instant.now().plus(Duration.ofDays(6)))), 30_000);
 
             assertThat(run.response()).contains("\"batchItemFailures\":[]");
             assertThat(indexExpires(aws)).isBetween(3_500L, 3_600L);
+            // The digest says the real expiry: the session's end, not the files' six days.
+            Matcher until = Pattern.compile("until <t:([0-9]+):f>").matcher(String.join("", webhookBodies(aws)));
+            assertThat(until.find()).isTrue();
+            assertThat(Long.parseLong(until.group(1))).isBetween(sessionEnd.getEpochSecond() - 60,
+                    sessionEnd.getEpochSecond());
         }
     }
 
