@@ -34,8 +34,8 @@ public final class AwsNames {
     /** DynamoDB's table names: 3 to 255 letters, digits, underscores, hyphens and dots. */
     private static final Pattern TABLE = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
     /** A table's ARN, which DynamoDB takes wherever it takes a name (tables shared across accounts). */
-    private static final Pattern TABLE_ARN = Pattern.compile(
-            "arn:aws(?:-[a-z]+)*:dynamodb:[a-z]{2,4}(?:-[a-z]{2,12}){1,3}-[0-9]{1,2}:[0-9]{12}:table/([A-Za-z0-9_.-]+)");
+    private static final Pattern TABLE_ARN = Pattern.compile("arn:aws(?:-[a-z]+)*:dynamodb:" + REGION.pattern()
+            + ":[0-9]{12}:table/([A-Za-z0-9_.-]+)");
     /** The longest key prefix: room is left for the page names put after it. */
     private static final int PREFIX_MAX_BYTES = KEY_MAX_BYTES - 128;
 
