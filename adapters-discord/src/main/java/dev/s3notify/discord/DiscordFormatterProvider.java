@@ -38,7 +38,8 @@ public final class DiscordFormatterProvider implements WebhookFormatterProvider 
             + "{{#sizeText}} ({{sizeText}}){{/sizeText}}"
             + "{{/hasLink}}{{^hasLink}}• {{fileName}}{{#deleted}} (removed){{/deleted}}{{/hasLink}}\n{{/files}}"
             + "{{#hasMore}}… and {{more}} more{{/hasMore}}"
-            + "{{#hasIndex}}\n[All {{count}} files, with their links]({{{indexUrl}}}){{/hasIndex}}";
+            + "{{#hasIndex}}\n[All {{count}} files, with their links]({{{indexUrl}}}){{#indexExpiresAtEpoch}}, until"
+            + " <t:{{indexExpiresAtEpoch}}:f>{{/indexExpiresAtEpoch}}{{/hasIndex}}";
 
     /** The constructor ServiceLoader uses. */
     public DiscordFormatterProvider() {

@@ -41,7 +41,7 @@ class DiscordDigestTest {
         JsonNode embed = Events.embed(request);
         assertThat(embed.path("url").asText()).isEqualTo(INDEX.url());
         assertThat(embed.path("description").asText()).contains("… and ").endsWith("[All 40 files, with their links]("
-                + INDEX.url() + ")");
+                + INDEX.url() + "), until <t:" + INDEX.expiresAt().getEpochSecond() + ":f>");
         assertThat(DiscordEmbed.length(embed.path("description").asText())).isLessThanOrEqualTo(4096);
         assertThat(request.query()).containsEntry("wait", "true").containsEntry("thread_id", "42");
         EmbedLimits.assertWithin(Events.body(request));

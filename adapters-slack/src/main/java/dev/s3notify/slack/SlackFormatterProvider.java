@@ -33,7 +33,9 @@ public final class SlackFormatterProvider implements WebhookFormatterProvider {
     private static final String DEFAULT_DIGEST_TEMPLATE = "{{#files}}{{#hasLink}}• <{{{fileUrl}}}|{{fileName}}>"
             + "{{#sizeText}} ({{sizeText}}){{/sizeText}}{{/hasLink}}{{^hasLink}}• {{fileName}}{{#deleted}}"
             + " (removed){{/deleted}}{{/hasLink}}\n{{/files}}{{#hasMore}}… and {{more}} more{{/hasMore}}"
-            + "{{#hasIndex}}\n<{{{indexUrl}}}|All {{count}} files, with their links>{{/hasIndex}}";
+            + "{{#hasIndex}}\n<{{{indexUrl}}}|All {{count}} files, with their links>{{#indexExpiresAtEpoch}}, until"
+            + " <!date^{{indexExpiresAtEpoch}}^{date_short_pretty} {time}|{{indexExpiresAt}}>{{/indexExpiresAtEpoch}}"
+            + "{{/hasIndex}}";
     private static final Set<String> HOSTS = Set.of("hooks.slack.com", "hooks.slack-gov.com");
     private static final List<String> PATHS = List.of("/services/", "/workflows/", "/triggers/");
 

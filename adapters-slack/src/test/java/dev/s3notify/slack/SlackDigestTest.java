@@ -56,7 +56,8 @@ class SlackDigestTest {
         JsonNode button = body.path("blocks").get(body.path("blocks").size() - 2).path("elements").path(0);
         assertThat(button.path("text").path("text").asText()).isEqualTo("All 200 files");
         assertThat(button.path("url").asText()).isEqualTo(INDEX.url());
-        assertThat(body.toString()).contains("… and ").contains("|All 200 files, with their links>");
+        assertThat(body.toString()).contains("… and ").contains("|All 200 files, with their links>, until <!date^"
+                + INDEX.expiresAt().getEpochSecond() + "^{date_short_pretty} {time}|2026-11-22T00:00:00Z>");
         SlackLimits.assertWithinLimits(body);
     }
 

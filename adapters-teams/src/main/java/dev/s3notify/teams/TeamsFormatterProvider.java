@@ -18,7 +18,8 @@ public final class TeamsFormatterProvider implements WebhookFormatterProvider {
     private static final String DEFAULT_DIGEST_TEMPLATE = "{{#files}}{{#hasLink}}- [{{fileName}}]({{{fileUrl}}})"
             + "{{#sizeText}} ({{sizeText}}){{/sizeText}}{{/hasLink}}{{^hasLink}}- {{fileName}}{{#deleted}} (removed)"
             + "{{/deleted}}{{/hasLink}}\n{{/files}}{{#hasMore}}\n… and {{more}} more{{/hasMore}}"
-            + "{{#hasIndex}}\n\n[All {{count}} files, with their links]({{{indexUrl}}}){{/hasIndex}}";
+            + "{{#hasIndex}}\n\n[All {{count}} files, with their links]({{{indexUrl}}}){{#indexExpiresAt}}, until"
+            + " {{indexExpiresAt}}{{/indexExpiresAt}}{{/hasIndex}}";
 
     /** For ServiceLoader. */
     public TeamsFormatterProvider() {

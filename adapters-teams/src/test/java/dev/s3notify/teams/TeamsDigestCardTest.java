@@ -46,7 +46,7 @@ class TeamsDigestCardTest {
         assertThat(card.path("actions").path(0).path("title").asText()).isEqualTo("All 200 files");
         assertThat(card.path("actions").path(0).path("url").asText()).isEqualTo(INDEX.url());
         assertThat(card.path("body").path(1).path("text").asText()).contains("… and ")
-                .endsWith("[All 200 files, with their links](" + INDEX.url() + ")");
+                .endsWith("[All 200 files, with their links](" + INDEX.url() + "), until 2026-11-22T00:00:00Z");
     }
 
     @Test

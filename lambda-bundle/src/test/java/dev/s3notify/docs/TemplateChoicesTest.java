@@ -84,7 +84,11 @@ class TemplateChoicesTest {
         }
         List<Object> statements = list(map(map(list(template.properties("LinkSigningUser").get("Policies")).get(0))
                 .get("PolicyDocument")).get("Statement"));
-        assertThat(statements).hasSize(1);
+        assertThat(statements).hasSize(2);
+        // The digest index pages, on the queue path only: the dispatcher signs their links with this key too.
+        assertThat(statements.get(1)).isEqualTo(Map.of("Fn::If", List.of("ViaQueue", Map.of("Sid",
+                "GetDigestIndexPages", "Effect", "Allow", "Action", "s3:GetObject", "Resource",
+                Map.of("Fn::Sub", "${DigestIndexBucket.Arn}/digests/*")), Map.of("Ref", "AWS::NoValue"))));
         Map<String, Object> statement = map(statements.get(0));
         assertThat(statement).containsEntry("Effect", "Allow").containsEntry("Action", "s3:GetObject");
         assertThat(String.valueOf(list(map(statement.get("Resource")).get("Fn::Sub")).get(0)))
@@ -100,6 +104,10 @@ class TemplateChoicesTest {
         assertThat(stored.path("secretAccessKey").asText()).isEqualTo("example/secret+key");
         assertThat(String.valueOf(template.properties("WebhookDispatcherFunction").get("Policies")))
                 .doesNotContain("LinkSigningKeySecret");
+        assertThat(String.valueOf(template.properties("WebhookDispatcherQueuePolicy").get("PolicyDocument")))
+                .contains("SignsIndexPages").contains("ReadSigningKeys").contains("LinkSigningKeySecret");
+        assertThat(template.section("Conditions").get("SignsIndexPages")).isEqualTo(Map.of("Fn::And", List.of(
+                Map.of("Condition", "CreateSigningUser"), Map.of("Condition", "ViaQueue"))));
         assertThat(String.valueOf(template.properties("LinkGeneratorFunction").get("Policies")))
                 .contains("ReadSigningKeys").contains("LinkSigningKeySecret");
     }
@@ -113,9 +121,11 @@ class TemplateChoicesTest {
     }
 
     @Test
-    void publishesANewLinkGeneratorVersionWhenTheSigningKeyIsRotated() {
+    void publishesNewVersionsOfBothFunctionsWhenTheSigningKeyIsRotated() {
         assertThat(String.valueOf(map(template.properties("LinkGeneratorFunction").get("Description")).get("Fn::Sub")))
                 .contains("${LinkSigningKeySerial}");
+        assertThat(String.valueOf(map(template.properties("WebhookDispatcherFunction").get("Description"))
+                .get("Fn::Sub"))).contains("${LinkSigningKeySerial}");
     }
 
     @Test

@@ -58,6 +58,7 @@ final class FaultyAws implements AutoCloseable {
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile int webhookStatus = 204;
+    private volatile String secretValue = "{}";
 
     FaultyAws() {
         try {
@@ -84,6 +85,12 @@ final class FaultyAws implements AutoCloseable {
     /** @param status what the webhook answers (204 unless set) */
     FaultyAws webhookAnswers(int status) {
         webhookStatus = status;
+        return this;
+    }
+
+    /** @param value what Secrets Manager's GetSecretValue answers as the secret's string ({@code {}} unless set) */
+    FaultyAws secretValue(String value) {
+        secretValue = value;
         return this;
     }
 
@@ -195,6 +202,9 @@ final class FaultyAws implements AutoCloseable {
                 String text = message.find() ? unescape(message.group(1)) : "";
                 send(exchange, 200, json, "{\"MessageId\":\"m-1\",\"MD5OfMessageBody\":\"" + md5(text) + "\"}");
             }
+            case "SecretsManager.GetSecretValue" -> send(exchange, 200, "application/x-amz-json-1.1",
+                    HostileCorpus.JSON.createObjectNode().put("ARN", "arn:aws:secretsmanager:us-east-1:123456789012:"
+                            + "secret:s-AbCdEf").put("Name", "s").put("SecretString", secretValue).toString());
             case "EventBridge.PutEvents" -> send(exchange, 200, "application/x-amz-json-1.1",
                     "{\"FailedEntryCount\":0,\"Entries\":[{\"EventId\":\"e-1\"}]}");
             case "S3.PutObject" -> {

@@ -1,17 +1,14 @@
 package dev.s3notify.core.aws;
 
 import java.net.URI;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3Configuration;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The clients of the dispatcher's queue path ({@code dev.s3notify.core.queue}), built from the function's
- * {@link AwsSession} like every other client: DynamoDB for delivery records, SQS for visibility changes, S3 and
- * its presigner for digest index pages.
+ * {@link AwsSession} like every other client: DynamoDB for delivery records, SQS for visibility changes, S3 for
+ * digest index pages (linked by an {@link S3LinkSigner}).
  */
 public final class QueueClients {
     private QueueClients() {
@@ -43,22 +40,5 @@ public final class QueueClients {
      */
     public static S3Client s3(AwsSession session, URI endpoint, boolean pathStyle) {
         return session.configure(S3Client.builder(), endpoint, null).forcePathStyle(pathStyle).build();
-    }
-
-    /**
-     * @param session the function's session
-     * @param endpoint the endpoint override, or null for AWS's own
-     * @param pathStyle whether objects are addressed as ENDPOINT/bucket/key
-     * @return a presigner signing with the session's credentials
-     */
-    public static S3Presigner presigner(AwsSession session, URI endpoint, boolean pathStyle) {
-        S3Presigner.Builder builder = S3Presigner.builder().region(Region.of(session.region()))
-                .credentialsProvider(session.credentials()).fipsEnabled(session.fips())
-                .dualstackEnabled(session.dualstack())
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(pathStyle).build());
-        if (endpoint != null) {
-            builder.endpointOverride(endpoint);
-        }
-        return builder.build();
     }
 }

@@ -61,8 +61,32 @@ public final class S3LinkSigner implements LinkSigner {
 
     @Override
     public Link presign(ObjectEvent object, String contentDisposition, Duration expiration, Instant now) {
-        String region = object.region() == null || object.region().isBlank() ? session.region() : object.region();
+        return presign(object, contentDisposition, expiration, now, credentials());
+    }
+
+    /**
+     * A link that claims no longer than it works: signed for at most as long as the credentials that sign it last
+     * (whole seconds, rounded down, at least one), where {@link #presign} signs for the whole expiration and
+     * reports the credentials' end as the link's expiry.
+     *
+     * @param object the object
+     * @param expiration how long the link should work, 1 s to SigV4's 7 days
+     * @param now when the link's lifetime counts from
+     * @return the link, its {@code X-Amz-Expires} and expiry no later than the signing credentials' end
+     */
+    public Link presignNoLongerThanSigner(ObjectEvent object, Duration expiration, Instant now) {
         AwsCredentials credentials = credentials();
+        Instant credentialsEnd = credentials.expirationTime().orElse(null);
+        Duration lifetime = expiration;
+        if (credentialsEnd != null && credentialsEnd.isBefore(now.plus(expiration))) {
+            lifetime = Duration.ofSeconds(Math.max(1, Duration.between(now, credentialsEnd).getSeconds()));
+        }
+        return presign(object, null, lifetime, now, credentials);
+    }
+
+    private Link presign(ObjectEvent object, String contentDisposition, Duration expiration, Instant now,
+            AwsCredentials credentials) {
+        String region = object.region() == null || object.region().isBlank() ? session.region() : object.region();
         GetObjectRequest.Builder get = GetObjectRequest.builder().bucket(object.bucket()).key(object.key())
                 .versionId(object.versionId()).responseContentDisposition(contentDisposition)
                 // The credentials resolved above sign, so that the expiry reported is theirs.

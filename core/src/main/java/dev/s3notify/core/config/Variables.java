@@ -35,10 +35,11 @@ public final class Variables {
     public static final Variable<URI> PUBLIC_BASE_URL = Variable.url("PUBLIC_BASE_URL", LINK, false,
             "base URL the encoded key is appended to when LINK_KIND=public-url (required for that kind)");
     /** Secrets Manager secret with long-term keys for signing. */
-    public static final Variable<String> LINK_SIGNING_SECRET_ARN = Variable.text("LINK_SIGNING_SECRET_ARN", LINK,
+    public static final Variable<String> LINK_SIGNING_SECRET_ARN = Variable.text("LINK_SIGNING_SECRET_ARN", BOTH,
             null, "Secrets Manager secret holding {\"accessKeyId\",\"secretAccessKey\"} of an IAM user, read at"
                     + " start-up (under SnapStart, again after each restore), so links can last up to 7 days instead"
-                    + " of ending with the role's session");
+                    + " of ending with the role's session; on the dispatcher, it signs the links to digest index pages"
+                    + " (the user then needs s3:GetObject on INDEX_BUCKET's INDEX_PREFIX)");
     /** When to call HeadObject. */
     public static final Variable<String> HEAD_OBJECT = Variable.choice("HEAD_OBJECT", LINK, "auto",
             "auto (HeadObject only when an EventBridge key's encoding is ambiguous), always (also fills in content"
@@ -109,16 +110,19 @@ public final class Variables {
     public static final Variable<URI> AWS_ENDPOINT_URL_SSM = Variable.url("AWS_ENDPOINT_URL_SSM", DISPATCH, false,
             "endpoint for SSM Parameter Store only; wins over AWS_ENDPOINT_URL");
     /** The DynamoDB table of delivery records. */
-    public static final Variable<String> IDEMPOTENCY_TABLE = Variable.text("IDEMPOTENCY_TABLE", DISPATCH, null,
-            "DynamoDB table of delivery records (partition key pk, TTL attribute expiresAt) so that an event from the"
-                    + " queue is posted to a destination once; unset: no records are kept");
+    public static final Variable<String> IDEMPOTENCY_TABLE = new Variable<>("IDEMPOTENCY_TABLE", DISPATCH, null,
+            false, false, "DynamoDB table (name or ARN) of delivery records (partition key pk, TTL attribute"
+                    + " expiresAt) so that an event from the queue is posted to a destination once; unset: no records"
+                    + " are kept", checked(AwsNames::isTable, AwsNames.TABLE_EXPECTED));
     /** Where digest index pages go. */
-    public static final Variable<String> INDEX_BUCKET = Variable.text("INDEX_BUCKET", DISPATCH, null,
-            "S3 bucket for the index pages of digests that cannot carry every link; unset: such digests are split"
-                    + " into messages that can");
+    public static final Variable<String> INDEX_BUCKET = new Variable<>("INDEX_BUCKET", DISPATCH, null, false,
+            false, "S3 general purpose bucket for the index pages of digests that cannot carry every link; unset, or"
+                    + " when a page cannot be written there: such digests are split into messages that can",
+            checked(AwsNames::isGeneralPurposeBucket, AwsNames.GENERAL_PURPOSE_BUCKET_EXPECTED));
     /** The key prefix of digest index pages. */
-    public static final Variable<String> INDEX_PREFIX = Variable.text("INDEX_PREFIX", DISPATCH, "digests/",
-            "key prefix of the index pages in INDEX_BUCKET (the template's lifecycle rule expires it)");
+    public static final Variable<String> INDEX_PREFIX = new Variable<>("INDEX_PREFIX", DISPATCH, "digests/", false,
+            false, "key prefix of the index pages in INDEX_BUCKET (the template's lifecycle rule expires it); no"
+                    + " leading / and no . or .. segment", checked(AwsNames::isKeyPrefix, AwsNames.KEY_PREFIX_EXPECTED));
     /** How many dispatcher invocations share one webhook's rate. */
     public static final Variable<Long> DISPATCH_CONCURRENCY = Variable.integer("DISPATCH_CONCURRENCY", DISPATCH,
             "2", 1, 1000, "how many dispatcher invocations may run at once (the queue's event source mapping's"
@@ -183,9 +187,16 @@ public final class Variables {
 
     /** A region becomes part of hosts and signatures: only AWS's shape is accepted. */
     private static String checkedRegion(String text) {
-        if (!AwsNames.isRegion(text)) {
-            throw new IllegalArgumentException(AwsNames.REGION_EXPECTED);
-        }
-        return text;
+        return checked(AwsNames::isRegion, AwsNames.REGION_EXPECTED).parse(text);
+    }
+
+    /** A name AWS would refuse fails the cold start, with the others, rather than every batch later. */
+    private static Variable.Parser<String> checked(java.util.function.Predicate<String> valid, String expected) {
+        return text -> {
+            if (!valid.test(text)) {
+                throw new IllegalArgumentException(expected);
+            }
+            return text;
+        };
     }
 }

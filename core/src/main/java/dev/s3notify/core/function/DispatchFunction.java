@@ -90,6 +90,7 @@ public final class DispatchFunction {
         String digestText = settings.get(Variables.DIGEST_TEMPLATE);
         DigestTemplate digestTemplate = digestTemplate(digestText, provider, formatter, settings);
         Variables.region(settings); // checked even when no AWS call needs it, as the link generator does
+        QueueSetup.check(settings);
         settings.validate();
         Destination destination = new Destination(provider.kind(), provider.kind(), formatter, template,
                 digestTemplate, url == null ? null : Secret.of(url.toString()));

@@ -22,7 +22,10 @@ import dev.s3notify.core.config.Variables;
 import dev.s3notify.core.aws.AwsSession;
 import dev.s3notify.core.support.Secret;
 import dev.s3notify.core.aws.DeliveryTable;
+import dev.s3notify.core.aws.S3LinkSigner;
 import dev.s3notify.core.aws.S3Pages;
+import dev.s3notify.core.aws.SigningKeys;
+import dev.s3notify.core.aws.StoredSecrets;
 import dev.s3notify.core.aws.QueueClients;
 import dev.s3notify.core.aws.SqsQueues;
 import dev.s3notify.core.dispatch.WebhookSender;
@@ -41,6 +44,18 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  */
 public final class QueueSetup {
     private QueueSetup() {
+    }
+
+    /**
+     * Reads the queue path's names ({@code IDEMPOTENCY_TABLE}, {@code INDEX_BUCKET}, {@code INDEX_PREFIX}), so that
+     * one AWS would refuse is reported at cold start with every other problem.
+     *
+     * @param settings the dispatcher's settings (problems are added to them)
+     */
+    public static void check(Settings settings) {
+        settings.get(Variables.IDEMPOTENCY_TABLE);
+        settings.get(Variables.INDEX_BUCKET);
+        settings.get(Variables.INDEX_PREFIX);
     }
 
     /**
@@ -74,7 +89,7 @@ public final class QueueSetup {
                         table), clock);
         IndexStore index = bucket == null || sender == null ? null : new S3IndexStore(new S3Pages(
                 lazy(() -> QueueClients.s3(session, s3Endpoint, pathStyle)),
-                lazy(() -> QueueClients.presigner(session, s3Endpoint, pathStyle)), bucket), prefix, clock);
+                indexSigner(session, settings, s3Endpoint, pathStyle), bucket), prefix, clock);
         SqsQueues queues = queue && sender != null ? new SqsQueues(lazy(() -> QueueClients.sqs(session, sqsEndpoint)))
                 : null;
         Visibility visibility = queues == null ? Visibility.NONE : new SqsVisibility(queues);
@@ -85,6 +100,25 @@ public final class QueueSetup {
                 index), records, pacer, new WebhookMessageSender(sender), visibility,
                 // SecureRandom: seeded anew in every environment restored from a SnapStart snapshot.
                 new SecureRandom(), deadLetters));
+    }
+
+    /**
+     * The index pages' signer: the link-signing user's keys ({@code LINK_SIGNING_SECRET_ARN}, read now so that a
+     * missing or malformed secret fails the cold start, and again on first use, so that no key sits in a SnapStart
+     * snapshot), else the function's role, whose links end with its session.
+     */
+    private static S3LinkSigner indexSigner(AwsSession session, Settings settings, URI s3Endpoint,
+            boolean pathStyle) {
+        String arn = settings.get(Variables.LINK_SIGNING_SECRET_ARN);
+        S3LinkSigner role = new S3LinkSigner(session, session.credentials(), s3Endpoint, pathStyle);
+        if (arn == null) {
+            return role;
+        }
+        S3LinkSigner keys = role.signingWith(SigningKeys.read(new StoredSecrets(session,
+                Variables.endpoint(settings, Variables.AWS_ENDPOINT_URL_SECRETS_MANAGER), null), arn));
+        keys.forget();
+        session.forget();
+        return keys;
     }
 
     private static <T> Supplier<T> lazy(Supplier<T> make) {

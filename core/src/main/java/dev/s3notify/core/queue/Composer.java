@@ -6,6 +6,7 @@ import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.WebhookRequest;
 import dev.s3notify.core.dispatch.Destination;
+import dev.s3notify.core.error.S3NotifyException;
 import dev.s3notify.core.support.Log;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,10 +77,8 @@ public final class Composer {
             out.add(new Message(digest.get(), carrier, links, null));
             return;
         }
-        if (index != null && whole) {
-            List<LinkEvent> events = links.stream().map(QueuedLink::event).toList();
-            Link page = index.publish(pageName(destination, notes), IndexPage.render(destination.digest(notes)),
-                    earliestExpiry(events));
+        Link page = index != null && whole ? publish(destination, notes, links) : null;
+        if (page != null) {
             Optional<WebhookRequest> withIndex = digests.digest(destination, notes, page);
             if (withIndex.isPresent()) {
                 out.add(new Message(withIndex.get(), carrier, links, page));
@@ -91,6 +90,29 @@ public final class Composer {
         int half = links.size() / 2;
         compose(destination, links.subList(0, half), false, out);
         compose(destination, links.subList(half, links.size()), false, out);
+    }
+
+    /**
+     * The index page, or null: a page that cannot be written (the bucket refuses, is missing, fails or does not
+     * answer) or could not outlive the earliest file link is done without, as when there is no index bucket: the
+     * files go in split messages that carry their own links, none lost for the page.
+     */
+    private Link publish(Destination destination, List<Notification> notes, List<QueuedLink> links) {
+        Instant earliest = earliestExpiry(links.stream().map(QueuedLink::event).toList());
+        Link page;
+        try {
+            page = index.publish(pageName(destination, notes), IndexPage.render(destination.digest(notes)), earliest);
+        } catch (S3NotifyException e) {
+            LOG.warn("index page not written; the digest is split into messages that carry their links", "kind",
+                    destination.kind(), "host", destination.host(), "files", links.size(), "error", e.getMessage());
+            return null;
+        }
+        if (page == null) {
+            LOG.info("a file's link has expired already, so no index page could list it; the digest is split into"
+                    + " messages that carry their links", "kind", destination.kind(), "files", links.size(),
+                    "earliestExpiry", earliest);
+        }
+        return page;
     }
 
     /** A digest's notification: the first file's, under an id that names the whole set, stable across retries. */

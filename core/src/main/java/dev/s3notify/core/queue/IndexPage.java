@@ -3,11 +3,14 @@ package dev.s3notify.core.queue;
 import dev.s3notify.core.Digest;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.templates.TemplateModel;
+import dev.s3notify.core.text.SafeText;
 import java.util.List;
 
 /**
  * The index of a digest's files: a small HTML page listing every file with its link, for digests that cannot
- * carry every link themselves. Every value is HTML-escaped; links are only {@code https:} or {@code http:} ones
+ * carry every link themselves. Every value is HTML-escaped, and what would not show as itself (control characters,
+ * bidirectional overrides, zero-width and other invisible characters: {@link SafeText#invisible}) shows as U+FFFD, so
+ * that {@code invoice<U+202E>fdp.exe} cannot read as a PDF; links are only {@code https:} or {@code http:} ones
  * (anything else is shown as text, never as an {@code href}).
  */
 final class IndexPage {
@@ -46,7 +49,8 @@ final class IndexPage {
 
     /**
      * @param text any text
-     * @return the text with {@code & < > " '} as entities and control characters dropped
+     * @return the text with {@code & < > " '} as entities, line breaks and tabs as spaces and every other invisible
+     *     character as U+FFFD
      */
     static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
@@ -57,11 +61,8 @@ final class IndexPage {
                 case '>' -> out.append("&gt;");
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&#39;");
-                default -> {
-                    if (!Character.isISOControl(c)) {
-                        out.appendCodePoint(c);
-                    }
-                }
+                case '\n', '\r', '\t', 0x2028, 0x2029 -> out.append(' ');
+                default -> out.appendCodePoint(SafeText.invisible(c) ? 0xFFFD : c);
             }
         });
         return out.toString();

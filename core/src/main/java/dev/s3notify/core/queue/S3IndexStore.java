@@ -7,13 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Index pages in S3 ({@code INDEX_BUCKET}, under {@code INDEX_PREFIX}), linked with a presigned GET that expires
- * with the files' own links (at most SigV4's 7 days; a week when the files' links do not expire). The template's
- * lifecycle rule deletes the pages after that.
+ * Index pages in S3 ({@code INDEX_BUCKET}, under {@code INDEX_PREFIX}), linked with a presigned GET that never
+ * outlives the earliest file link the page lists (nor SigV4's 7 days, a week when the files' links do not expire,
+ * nor the credentials that sign it): the page is how a digest's files are reached, and it must not promise more than
+ * they keep. The template's lifecycle rule deletes the pages after that.
  */
 public final class S3IndexStore implements IndexStore {
     static final Duration LONGEST = Duration.ofDays(7);
-    static final Duration SHORTEST = Duration.ofMinutes(1);
 
     private final S3Pages pages;
     private final String prefix;
@@ -33,10 +33,13 @@ public final class S3IndexStore implements IndexStore {
     @Override
     public Link publish(String name, String html, Instant expiresAt) {
         Instant now = clock.instant();
-        // Whole seconds, rounded up, as SigV4's X-Amz-Expires counts them: the page expires with the files.
-        Duration lifetime = expiresAt == null ? LONGEST
-                : Duration.ofSeconds((Duration.between(now, expiresAt).toMillis() + 999) / 1000);
-        lifetime = lifetime.compareTo(LONGEST) > 0 ? LONGEST : lifetime.compareTo(SHORTEST) < 0 ? SHORTEST : lifetime;
-        return pages.put(prefix + name, html, now, lifetime);
+        Instant until = expiresAt == null || expiresAt.isAfter(now.plus(LONGEST)) ? now.plus(LONGEST) : expiresAt;
+        // Whole seconds, rounded down, as SigV4's X-Amz-Expires counts them from a signing time it also rounds
+        // down: the page's link ends at or before the earliest file link, never after it.
+        long seconds = Duration.between(now, until).getSeconds();
+        if (seconds < 1) {
+            return null;
+        }
+        return pages.put(prefix + name, html, now, Duration.ofSeconds(seconds));
     }
 }

@@ -146,12 +146,7 @@ public final class ResponseText {
      */
     static String oneLine(String text) {
         StringBuilder line = new StringBuilder(Math.min(text.length(), 4 * QUOTE_LIMIT));
-        text.codePoints().forEach(c -> {
-            int type = Character.getType(c);
-            boolean hidden = SafeText.unsafe(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                    || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE;
-            line.appendCodePoint(hidden ? ' ' : c);
-        });
+        text.codePoints().forEach(c -> line.appendCodePoint(SafeText.invisible(c) ? ' ' : c));
         return line.toString().replaceAll("\\s+", " ").strip();
     }
 }

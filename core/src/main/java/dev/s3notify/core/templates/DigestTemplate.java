@@ -6,6 +6,7 @@ import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.error.ConfigurationException;
 import dev.s3notify.core.text.TextLimit;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -24,7 +25,7 @@ public final class DigestTemplate implements Digest.Renderer {
     /** The digest's values. */
     public static final List<String> NAMES = List.of("summary", "count", "uploaded", "deleted", "restored",
             "prefix", "totalSize", "totalBytes", "bucket", "buckets", "files", "listed", "more", "hasMore",
-            "indexUrl", "hasIndex", "digestId");
+            "indexUrl", "hasIndex", "indexExpiresAt", "indexExpiresAtEpoch", "digestId");
     /** Each listed file's values, inside {@code {{#files}}…{{/files}}}. */
     public static final List<String> FILE_NAMES = List.of("fileName", "key", "fileUrl", "bucket", "size",
             "sizeText", "eventType", "hasLink", "created", "deleted", "restored", "expirationTime", "eventId");
@@ -80,7 +81,14 @@ public final class DigestTemplate implements Digest.Renderer {
         values.put("listed", Integer.toString(listed));
         values.put("more", Integer.toString(digest.count() - listed));
         values.put("hasMore", listed < digest.count());
-        digest.indexLink().ifPresent(link -> values.put("indexUrl", link.url()));
+        digest.indexLink().ifPresent(link -> {
+            values.put("indexUrl", link.url());
+            // When the index page's link really ends: the files' earliest link's end, or its signer's, if sooner.
+            if (link.expiresAt() != null) {
+                values.put("indexExpiresAt", link.expiresAt().truncatedTo(ChronoUnit.SECONDS).toString());
+                values.put("indexExpiresAtEpoch", Long.toString(link.expiresAt().getEpochSecond()));
+            }
+        });
         values.put("hasIndex", digest.indexLink().isPresent());
         values.put("digestId", digest.id());
         return template.render(values);

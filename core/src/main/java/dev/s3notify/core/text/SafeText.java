@@ -85,6 +85,18 @@ public final class SafeText {
         return c < 0x20 || c == 0x7F || c >= 0x80 && c <= 0x9F || bidi(c);
     }
 
+    /**
+     * @param c a code point
+     * @return whether it shows nothing of its own where it stands: an {@link #unsafe} one, a format character (zero
+     *     width spaces and joiners, bidirectional marks, soft hyphens, tags), a line or paragraph separator, or a
+     *     lone surrogate; such characters can make a name read as another
+     */
+    public static boolean invisible(int c) {
+        int type = Character.getType(c);
+        return unsafe(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE;
+    }
+
     private static boolean bidi(int c) {
         return c == 0x061C || c == 0x200E || c == 0x200F || c >= 0x202A && c <= 0x202E
                 || c >= 0x2066 && c <= 0x2069;

@@ -91,6 +91,22 @@ class DispatchFunctionTest {
                 .anySatisfy(p -> assertThat(p).contains("uses [{{filename}}]"));
     }
 
+    @Test
+    void reportsNamesNoTableOrBucketCanHaveWithTheOtherProblems() {
+        ConfigurationException e = createFails(Map.of("WEBHOOK_URL", webhookUrl(), "WEBHOOK_KIND", "chat",
+                "MAX_ATTEMPTS", "0", "IDEMPOTENCY_TABLE", "bad name!", "INDEX_BUCKET", "Index_Pages",
+                "INDEX_PREFIX", "../"));
+
+        assertThat(e.problems()).hasSize(4)
+                .anySatisfy(p -> assertThat(p).startsWith("MAX_ATTEMPTS='0'"))
+                .anySatisfy(p -> assertThat(p).startsWith("IDEMPOTENCY_TABLE='bad name!' is not valid: expected a"
+                        + " DynamoDB table name"))
+                .anySatisfy(p -> assertThat(p).startsWith("INDEX_BUCKET='Index_Pages' is not valid: expected an S3"
+                        + " general purpose bucket name"))
+                .anySatisfy(p -> assertThat(p).startsWith("INDEX_PREFIX='../' is not valid: expected an S3 key"
+                        + " prefix"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"http://example.com/api/webhooks/1/SeCrEt", "http://discord.com.evil/SeCrEt",
         "http://127.0.0.1.nip.io/SeCrEt", "http://127.attacker.example/SeCrEt"})
