@@ -55,15 +55,17 @@ public final class Composer {
     /**
      * @param destination where the messages go
      * @param links the files, each event once
+     * @param deadline when an index page's write must be over
      * @return the messages, covering every file once
      */
-    List<Message> compose(Destination destination, List<QueuedLink> links) {
+    List<Message> compose(Destination destination, List<QueuedLink> links, Instant deadline) {
         List<Message> messages = new ArrayList<>();
-        compose(destination, links, true, messages);
+        compose(destination, links, true, deadline, messages);
         return messages;
     }
 
-    private void compose(Destination destination, List<QueuedLink> links, boolean whole, List<Message> out) {
+    private void compose(Destination destination, List<QueuedLink> links, boolean whole, Instant deadline,
+            List<Message> out) {
         List<Notification> notes = links.stream()
                 .map(l -> destination.notification(l.event(), l.eventId())).toList();
         if (links.size() == 1) {
@@ -79,7 +81,7 @@ public final class Composer {
         if (index != null && whole) {
             List<LinkEvent> events = links.stream().map(QueuedLink::event).toList();
             Link page = index.publish(pageName(destination, notes), IndexPage.render(destination.digest(notes)),
-                    earliestExpiry(events));
+                    earliestExpiry(events), deadline);
             Optional<WebhookRequest> withIndex = digests.digest(destination, notes, page);
             if (withIndex.isPresent()) {
                 out.add(new Message(withIndex.get(), carrier, links, page));
@@ -89,8 +91,8 @@ public final class Composer {
                     destination.kind(), "files", links.size());
         }
         int half = links.size() / 2;
-        compose(destination, links.subList(0, half), false, out);
-        compose(destination, links.subList(half, links.size()), false, out);
+        compose(destination, links.subList(0, half), false, deadline, out);
+        compose(destination, links.subList(half, links.size()), false, deadline, out);
     }
 
     /** A digest's notification: the first file's, under an id that names the whole set, stable across retries. */

@@ -9,7 +9,8 @@ public interface IndexStore {
      * @param name the page's name, unique to the batch and destination
      * @param html the page
      * @param expiresAt when the link should stop working (the files' links' expiry), or null for the default
+     * @param deadline when the write must be over
      * @return the link to the page
      */
-    Link publish(String name, String html, Instant expiresAt);
+    Link publish(String name, String html, Instant expiresAt, Instant deadline);
 }

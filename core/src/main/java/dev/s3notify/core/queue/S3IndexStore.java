@@ -31,12 +31,12 @@ public final class S3IndexStore implements IndexStore {
     }
 
     @Override
-    public Link publish(String name, String html, Instant expiresAt) {
+    public Link publish(String name, String html, Instant expiresAt, Instant deadline) {
         Instant now = clock.instant();
         // Whole seconds, rounded up, as SigV4's X-Amz-Expires counts them: the page expires with the files.
         Duration lifetime = expiresAt == null ? LONGEST
                 : Duration.ofSeconds((Duration.between(now, expiresAt).toMillis() + 999) / 1000);
         lifetime = lifetime.compareTo(LONGEST) > 0 ? LONGEST : lifetime.compareTo(SHORTEST) < 0 ? SHORTEST : lifetime;
-        return pages.put(prefix + name, html, now, lifetime);
+        return pages.put(prefix + name, html, now, lifetime, deadline);
     }
 }

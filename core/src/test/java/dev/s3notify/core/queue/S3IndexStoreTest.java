@@ -51,7 +51,7 @@ class S3IndexStoreTest {
         String html = "<!DOCTYPE html><title>2 files</title>";
         Instant expiry = Instant.now().plus(Duration.ofHours(2));
 
-        Link link = store.publish("digest-abc.html", html, expiry);
+        Link link = store.publish("digest-abc.html", html, expiry, null);
 
         HttpResponse<String> page = get(link.url());
         assertThat(page.statusCode()).isEqualTo(200);
@@ -64,7 +64,7 @@ class S3IndexStoreTest {
 
     @Test
     void signsNoLongerThanSevenDaysWhenTheFilesLinksDoNotExpire() throws Exception {
-        Link link = store.publish("digest-public.html", "<p>x</p>", null);
+        Link link = store.publish("digest-public.html", "<p>x</p>", null, null);
 
         assertThat(link.url()).contains("X-Amz-Expires=604800");
         assertThat(get(link.url().replace("X-Amz-Signature=", "X-Amz-Signature=0")).statusCode()).isEqualTo(403);
