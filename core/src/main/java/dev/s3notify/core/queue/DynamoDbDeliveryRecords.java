@@ -75,13 +75,13 @@ public final class DynamoDbDeliveryRecords implements DeliveryRecords {
         Map<String, Claim> ordered = new LinkedHashMap<>();
         // A claim not answered by the deadline is unavailable: its message is retried, its lease lapses.
         events.forEach(event -> ordered.put(event, claims.getOrDefault(event, Claim.UNAVAILABLE)));
-        return new Claims(ordered, failures.first());
+        return new Claims(ordered, named(failures, "PutItem").first());
     }
 
     /** {@link Parallel#CALLS} conditional PutItems at once, none waited for past the deadline. */
     @Override
     public Failures deliveredAll(String destination, List<String> events, Instant deadline) {
-        return Parallel.run(events, event -> delivered(destination, event, deadline), deadline);
+        return named(Parallel.run(events, event -> delivered(destination, event, deadline), deadline), "PutItem");
     }
 
     /**
@@ -110,11 +110,22 @@ public final class DynamoDbDeliveryRecords implements DeliveryRecords {
         Failures failures = Failures.NONE;
         for (int chunk = 0; chunk < chunks.size(); chunk++) {
             // A transaction not answered by the deadline released nothing we know of: its leases lapse.
-            failures = failures.plus(answered.getOrDefault(chunk, new Failures(chunks.get(chunk).size(),
-                    new DeliveryException(FailureReason.STORE_UNAVAILABLE, "DynamoDB TransactWriteItems on"
-                    + " delivery-records table " + table.name() + ": no answer before the invocation's deadline"))));
+            failures = failures.plus(answered.getOrDefault(chunk, new Failures(chunks.get(chunk).size(), null)));
         }
-        return failures;
+        return named(failures, "TransactWriteItems");
+    }
+
+    /**
+     * @return the failures, with the first one in the table's words: a call {@link Parallel} stopped waiting for
+     *     at the deadline has none of its own
+     */
+    private Failures named(Failures failures, String operation) {
+        if (!failures.any() || failures.first() instanceof DeliveryException) {
+            return failures;
+        }
+        return new Failures(failures.count(), new DeliveryException(FailureReason.STORE_UNAVAILABLE, "DynamoDB "
+                + operation + " on delivery-records table " + table.name() + ": no answer before the invocation's"
+                + " deadline", failures.first()));
     }
 
     private Failures releaseTogether(List<String> keys, Instant deadline) {
