@@ -47,7 +47,8 @@ final class FaultyAws implements AutoCloseable {
     record Request(String service, String operation, String path, String body, long atNanos) {
     }
 
-    private static final Pattern SQS_ENTRY_ID = Pattern.compile("\"Id\"\\s*:\\s*\"([^\"]+)\"");
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "faulty-aws");
@@ -56,9 +57,13 @@ final class FaultyAws implements AutoCloseable {
     });
     private final CountDownLatch closed = new CountDownLatch(1);
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
+    private final Map<String, Integer> successesBeforeFault = new ConcurrentHashMap<>();
+    private final Map<String, Duration> delays = new ConcurrentHashMap<>();
+    private final java.util.Set<String> missingQueues = ConcurrentHashMap.newKeySet();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile int webhookStatus = 204;
     private volatile String secretValue = "{}";
+    private volatile String webhookRetryAfter;
 
     FaultyAws() {
         try {
@@ -82,6 +87,36 @@ final class FaultyAws implements AutoCloseable {
         return this;
     }
 
+    /**
+     * @param operation {@code Service.Operation} or {@code Service.*}
+     * @param fault what it answers once {@code successes} requests of it have succeeded
+     * @param successes how many of its requests succeed first
+     * @return this
+     */
+    FaultyAws fail(String operation, Fault fault, int successes) {
+        successesBeforeFault.put(operation, successes);
+        return fail(operation, fault);
+    }
+
+    /**
+     * @param operation {@code Service.Operation} or {@code Service.*}
+     * @param latency how long each of its requests waits before it is answered (as a slow region would)
+     * @return this
+     */
+    FaultyAws delay(String operation, Duration latency) {
+        delays.put(operation, latency);
+        return this;
+    }
+
+    /**
+     * @param name a queue's name: GetQueueUrl, and any call on its URL, answer that it does not exist
+     * @return this
+     */
+    FaultyAws missingQueue(String name) {
+        missingQueues.add(name);
+        return this;
+    }
+
     /** @param status what the webhook answers (204 unless set) */
     FaultyAws webhookAnswers(int status) {
         webhookStatus = status;
@@ -92,6 +127,16 @@ final class FaultyAws implements AutoCloseable {
     FaultyAws secretValue(String value) {
         secretValue = value;
         return this;
+    }
+
+    /**
+     * @param status what the webhook answers
+     * @param retryAfter its {@code Retry-After} header
+     * @return this
+     */
+    FaultyAws webhookAnswers(int status, String retryAfter) {
+        webhookRetryAfter = retryAfter;
+        return webhookAnswers(status);
     }
 
     /** @return {@code http://127.0.0.1:PORT} */
@@ -163,8 +208,12 @@ final class FaultyAws implements AutoCloseable {
                 };
             }
             requests.add(new Request(service, operation, path, body, System.nanoTime()));
-            Fault fault = faults.getOrDefault(service + "." + operation, faults.get(service + ".*"));
+            pause(service, operation);
+            Fault fault = fault(service, operation, body);
             if (service.equals("Webhook")) {
+                if (webhookRetryAfter != null) {
+                    exchange.getResponseHeaders().add("Retry-After", webhookRetryAfter);
+                }
                 send(exchange, webhookStatus, "application/json", webhookStatus == 204 ? "" : "{\"message\":\"no\"}");
             } else if (fault == null) {
                 succeed(exchange, service, operation, body);
@@ -172,6 +221,30 @@ final class FaultyAws implements AutoCloseable {
                 fail(exchange, service, fault);
             }
         }
+    }
+
+    private void pause(String service, String operation) {
+        Duration latency = delays.getOrDefault(service + "." + operation, delays.get(service + ".*"));
+        if (latency != null) {
+            try {
+                closed.await(latency.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private Fault fault(String service, String operation, String body) {
+        if (service.equals("SQS") && missingQueues.stream().anyMatch(q -> body.contains("\"" + q + "\"")
+                || body.contains("/" + q + "\""))) {
+            return Fault.MISSING;
+        }
+        String key = faults.containsKey(service + "." + operation) ? service + "." + operation : service + ".*";
+        Integer successes = successesBeforeFault.get(key);
+        if (successes != null && count(service + "." + operation) <= successes) {
+            return null;
+        }
+        return faults.get(key);
     }
 
     private void succeed(HttpExchange exchange, String service, String operation, String body) throws IOException {
@@ -187,12 +260,20 @@ final class FaultyAws implements AutoCloseable {
                         + (name.find() ? name.group(1) : "queue") + "\"}");
             }
             case "SQS.ChangeMessageVisibilityBatch", "SQS.DeleteMessageBatch" -> {
+                // As SQS does: each entry answered on its own; a receipt handle that is not one fails alone.
                 List<String> ids = new ArrayList<>();
-                Matcher id = SQS_ENTRY_ID.matcher(body);
-                while (id.find()) {
-                    ids.add("{\"Id\":\"" + id.group(1) + "\"}");
+                List<String> failed = new ArrayList<>();
+                for (com.fasterxml.jackson.databind.JsonNode entry : JSON.readTree(body).path("Entries")) {
+                    String id = entry.path("Id").asText();
+                    if (entry.path("ReceiptHandle").asText().startsWith("bogus")) {
+                        failed.add("{\"Id\":\"" + id + "\",\"Code\":\"ReceiptHandleIsInvalid\",\"SenderFault\":true,"
+                                + "\"Message\":\"The input receipt handle is invalid.\"}");
+                    } else {
+                        ids.add("{\"Id\":\"" + id + "\"}");
+                    }
                 }
-                send(exchange, 200, json, "{\"Successful\":[" + String.join(",", ids) + "],\"Failed\":[]}");
+                send(exchange, 200, json, "{\"Successful\":[" + String.join(",", ids) + "],\"Failed\":["
+                        + String.join(",", failed) + "]}");
             }
             case "SQS.GetQueueAttributes" -> send(exchange, 200, json, "{\"Attributes\":{\"RedrivePolicy\":"
                     + "\"{\\\"deadLetterTargetArn\\\":\\\"arn:aws:sqs:us-east-1:123456789012:q-dlq\\\","

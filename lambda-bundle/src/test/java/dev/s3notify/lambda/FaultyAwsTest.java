@@ -2,12 +2,10 @@ package dev.s3notify.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.s3notify.core.function.DispatchFunction;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The stand-in answers the queue path's calls as AWS would: without faults, a batch is delivered. */
@@ -15,13 +13,7 @@ class FaultyAwsTest {
     @Test
     void withoutFaultsTheQueuePathDelivers() throws Exception {
         try (FaultyAws aws = new FaultyAws()) {
-            Map<String, String> env = aws.environment();
-            env.put("WEBHOOK_URL", aws.webhook());
-            env.put("WEBHOOK_KIND", "generic");
-            env.put("IDEMPOTENCY_TABLE", "deliveries");
-            env.put("INDEX_BUCKET", "index-pages");
-            env.put("AWS_LAMBDA_FUNCTION_NAME", "dispatcher");
-            WebhookDispatcherHandler handler = new WebhookDispatcherHandler(env, DispatchFunction.Overrides.none());
+            WebhookDispatcherHandler handler = QueueBatch.dispatcher(aws);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             handler.handleRequest(new ByteArrayInputStream(Files.readAllBytes(
                     HostileCorpus.EXAMPLES.resolve("link-events/sqs-batch.json"))), out, new TestContext(30_000));

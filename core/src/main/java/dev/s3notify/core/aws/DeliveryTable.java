@@ -2,28 +2,39 @@ package dev.s3notify.core.aws;
 
 import dev.s3notify.core.error.DeliveryException;
 import dev.s3notify.core.error.FailureReason;
+import dev.s3notify.core.error.S3NotifyException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * The delivery-records table's three conditional writes ({@code IDEMPOTENCY_TABLE}: partition key {@code pk}, TTL
+ * The delivery-records table's conditional writes ({@code IDEMPOTENCY_TABLE}: partition key {@code pk}, TTL
  * attribute {@code expiresAt}), in core's types: the queue path's records speak these, never the SDK. A write the
  * table refuses on its condition is an answer, not an error; a table that cannot be read or written (missing,
  * access denied, throttled past the SDK's retries) is a {@link DeliveryException} with
- * {@link FailureReason#STORE_UNAVAILABLE} naming the table and AWS's error code. Thread-safe.
+ * {@link FailureReason#STORE_UNAVAILABLE} naming the table, the operation and AWS's error code. Every call ends
+ * before the invocation's deadline ({@link AwsSession#within}). Thread-safe.
  */
 public final class DeliveryTable {
     /** The state of a record whose delivery is under way. */
     public static final String IN_PROGRESS = "in-progress";
     /** The state of a record whose message was accepted. */
     public static final String DELIVERED = "delivered";
+    /** The most items of one TransactWriteItems call. */
+    public static final int TRANSACTION = 100;
 
     private final Supplier<DynamoDbClient> dynamo;
     private final String table;
@@ -35,6 +46,11 @@ public final class DeliveryTable {
     public DeliveryTable(Supplier<DynamoDbClient> dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
+    }
+
+    /** @return the table's name ({@code IDEMPOTENCY_TABLE}), for messages */
+    public String name() {
+        return table;
     }
 
     /**
@@ -55,20 +71,23 @@ public final class DeliveryTable {
      * @param leaseUntil until when the claim holds
      * @param now the time, against which leases lapse
      * @param expiresAt when the table may delete the record
+     * @param deadline when the invocation ends: the calls end before it ({@link AwsSession#within})
      * @return whether it was written, and if not, the existing record's state
      */
-    public Claimed claim(String key, String owner, Instant leaseUntil, Instant now, Instant expiresAt) {
+    public Claimed claim(String key, String owner, Instant leaseUntil, Instant now, Instant expiresAt,
+            Instant deadline) {
         try {
-            call("PutItem", () -> dynamo.get().putItem(b -> b.tableName(table)
+            call("PutItem", deadline, timeouts -> dynamo.get().putItem(b -> b.tableName(table)
                     .item(Map.of("pk", s(key), "state", s(IN_PROGRESS), "owner", s(owner),
                             "leaseUntil", n(leaseUntil.getEpochSecond()), "expiresAt", n(expiresAt.getEpochSecond())))
                     .conditionExpression("attribute_not_exists(pk) OR (#state = :inProgress AND leaseUntil < :now)")
                     .expressionAttributeNames(Map.of("#state", "state"))
                     .expressionAttributeValues(Map.of(":inProgress", s(IN_PROGRESS), ":now", n(now.getEpochSecond())))
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)));
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                    .overrideConfiguration(timeouts)));
             return new Claimed(true, null);
         } catch (ConditionalCheckFailedException e) {
-            return new Claimed(false, state(e, key));
+            return new Claimed(false, state(e, key, deadline));
         }
     }
 
@@ -79,15 +98,16 @@ public final class DeliveryTable {
      * @param owner this instance's id
      * @param now when it was delivered
      * @param expiresAt when the table may delete the record
+     * @param deadline when the invocation ends: the call ends before it
      */
-    public void markDelivered(String key, String owner, Instant now, Instant expiresAt) {
+    public void markDelivered(String key, String owner, Instant now, Instant expiresAt, Instant deadline) {
         try {
-            call("PutItem", () -> dynamo.get().putItem(b -> b.tableName(table)
+            call("PutItem", deadline, timeouts -> dynamo.get().putItem(b -> b.tableName(table)
                     .item(Map.of("pk", s(key), "state", s(DELIVERED), "owner", s(owner),
                             "deliveredAt", n(now.getEpochSecond()), "expiresAt", n(expiresAt.getEpochSecond())))
                     .conditionExpression("attribute_not_exists(pk) OR #owner = :me")
                     .expressionAttributeNames(Map.of("#owner", "owner"))
-                    .expressionAttributeValues(Map.of(":me", s(owner)))));
+                    .expressionAttributeValues(Map.of(":me", s(owner))).overrideConfiguration(timeouts)));
         } catch (ConditionalCheckFailedException e) {
             // Our lease lapsed and another invocation claimed it: its outcome stands.
         }
@@ -98,35 +118,86 @@ public final class DeliveryTable {
      *
      * @param key the record's key
      * @param owner this instance's id
+     * @param deadline when the invocation ends: the call ends before it
      */
-    public void release(String key, String owner) {
+    public void release(String key, String owner, Instant deadline) {
         try {
-            call("DeleteItem", () -> dynamo.get().deleteItem(b -> b.tableName(table).key(Map.of("pk", s(key)))
+            call("DeleteItem", deadline, timeouts -> dynamo.get().deleteItem(b -> b.tableName(table)
+                    .key(Map.of("pk", s(key)))
                     .conditionExpression("#owner = :me AND #state = :inProgress")
                     .expressionAttributeNames(Map.of("#owner", "owner", "#state", "state"))
-                    .expressionAttributeValues(Map.of(":me", s(owner), ":inProgress", s(IN_PROGRESS)))));
+                    .expressionAttributeValues(Map.of(":me", s(owner), ":inProgress", s(IN_PROGRESS)))
+                    .overrideConfiguration(timeouts)));
         } catch (ConditionalCheckFailedException e) {
             // Not ours any more (lease lapsed and taken over) or already gone: nothing to release.
         }
     }
 
+    /**
+     * Releases several of this owner's claims in one TransactWriteItems: a plain delete each, on the same condition
+     * as {@link #release}, at two write units each. A transaction is cancelled as a whole when one of its conditions
+     * fails (a claim taken over since our lease lapsed, or gone): then none was deleted, and the records whose own
+     * condition did not fail are returned, to be released one by one.
+     *
+     * @param keys the records' keys, at most {@value #TRANSACTION}
+     * @param owner this instance's id
+     * @param deadline when the invocation ends: the call ends before it
+     * @return the keys still to release one by one: none when the transaction went through
+     * @throws DeliveryException ({@code STORE_UNAVAILABLE}) when the call failed as a whole
+     */
+    public List<String> releaseTogether(List<String> keys, String owner, Instant deadline) {
+        if (keys.size() > TRANSACTION) {
+            throw new IllegalArgumentException("at most " + TRANSACTION + " records per transaction, not "
+                    + keys.size());
+        }
+        List<TransactWriteItem> deletes = keys.stream().map(key -> TransactWriteItem.builder().delete(d -> d
+                .tableName(table).key(Map.of("pk", s(key))).conditionExpression("#owner = :me AND #state = :inProgress")
+                .expressionAttributeNames(Map.of("#owner", "owner", "#state", "state"))
+                .expressionAttributeValues(Map.of(":me", s(owner), ":inProgress", s(IN_PROGRESS)))).build()).toList();
+        try {
+            call("TransactWriteItems", deadline, timeouts -> dynamo.get().transactWriteItems(b -> b
+                    .transactItems(deletes).overrideConfiguration(timeouts)));
+            return List.of();
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+            List<String> rest = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                // Not ours any more, or gone: nothing to release. Any other reason: try it alone.
+                if (i >= reasons.size() || !"ConditionalCheckFailed".equals(reasons.get(i).code())) {
+                    rest.add(keys.get(i));
+                }
+            }
+            return rest;
+        }
+    }
+
     /** The existing record's state: from the refused write's ALL_OLD item, or read when the answer had none. */
-    private String state(ConditionalCheckFailedException refused, String key) {
+    private String state(ConditionalCheckFailedException refused, String key, Instant deadline) {
         Map<String, AttributeValue> item = refused.hasItem() ? refused.item()
-                : call("GetItem", () -> dynamo.get().getItem(b -> b.tableName(table).consistentRead(true)
-                        .key(Map.of("pk", s(key))))).item();
+                : call("GetItem", deadline, timeouts -> dynamo.get().getItem(b -> b.tableName(table)
+                        .consistentRead(true).key(Map.of("pk", s(key))).overrideConfiguration(timeouts))).item();
         AttributeValue state = item == null ? null : item.get("state");
         return state == null ? null : state.s();
     }
 
-    /** Runs one call; a failure other than a refused condition says the table and AWS's error code. */
-    private <T> T call(String name, Supplier<T> call) {
+    /**
+     * Runs one call within the deadline; a failure other than a refused condition says the table, the operation
+     * and AWS's error code (or that no answer came in time).
+     */
+    private <T> T call(String name, Instant deadline, Function<AwsRequestOverrideConfiguration, T> call) {
+        String what = "DynamoDB " + name + " on delivery-records table " + table;
+        AwsRequestOverrideConfiguration timeouts;
         try {
-            return call.get();
-        } catch (ConditionalCheckFailedException e) {
+            timeouts = AwsSession.within(deadline);
+        } catch (S3NotifyException e) {
+            throw new DeliveryException(FailureReason.STORE_UNAVAILABLE, what + " not made: " + e.getMessage(), e);
+        }
+        try {
+            return call.apply(timeouts);
+        } catch (ConditionalCheckFailedException | TransactionCanceledException e) {
             throw e;
         } catch (SdkException | UncheckedIOException e) {
-            AwsCallFailed failed = AwsCallFailed.of("DynamoDB " + name + " on delivery-records table " + table, e);
+            AwsCallFailed failed = AwsCallFailed.of(what, e);
             throw new DeliveryException(FailureReason.STORE_UNAVAILABLE, failed.getMessage()
                     + (failed.retryable() ? "" : "; check IDEMPOTENCY_TABLE and the function's DynamoDB permissions"),
                     failed);

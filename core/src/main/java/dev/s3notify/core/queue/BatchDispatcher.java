@@ -11,6 +11,7 @@ import dev.s3notify.core.pacing.Pacing;
 import dev.s3notify.core.support.Backoff;
 import dev.s3notify.core.support.Log;
 import dev.s3notify.core.support.Sleeper;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 
 /**
@@ -29,20 +31,31 @@ import java.util.random.RandomGenerator;
  * was not delivered is reported as a batch item failure; what the platform's rate would not allow now is also
  * hidden from the queue for the platform's wait plus jitter, so that it comes back when it can be sent. What no
  * retry can deliver (a 404, 401, 403, 400) goes to the queue's dead-letter queue at once ({@link DeadLetters}).
- * Nothing here sleeps longer than a pacing slot. Built once per function instance; thread-safe.
+ * Nothing here sleeps longer than a pacing slot, and nothing waits past the invocation's deadline: the claims, index
+ * pages and sends end {@link #WRAP_UP} before it ({@link #workUntil}), and what comes after them (visibility
+ * changes, dead-lettering, releases of claims, each batch of calls {@link Parallel} and bounded by the deadline)
+ * ends before it, so the answer with its batch item failures reaches Lambda in time whatever AWS does. Failures
+ * of the delivery records are said once per invocation ({@link StoreErrors}). Built once per function instance;
+ * thread-safe.
  */
 public final class BatchDispatcher {
     private static final Log LOG = Log.of(BatchDispatcher.class);
     /** How long past the invocation's deadline a claim stays leased: a crashed invocation's claims lapse then. */
     static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
+    /** The most time kept back from the work for releases, dead-lettering and visibility changes. */
+    static final Duration WRAP_UP = Duration.ofSeconds(2);
 
     private final List<Destination> destinations;
     private final Parts parts;
     private final Backoff jitter;
 
-    /** What the dispatcher is made of; tests and the simulation put in their own. */
+    /**
+     * What the dispatcher is made of; tests and the simulation put in their own.
+     *
+     * @param clock the time the invocation's deadline is counted against
+     */
     public record Parts(Composer composer, DeliveryRecords records, Pacer pacer, MessageSender sender,
-            Visibility visibility, RandomGenerator random, DeadLetters deadLetters) {
+            Visibility visibility, RandomGenerator random, DeadLetters deadLetters, Clock clock) {
         /** Rejects missing parts. */
         public Parts {
             Objects.requireNonNull(deadLetters, "deadLetters");
@@ -52,6 +65,13 @@ public final class BatchDispatcher {
             Objects.requireNonNull(sender, "sender");
             Objects.requireNonNull(visibility, "visibility");
             Objects.requireNonNull(random, "random");
+            Objects.requireNonNull(clock, "clock");
+        }
+
+        /** Parts on the system clock. */
+        public Parts(Composer composer, DeliveryRecords records, Pacer pacer, MessageSender sender,
+                Visibility visibility, RandomGenerator random, DeadLetters deadLetters) {
+            this(composer, records, pacer, sender, visibility, random, deadLetters, Clock.systemUTC());
         }
 
         /** Parts that park nothing in a dead-letter queue: every failure is retried. */
@@ -95,78 +115,90 @@ public final class BatchDispatcher {
         List<QueuedLink> deferred = new ArrayList<>();
         Duration deferredFor = null;
         Map<QueuedLink, DeliveryException> refused = new LinkedHashMap<>();
-        List<RunResult> unclaimable = new ArrayList<>();
+        Map<String, List<String>> released = new LinkedHashMap<>();
+        StoreErrors store = new StoreErrors();
+        Instant work = workUntil(parts.clock().instant(), deadline);
         for (Destination destination : destinations) {
-            RunResult run = new DestinationRun(parts, destination, links, deadline).run();
+            RunResult run = new DestinationRun(parts, destination, links, work, deadline.plus(LEASE_MARGIN), store)
+                    .run();
             posted.addAll(run.posted());
             skipped.addAll(run.skipped());
             failed.addAll(run.failed());
             deferred.addAll(run.deferred());
             run.refused().forEach(refused::putIfAbsent);
-            if (run.storeFailure() != null) {
-                unclaimable.add(run);
-            }
+            released.computeIfAbsent(DestinationKey.of(destination), k -> new ArrayList<>()).addAll(run.released());
             if (run.deferredFor() != null && (deferredFor == null || run.deferredFor().compareTo(deferredFor) > 0)) {
                 deferredFor = run.deferredFor();
             }
         }
-        storeUnavailable(unclaimable);
-        List<String> parked = park(refused, failed);
+        // What matters most to the messages first: hidden for the platform's wait, then parked, then released.
+        Duration hidden = deferred.isEmpty() ? null : defer(deferred, deferredFor, deadline);
+        List<String> parked = park(refused, failed, deadline);
+        released.forEach((destination, keys) -> store.add(StoreErrors.Step.RELEASE,
+                parts.records().releaseAll(destination, keys.stream().distinct().toList(), deadline)));
+        store.log();
         skipped.removeAll(failed);
         parked.forEach(skipped::remove);
-        Duration hidden = deferred.isEmpty() ? null : defer(deferred, deferredFor);
         return new BatchOutcome(posted, List.copyOf(skipped), List.copyOf(failed), hidden, parked);
     }
 
-    /** Once per invocation, however many messages and destinations it left unsent. */
-    private static void storeUnavailable(List<RunResult> runs) {
-        if (!runs.isEmpty()) {
-            LOG.error("delivery records unavailable: messages reported for retry", "messages",
-                    runs.stream().mapToInt(RunResult::unclaimable).sum(), "error", DestinationRun.describe(
-                    runs.get(0).storeFailure()));
-        }
+    /**
+     * @param now the time
+     * @param deadline when the invocation must be over
+     * @return when the claims, index pages and sends must be over: {@link #WRAP_UP} before the deadline, or a
+     *     quarter of the time left when that is less, so that releases, dead-lettering and visibility changes are
+     *     made, and the answer given, before the deadline even when those calls never answer
+     */
+    static Instant workUntil(Instant now, Instant deadline) {
+        Duration quarter = Duration.between(now, deadline).dividedBy(4);
+        Duration kept = quarter.isNegative() ? Duration.ZERO : quarter.compareTo(WRAP_UP) < 0 ? quarter : WRAP_UP;
+        return deadline.minus(kept);
     }
 
     /**
-     * Sends each refused message to its dead-letter queue, unless another destination failed it (then it comes
-     * back for that one anyway); what cannot be parked is reported for retry, as before.
+     * Sends each refused message to its dead-letter queue ({@link Parallel#CALLS} at once, none waited for past the
+     * deadline), unless another destination failed it (then it comes back for that one anyway); what cannot be
+     * parked is reported for retry, as before.
      */
-    private List<String> park(Map<QueuedLink, DeliveryException> refused, Set<String> failed) {
-        Set<String> parked = new LinkedHashSet<>();
-        for (Map.Entry<QueuedLink, DeliveryException> entry : refused.entrySet()) {
-            String id = entry.getKey().messageId();
-            if (failed.contains(id) || parked.contains(id)) {
-                continue;
-            }
+    private List<String> park(Map<QueuedLink, DeliveryException> refused, Set<String> failed, Instant deadline) {
+        Map<String, Map.Entry<QueuedLink, DeliveryException>> byMessage = new LinkedHashMap<>();
+        refused.entrySet().stream().filter(entry -> !failed.contains(entry.getKey().messageId()))
+                .forEach(entry -> byMessage.putIfAbsent(entry.getKey().messageId(), entry));
+        Set<String> parked = ConcurrentHashMap.newKeySet();
+        Parallel.run(List.copyOf(byMessage.values()), entry -> {
+            QueuedLink link = entry.getKey();
             try {
-                if (parts.deadLetters().park(entry.getKey(), entry.getValue())) {
-                    LOG.info("message sent to the dead-letter queue", "messageId", id, "eventId",
-                            entry.getKey().eventId(), "reason", entry.getValue().reason().name());
-                    parked.add(id);
-                    continue;
+                if (parts.deadLetters().park(link, entry.getValue(), deadline)) {
+                    LOG.info("message sent to the dead-letter queue", "messageId", link.messageId(), "eventId",
+                            link.eventId(), "reason", entry.getValue().reason().name());
+                    parked.add(link.messageId());
                 }
             } catch (RuntimeException e) {
-                LOG.error("message not sent to the dead-letter queue; reported for retry", "messageId", id,
-                        "error", DestinationRun.describe(e));
+                LOG.error("message not sent to the dead-letter queue; reported for retry", "messageId",
+                        link.messageId(), "error", DestinationRun.describe(e));
             }
-            failed.add(id);
-        }
-        return List.copyOf(parked);
+        }, deadline);
+        // In the batch's order; what was not parked (no dead-letter queue, a failure, no answer in time) is retried.
+        Set<String> done = Set.copyOf(parked);
+        byMessage.keySet().stream().filter(id -> !done.contains(id)).forEach(failed::add);
+        return byMessage.keySet().stream().filter(done::contains).toList();
     }
 
     /** Hides the rate-limited messages for the platform's wait, jittered by {@link Pacing#handedBack}. */
-    private Duration defer(List<QueuedLink> deferred, Duration retryAfter) {
+    private Duration defer(List<QueuedLink> deferred, Duration retryAfter, Instant deadline) {
         Duration timeout = Pacing.handedBack(retryAfter, jitter);
         List<QueuedLink> distinct = deferred.stream().distinct().toList();
+        Failures unchanged;
         try {
-            parts.visibility().defer(distinct, timeout);
+            unchanged = parts.visibility().defer(distinct, timeout, deadline);
         } catch (RuntimeException e) {
+            unchanged = new Failures(distinct.size(), e);
             // They come back after the queue's own visibility timeout instead; still reported, still not lost.
             LOG.warn("visibility of rate-limited messages not changed", "messages", distinct.size(), "error",
                     DestinationRun.describe(e));
         }
-        LOG.info("rate limited: messages given back to the queue", "messages", distinct.size(), "visibleInMs",
-                timeout.toMillis());
+        LOG.info("rate limited: messages given back to the queue", "messages", distinct.size(), "hidden",
+                distinct.size() - unchanged.count(), "visibleInMs", timeout.toMillis());
         return timeout;
     }
 

@@ -56,15 +56,17 @@ public final class Composer {
     /**
      * @param destination where the messages go
      * @param links the files, each event once
+     * @param deadline when an index page's write must be over
      * @return the messages, covering every file once
      */
-    List<Message> compose(Destination destination, List<QueuedLink> links) {
+    List<Message> compose(Destination destination, List<QueuedLink> links, Instant deadline) {
         List<Message> messages = new ArrayList<>();
-        compose(destination, links, true, messages);
+        compose(destination, links, true, deadline, messages);
         return messages;
     }
 
-    private void compose(Destination destination, List<QueuedLink> links, boolean whole, List<Message> out) {
+    private void compose(Destination destination, List<QueuedLink> links, boolean whole, Instant deadline,
+            List<Message> out) {
         List<Notification> notes = links.stream()
                 .map(l -> destination.notification(l.event(), l.eventId())).toList();
         if (links.size() == 1) {
@@ -77,7 +79,7 @@ public final class Composer {
             out.add(new Message(digest.get(), carrier, links, null));
             return;
         }
-        Link page = index != null && whole ? publish(destination, notes, links) : null;
+        Link page = index != null && whole ? publish(destination, notes, links, deadline) : null;
         if (page != null) {
             Optional<WebhookRequest> withIndex = digests.digest(destination, notes, page);
             if (withIndex.isPresent()) {
@@ -88,8 +90,8 @@ public final class Composer {
                     destination.kind(), "files", links.size());
         }
         int half = links.size() / 2;
-        compose(destination, links.subList(0, half), false, out);
-        compose(destination, links.subList(half, links.size()), false, out);
+        compose(destination, links.subList(0, half), false, deadline, out);
+        compose(destination, links.subList(half, links.size()), false, deadline, out);
     }
 
     /**
@@ -97,11 +99,13 @@ public final class Composer {
      * answer) or could not outlive the earliest file link is done without, as when there is no index bucket: the
      * files go in split messages that carry their own links, none lost for the page.
      */
-    private Link publish(Destination destination, List<Notification> notes, List<QueuedLink> links) {
+    private Link publish(Destination destination, List<Notification> notes, List<QueuedLink> links,
+            Instant deadline) {
         Instant earliest = earliestExpiry(links.stream().map(QueuedLink::event).toList());
         Link page;
         try {
-            page = index.publish(pageName(destination, notes), IndexPage.render(destination.digest(notes)), earliest);
+            page = index.publish(pageName(destination, notes), IndexPage.render(destination.digest(notes)), earliest,
+                    deadline);
         } catch (S3NotifyException e) {
             LOG.warn("index page not written; the digest is split into messages that carry their links", "kind",
                     destination.kind(), "host", destination.host(), "files", links.size(), "error", e.getMessage());

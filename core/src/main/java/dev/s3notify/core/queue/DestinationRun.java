@@ -26,15 +26,29 @@ final class DestinationRun {
     private final BatchDispatcher.Parts parts;
     private final Destination destination;
     private final String destinationKey;
-    private final Instant deadline;
+    private final Instant work;
+    private final Instant leaseUntil;
+    private final StoreErrors store;
     /** Each event once (by delivery key), with every SQS message that carried it. */
     private final Map<String, List<QueuedLink>> byEvent = new LinkedHashMap<>();
 
-    DestinationRun(BatchDispatcher.Parts parts, Destination destination, List<QueuedLink> links, Instant deadline) {
+    /**
+     * @param parts what the dispatcher is made of
+     * @param destination where the messages go
+     * @param links the batch's files
+     * @param work when the claims, the index page and the sends must be over (the invocation's deadline less
+     *     the time kept for what comes after them)
+     * @param leaseUntil when the claims lapse if neither marked delivered nor released
+     * @param store where the delivery records' failures are kept, to be said once
+     */
+    DestinationRun(BatchDispatcher.Parts parts, Destination destination, List<QueuedLink> links, Instant work,
+            Instant leaseUntil, StoreErrors store) {
         this.parts = parts;
         this.destination = destination;
         this.destinationKey = DestinationKey.of(destination);
-        this.deadline = deadline;
+        this.work = work;
+        this.leaseUntil = leaseUntil;
+        this.store = store;
         links.forEach(link -> byEvent.computeIfAbsent(link.deliveryKey(), k -> new ArrayList<>()).add(link));
     }
 
@@ -44,7 +58,7 @@ final class DestinationRun {
      * @return what it came to
      */
     RunResult run() {
-        RunTally tally = new RunTally(parts.records(), destinationKey, byEvent);
+        RunTally tally = new RunTally(byEvent);
         List<QueuedLink> claimed = formattable(claim(tally), tally);
         if (!claimed.isEmpty()) {
             compose(claimed, tally);
@@ -55,7 +69,7 @@ final class DestinationRun {
     private void compose(List<QueuedLink> claimed, RunTally tally) {
         List<Composer.Message> messages;
         try {
-            messages = parts.composer().compose(destination, claimed);
+            messages = parts.composer().compose(destination, claimed, work);
         } catch (RuntimeException e) {
             LOG.error("messages could not be composed; the batch's files are reported for retry", "kind",
                     destination.kind(), "host", destination.host(), "files", claimed.size(),
@@ -69,11 +83,11 @@ final class DestinationRun {
     }
 
     private List<QueuedLink> claim(RunTally tally) {
-        Instant leaseUntil = deadline.plus(BatchDispatcher.LEASE_MARGIN);
         DeliveryRecords.Claims found = parts.records().claimAll(destinationKey, List.copyOf(byEvent.keySet()),
-                leaseUntil);
+                leaseUntil, work);
         Map<String, DeliveryRecords.Claim> claims = found.claims();
         List<QueuedLink> claimed = new ArrayList<>();
+        int unclaimable = 0;
         for (Map.Entry<String, List<QueuedLink>> entry : byEvent.entrySet()) {
             QueuedLink first = entry.getValue().get(0);
             DeliveryRecords.Claim claim = claims.get(entry.getKey());
@@ -90,9 +104,12 @@ final class DestinationRun {
                         first.eventId(), "host", destination.host());
                 tally.retry(entry.getValue());
             } else {
-                tally.unclaimable(entry.getValue(), found.failure());
+                tally.retry(entry.getValue());
+                unclaimable += entry.getValue().size();
             }
         }
+        // Said once for the whole invocation, not once per message.
+        store.add(StoreErrors.Step.CLAIM, new Failures(unclaimable, found.failure()));
         // A duplicate within the batch shares the fate of the event's first message (see RunTally).
         return claimed;
     }
@@ -118,7 +135,7 @@ final class DestinationRun {
 
     private void send(Composer.Message message, RunTally tally) {
         if (!tally.deferring()) {
-            Duration wait = parts.pacer().take(destinationKey, destination.rateLimit(), deadline);
+            Duration wait = parts.pacer().take(destinationKey, destination.rateLimit(), work);
             if (!wait.isZero()) {
                 tally.deferFor(wait);
             }
@@ -129,7 +146,7 @@ final class DestinationRun {
         }
         try {
             MessageSender.Result result = parts.sender().send(destination, message.request(),
-                    message.notification(), deadline);
+                    message.notification(), work);
             if (result.deferred()) {
                 parts.pacer().backOff(destinationKey, result.retryAfter());
                 tally.deferFor(result.retryAfter());
@@ -174,13 +191,10 @@ final class DestinationRun {
 
     /** Marks the records delivered and says so; the message posted is returned for the tally. */
     private BatchOutcome.Posted delivered(Composer.Message message, int status) {
-        int unmarked = parts.records().deliveredAll(destinationKey,
-                message.covers().stream().map(QueuedLink::deliveryKey).toList());
-        if (unmarked > 0) {
-            // Delivered all the same: the in-progress records' leases keep a retry from sending them again.
-            LOG.warn("delivery records not marked delivered", "eventId", message.notification().eventId(),
-                    "unmarked", unmarked);
-        }
+        // Delivered all the same if they cannot be marked: the in-progress records' leases keep a retry from
+        // sending them again until they lapse.
+        store.add(StoreErrors.Step.MARK, parts.records().deliveredAll(destinationKey,
+                message.covers().stream().map(QueuedLink::deliveryKey).toList(), work));
         LOG.info(message.digest() ? "digest delivered" : "message delivered", "eventId",
                 message.notification().eventId(), "kind", destination.kind(), "host",
                 destination.host(), "status", status, "files", message.covers().size());

@@ -12,16 +12,16 @@ import java.util.Map;
  *
  * @param posted the messages posted
  * @param skipped the SQS message ids already delivered (or duplicates of one delivered now)
- * @param failed the SQS message ids released for a retry, the deferred ones included
- * @param deferred the messages rate limited: released and to be hidden from the queue
+ * @param failed the SQS message ids to retry, the deferred ones included
+ * @param deferred the messages rate limited: to be hidden from the queue
  * @param deferredFor how long the platform's rate keeps the deferred ones back, or null when none is
  * @param refused each message whose delivery no retry can fix, with why (for the dead-letter queue)
- * @param storeFailure why the delivery records could not be claimed, or null
- * @param unclaimable how many messages that failure left unsent
+ * @param released the delivery keys of the claims to release (every claimed event not delivered), at the end of
+ *     the invocation, all at once
  */
 record RunResult(List<BatchOutcome.Posted> posted, List<String> skipped, List<String> failed,
         List<QueuedLink> deferred, Duration deferredFor, Map<QueuedLink, DeliveryException> refused,
-        RuntimeException storeFailure, int unclaimable) {
+        List<String> released) {
 
     /** Copies the collections. */
     RunResult {
@@ -30,6 +30,7 @@ record RunResult(List<BatchOutcome.Posted> posted, List<String> skipped, List<St
         failed = List.copyOf(failed);
         deferred = List.copyOf(deferred);
         refused = new LinkedHashMap<>(refused);
+        released = List.copyOf(released);
     }
 
     /** @return the refused messages with why, in the order they were refused */

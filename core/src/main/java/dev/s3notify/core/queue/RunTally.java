@@ -1,7 +1,6 @@
 package dev.s3notify.core.queue;
 
 import dev.s3notify.core.error.DeliveryException;
-import dev.s3notify.core.support.Log;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,31 +10,21 @@ import java.util.Map;
 /**
  * What one {@link DestinationRun} has come to so far, kept while it runs and handed back as a {@link RunResult}.
  * A message's fate is given to every SQS message that carried its event: a duplicate within the batch shares the
- * fate of the event's first message. Each fate but delivery releases the event's delivery record.
+ * fate of the event's first message. Each fate but delivery releases the event's delivery record: the releases are
+ * collected and made at the end of the invocation, all at once ({@link RunResult#released()}).
  */
 final class RunTally {
-    private static final Log LOG = Log.of(RunTally.class);
-
-    private final DeliveryRecords records;
-    private final String destinationKey;
     private final Map<String, List<QueuedLink>> byEvent;
     private final List<BatchOutcome.Posted> posted = new ArrayList<>();
     private final List<String> skipped = new ArrayList<>();
     private final List<String> failed = new ArrayList<>();
     private final List<QueuedLink> deferred = new ArrayList<>();
     private final Map<QueuedLink, DeliveryException> refused = new LinkedHashMap<>();
+    private final List<String> released = new ArrayList<>();
     private Duration deferredFor;
-    private RuntimeException storeFailure;
-    private int unclaimable;
 
-    /**
-     * @param records the delivery records, to release
-     * @param destinationKey the destination's key in them
-     * @param byEvent each event once (by delivery key), with every SQS message that carried it
-     */
-    RunTally(DeliveryRecords records, String destinationKey, Map<String, List<QueuedLink>> byEvent) {
-        this.records = records;
-        this.destinationKey = destinationKey;
+    /** @param byEvent each event once (by delivery key), with every SQS message that carried it */
+    RunTally(Map<String, List<QueuedLink>> byEvent) {
         this.byEvent = byEvent;
     }
 
@@ -45,13 +34,6 @@ final class RunTally {
 
     void retry(List<QueuedLink> links) {
         links.forEach(link -> failed.add(link.messageId()));
-    }
-
-    void unclaimable(List<QueuedLink> links, RuntimeException failure) {
-        retry(links);
-        // Said once for the whole invocation by the dispatcher, not once per message.
-        storeFailure = storeFailure == null ? failure : storeFailure;
-        unclaimable += links.size();
     }
 
     /** A message was posted: the duplicates of the events it covers are done too. */
@@ -90,15 +72,10 @@ final class RunTally {
     }
 
     RunResult result() {
-        return new RunResult(posted, skipped, failed, deferred, deferredFor, refused, storeFailure, unclaimable);
+        return new RunResult(posted, skipped, failed, deferred, deferredFor, refused, released);
     }
 
     private void release(QueuedLink link) {
-        try {
-            records.release(destinationKey, link.deliveryKey());
-        } catch (RuntimeException e) {
-            // The lease lapses on its own; a retry delivers then.
-            LOG.warn("delivery record not released", "eventId", link.eventId(), "error", DestinationRun.describe(e));
-        }
+        released.add(link.deliveryKey());
     }
 }

@@ -31,7 +31,7 @@ public final class S3IndexStore implements IndexStore {
     }
 
     @Override
-    public Link publish(String name, String html, Instant expiresAt) {
+    public Link publish(String name, String html, Instant expiresAt, Instant deadline) {
         Instant now = clock.instant();
         Instant until = expiresAt == null || expiresAt.isAfter(now.plus(LONGEST)) ? now.plus(LONGEST) : expiresAt;
         // Whole seconds, rounded down, as SigV4's X-Amz-Expires counts them from a signing time it also rounds
@@ -40,6 +40,6 @@ public final class S3IndexStore implements IndexStore {
         if (seconds < 1) {
             return null;
         }
-        return pages.put(prefix + name, html, now, Duration.ofSeconds(seconds));
+        return pages.put(prefix + name, html, now, Duration.ofSeconds(seconds), deadline);
     }
 }

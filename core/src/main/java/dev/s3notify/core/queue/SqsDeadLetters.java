@@ -5,6 +5,7 @@ import dev.s3notify.core.aws.SqsQueues;
 import dev.s3notify.core.error.DeliveryException;
 import dev.s3notify.core.support.Log;
 import dev.s3notify.core.text.SafeText;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -37,11 +38,11 @@ public final class SqsDeadLetters implements DeadLetters {
     }
 
     @Override
-    public boolean park(QueuedLink link, DeliveryException failure) {
+    public boolean park(QueuedLink link, DeliveryException failure, Instant deadline) {
         if (link.queueArn() == null || link.body() == null) {
             return false;
         }
-        Optional<String> target = queues.deadLetterQueue(link.queueArn());
+        Optional<String> target = queues.deadLetterQueue(link.queueArn(), deadline);
         if (target.isEmpty()) {
             if (saidNone.add(link.queueArn())) {
                 LOG.error("queue has no dead-letter queue (RedrivePolicy): messages no retry can deliver are retried"
@@ -54,7 +55,7 @@ public final class SqsDeadLetters implements DeadLetters {
         attributes.put(REASON, SqsQueues.Attribute.string(failure.reason().name()));
         String detail = failure.detail().isBlank() ? failure.getMessage() : failure.detail();
         attributes.put(DETAIL, SqsQueues.Attribute.string(SafeText.cut(detail, DETAIL_LIMIT)));
-        queues.send(target.get(), link.body(), attributes);
+        queues.send(target.get(), link.body(), attributes, deadline);
         return true;
     }
 

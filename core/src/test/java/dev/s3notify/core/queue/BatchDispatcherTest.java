@@ -52,13 +52,14 @@ class BatchDispatcherTest {
         }
         return MessageSender.Result.sent((Integer) answer);
     };
-    private final IndexStore index = (name, html, expiresAt) -> {
+    private final IndexStore index = (name, html, expiresAt, deadline) -> {
         pages.add(html);
         return new Link("https://index.example/" + name + "?X-Amz-Signature=sig", expiresAt);
     };
-    private final Visibility visibility = (links, timeout) -> {
+    private final Visibility visibility = (links, timeout, deadline) -> {
         hidden.add(links.stream().map(QueuedLink::messageId).toList());
         hiddenFor.add(timeout);
+        return Failures.NONE;
     };
 
     private BatchDispatcher dispatcher(IndexStore store, Digests digests) {
@@ -208,7 +209,7 @@ class BatchDispatcherTest {
     @Test
     void reportsAnEventAnotherInvocationIsDeliveringWithoutSendingIt() {
         QueuedLink link = uploads(1).get(0);
-        records.claim(DestinationKey.of(chat), link.deliveryKey(), NOW.plusSeconds(90));
+        records.claim(DestinationKey.of(chat), link.deliveryKey(), NOW.plusSeconds(90), null);
 
         BatchOutcome outcome = dispatcher().dispatch(List.of(link), Set.of(), DEADLINE);
 
@@ -249,5 +250,12 @@ class BatchDispatcherTest {
         assertThat(Digest.id(ids)).isEqualTo(Digest.id(List.of(ids.get(2), ids.get(0), ids.get(1))))
                 .isNotEqualTo(Digest.id(ids.subList(0, 2)))
                 .isEqualTo(chat.digest(notes).id());
+    }
+
+    @Test
+    void keepsTwoSecondsOrAQuarterOfWhatIsLeftForWhatComesAfterTheSends() {
+        assertThat(BatchDispatcher.workUntil(NOW, NOW.plusSeconds(60))).isEqualTo(NOW.plusSeconds(58));
+        assertThat(BatchDispatcher.workUntil(NOW, NOW.plusSeconds(4))).isEqualTo(NOW.plusSeconds(3));
+        assertThat(BatchDispatcher.workUntil(NOW, NOW.minusSeconds(1))).isEqualTo(NOW.minusSeconds(1));
     }
 }

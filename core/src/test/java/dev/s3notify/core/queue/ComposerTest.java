@@ -34,7 +34,7 @@ class ComposerTest {
     }
 
     private IndexStore failing(String error) {
-        return (name, html, expiresAt) -> {
+        return (name, html, expiresAt, deadline) -> {
             asked.add(expiresAt);
             throw new S3NotifyException(error);
         };
@@ -46,7 +46,7 @@ class ComposerTest {
         List<Composer.Message> messages;
         try (LogCapture logs = new LogCapture()) {
             messages = new Composer(new FormatterDigests(), failing("S3 PutObject of an index page in bucket"
-                    + " index-pages failed: AccessDenied (HTTP 403): Access Denied")).compose(chat, uploads(6));
+                    + " index-pages failed: AccessDenied (HTTP 403): Access Denied")).compose(chat, uploads(6), null);
             warnings = logs.lines().stream().filter(l -> l.contains("WARN")).toList();
         }
 
@@ -62,12 +62,12 @@ class ComposerTest {
     void splitsTheDigestWithoutAPageWhenNoLinkToOneCouldOutliveAnExpiredFileLink() {
         List<QueuedLink> files = new ArrayList<>(uploads(4));
         files.set(2, queued(3, upload("photos/late.jpg", 1000).toBuilder().expiresAt(NOW.minusSeconds(60)).build()));
-        IndexStore none = (name, html, expiresAt) -> {
+        IndexStore none = (name, html, expiresAt, deadline) -> {
             asked.add(expiresAt);
             return null;
         };
 
-        List<Composer.Message> messages = new Composer(new FormatterDigests(), none).compose(chat, files);
+        List<Composer.Message> messages = new Composer(new FormatterDigests(), none).compose(chat, files, null);
 
         assertThat(covered(messages)).containsExactlyInAnyOrder("msg-1", "msg-2", "msg-3", "msg-4");
         assertThat(messages).allSatisfy(m -> assertThat(m.indexPage()).isNull());
@@ -78,12 +78,12 @@ class ComposerTest {
     void asksForAPageThatExpiresWithTheEarliestFileLink() {
         List<QueuedLink> files = new ArrayList<>(uploads(5));
         files.set(1, queued(2, upload("photos/soon.jpg", 1000).toBuilder().expiresAt(NOW.plusSeconds(26)).build()));
-        IndexStore store = (name, html, expiresAt) -> {
+        IndexStore store = (name, html, expiresAt, deadline) -> {
             asked.add(expiresAt);
             return new Link("https://index.example/" + name, expiresAt);
         };
 
-        List<Composer.Message> messages = new Composer(new FormatterDigests(), store).compose(chat, files);
+        List<Composer.Message> messages = new Composer(new FormatterDigests(), store).compose(chat, files, null);
 
         assertThat(asked).containsExactly(NOW.plusSeconds(26));
         assertThat(messages).singleElement().satisfies(m -> assertThat(m.indexPage()).isNotNull());

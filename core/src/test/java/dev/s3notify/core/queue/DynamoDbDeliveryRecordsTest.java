@@ -69,11 +69,11 @@ class DynamoDbDeliveryRecordsTest {
         DynamoDbDeliveryRecords first = records();
         DynamoDbDeliveryRecords second = records();
 
-        assertThat(first.claim("dest", "event-1", NOW.plusSeconds(90))).isEqualTo(Claim.CLAIMED);
-        assertThat(second.claim("dest", "event-1", NOW.plusSeconds(90))).isEqualTo(Claim.BUSY);
-        first.delivered("dest", "event-1");
+        assertThat(first.claim("dest", "event-1", NOW.plusSeconds(90), null)).isEqualTo(Claim.CLAIMED);
+        assertThat(second.claim("dest", "event-1", NOW.plusSeconds(90), null)).isEqualTo(Claim.BUSY);
+        first.delivered("dest", "event-1", null);
 
-        assertThat(second.claim("dest", "event-1", NOW.plusSeconds(90))).isEqualTo(Claim.DELIVERED);
+        assertThat(second.claim("dest", "event-1", NOW.plusSeconds(90), null)).isEqualTo(Claim.DELIVERED);
         assertThat(dynalite.item(dynamo, table, "dest#event-1")).containsKeys("state", "expiresAt")
                 .satisfies(item -> assertThat(item.get("state").s()).isEqualTo("delivered"));
     }
@@ -81,51 +81,51 @@ class DynamoDbDeliveryRecordsTest {
     @Test
     void keepsDestinationsApart() {
         DynamoDbDeliveryRecords records = records();
-        records.claim("discord", "event-1", NOW.plusSeconds(90));
-        records.delivered("discord", "event-1");
+        records.claim("discord", "event-1", NOW.plusSeconds(90), null);
+        records.delivered("discord", "event-1", null);
 
-        assertThat(records.claim("slack", "event-1", NOW.plusSeconds(90))).isEqualTo(Claim.CLAIMED);
+        assertThat(records.claim("slack", "event-1", NOW.plusSeconds(90), null)).isEqualTo(Claim.CLAIMED);
     }
 
     @Test
     void releasesAFailedDeliverySoThatARetryCanClaimIt() {
         DynamoDbDeliveryRecords first = records();
-        first.claim("dest", "event-1", NOW.plusSeconds(90));
+        first.claim("dest", "event-1", NOW.plusSeconds(90), null);
 
-        first.release("dest", "event-1");
+        first.release("dest", "event-1", null);
 
-        assertThat(records().claim("dest", "event-1", NOW.plusSeconds(90))).isEqualTo(Claim.CLAIMED);
+        assertThat(records().claim("dest", "event-1", NOW.plusSeconds(90), null)).isEqualTo(Claim.CLAIMED);
     }
 
     @Test
     void takesOverTheClaimOfACrashedInvocationOnceItsLeaseLapses() {
-        records().claim("dest", "event-1", NOW.plusSeconds(90));
+        records().claim("dest", "event-1", NOW.plusSeconds(90), null);
         DynamoDbDeliveryRecords retry = records();
 
         now.set(NOW.plusSeconds(91));
 
-        assertThat(retry.claim("dest", "event-1", NOW.plusSeconds(200))).isEqualTo(Claim.CLAIMED);
+        assertThat(retry.claim("dest", "event-1", NOW.plusSeconds(200), null)).isEqualTo(Claim.CLAIMED);
     }
 
     @Test
     void neverReleasesAnotherInvocationsClaimNorADeliveredRecord() {
         DynamoDbDeliveryRecords crashed = records();
-        crashed.claim("dest", "event-1", NOW.plusSeconds(90));
+        crashed.claim("dest", "event-1", NOW.plusSeconds(90), null);
         now.set(NOW.plusSeconds(91));
         DynamoDbDeliveryRecords retry = records();
-        retry.claim("dest", "event-1", NOW.plusSeconds(200));
-        retry.delivered("dest", "event-1");
+        retry.claim("dest", "event-1", NOW.plusSeconds(200), null);
+        retry.delivered("dest", "event-1", null);
 
-        crashed.release("dest", "event-1");
-        crashed.delivered("dest", "event-1");
+        crashed.release("dest", "event-1", null);
+        crashed.delivered("dest", "event-1", null);
 
         assertThat(dynalite.item(dynamo, table, "dest#event-1").get("state").s()).isEqualTo("delivered");
-        assertThat(records().claim("dest", "event-1", NOW.plusSeconds(300))).isEqualTo(Claim.DELIVERED);
+        assertThat(records().claim("dest", "event-1", NOW.plusSeconds(300), null)).isEqualTo(Claim.DELIVERED);
     }
 
     @Test
     void setsATimeToLiveBeyondSqsRetention() {
-        records().claim("dest", "event-1", NOW.plusSeconds(90));
+        records().claim("dest", "event-1", NOW.plusSeconds(90), null);
 
         long expiresAt = Long.parseLong(dynalite.item(dynamo, table, "dest#event-1").get("expiresAt").n());
 
@@ -137,7 +137,7 @@ class DynamoDbDeliveryRecordsTest {
         DynamoDbDeliveryRecords records = new DynamoDbDeliveryRecords(
                 new DeliveryTable(() -> dynamo, "no-such-table"), clock);
 
-        DeliveryException e = catchThrowableOfType(() -> records.claim("dest", "event-1", NOW.plusSeconds(90)),
+        DeliveryException e = catchThrowableOfType(() -> records.claim("dest", "event-1", NOW.plusSeconds(90), null),
                 DeliveryException.class);
 
         assertThat(e.reason()).isEqualTo(FailureReason.STORE_UNAVAILABLE);
@@ -151,7 +151,7 @@ class DynamoDbDeliveryRecordsTest {
                 new DeliveryTable(() -> dynamo, "no-such-table"), clock);
 
         DeliveryRecords.Claims claims = records.claimAll("dest", java.util.List.of("a", "b", "c"),
-                NOW.plusSeconds(90));
+                NOW.plusSeconds(90), null);
 
         assertThat(claims.claims()).containsOnlyKeys("a", "b", "c").containsValues(Claim.UNAVAILABLE);
         assertThat(claims.claims().values()).containsOnly(Claim.UNAVAILABLE);
@@ -173,8 +173,8 @@ class DynamoDbDeliveryRecordsTest {
                     }
                 });
         DynamoDbDeliveryRecords first = records();
-        first.claim("dest", "event-1", NOW.plusSeconds(90));
-        first.delivered("dest", "event-1");
+        first.claim("dest", "event-1", NOW.plusSeconds(90), null);
+        first.delivered("dest", "event-1", null);
         boolean oldItemReturned;
         try {
             dynamo.putItem(b -> b.tableName(table).item(java.util.Map.of("pk",
@@ -187,7 +187,7 @@ class DynamoDbDeliveryRecordsTest {
         }
 
         Claim claim = new DynamoDbDeliveryRecords(new DeliveryTable(() -> counting, table), clock).claim("dest", "event-1",
-                NOW.plusSeconds(90));
+                NOW.plusSeconds(90), null);
 
         assertThat(claim).isEqualTo(Claim.DELIVERED);
         // dynalite 4.0.0 ignores ReturnValuesOnConditionCheckFailure; DynamoDB returns the item and no read is made.

@@ -18,7 +18,7 @@ final class MemoryDeliveryRecords implements DeliveryRecords {
     }
 
     @Override
-    public synchronized Claim claim(String destination, String event, Instant leaseUntil) {
+    public synchronized Claim claim(String destination, String event, Instant leaseUntil, Instant deadline) {
         String key = destination + "#" + event;
         Entry entry = entries.get(key);
         if (entry != null && entry.delivered()) {
@@ -32,12 +32,12 @@ final class MemoryDeliveryRecords implements DeliveryRecords {
     }
 
     @Override
-    public synchronized void delivered(String destination, String event) {
+    public synchronized void delivered(String destination, String event, Instant deadline) {
         entries.put(destination + "#" + event, new Entry(true, Instant.MAX));
     }
 
     @Override
-    public synchronized void release(String destination, String event) {
+    public synchronized void release(String destination, String event, Instant deadline) {
         entries.computeIfPresent(destination + "#" + event, (k, e) -> e.delivered() ? e : null);
     }
 

@@ -70,7 +70,7 @@ class S3IndexStoreTest {
         String html = "<!DOCTYPE html><title>2 files</title>";
         Instant expiry = Instant.now().plus(Duration.ofHours(2));
 
-        Link link = store.publish("digest-abc.html", html, expiry);
+        Link link = store.publish("digest-abc.html", html, expiry, null);
 
         HttpResponse<String> page = get(link.url());
         assertThat(page.statusCode()).isEqualTo(200);
@@ -84,7 +84,7 @@ class S3IndexStoreTest {
 
     @Test
     void signsNoLongerThanSevenDaysWhenTheFilesLinksDoNotExpire() throws Exception {
-        Link link = store.publish("digest-public.html", "<p>x</p>", null);
+        Link link = store.publish("digest-public.html", "<p>x</p>", null, null);
 
         assertThat(link.url()).contains("X-Amz-Expires=604800");
         assertThat(get(link.url().replace("X-Amz-Signature=", "X-Amz-Signature=0")).statusCode()).isEqualTo(403);
@@ -94,7 +94,7 @@ class S3IndexStoreTest {
     void neverOutlivesAFileLinkThatEndsWithinAMinute() throws Exception {
         Instant expiry = Instant.now().plusSeconds(20);
 
-        Link link = store.publish("digest-soon.html", "<p>soon</p>", expiry);
+        Link link = store.publish("digest-soon.html", "<p>soon</p>", expiry, null);
 
         assertThat(expires(link)).isBetween(1L, 20L);
         assertThat(link.expiresAt()).isBeforeOrEqualTo(expiry);
@@ -103,7 +103,7 @@ class S3IndexStoreTest {
 
     @Test
     void writesNoPageWhenAFilesLinkHasExpiredAlready() {
-        Link link = store.publish("digest-late.html", "<p>late</p>", Instant.now().minusSeconds(3_600));
+        Link link = store.publish("digest-late.html", "<p>late</p>", Instant.now().minusSeconds(3_600), null);
 
         assertThat(link).isNull();
         assertThat(s3.s3().listObjectsV2(b -> b.bucket(BUCKET).prefix("digests/digest-late")).contents()).isEmpty();
@@ -115,7 +115,8 @@ class S3IndexStoreTest {
         AwsCredentialsProvider role = () -> AwsSessionCredentials.builder().accessKeyId(s3.identity())
                 .secretAccessKey(s3.credential()).sessionToken("session-token").expirationTime(sessionEnd).build();
 
-        Link link = store(BUCKET, role).publish("digest-role.html", "<p>x</p>", Instant.now().plus(Duration.ofDays(6)));
+        Link link = store(BUCKET, role).publish("digest-role.html", "<p>x</p>", Instant.now().plus(Duration.ofDays(6)),
+                null);
 
         assertThat(expires(link)).isBetween(3_590L, 3_600L);
         assertThat(link.expiresAt()).isBeforeOrEqualTo(sessionEnd);
@@ -124,7 +125,7 @@ class S3IndexStoreTest {
     @Test
     void failsNamingTheBucketAndAwsCodeWhenThePageCannotBeWritten() {
         Throwable failure = catchThrowable(() -> store("no-such-index-bucket", s3.credentials())
-                .publish("digest-x.html", "<p>x</p>", null));
+                .publish("digest-x.html", "<p>x</p>", null, null));
 
         assertThat(failure).isInstanceOf(S3NotifyException.class).hasMessageContaining("no-such-index-bucket")
                 .hasMessageContaining("NoSuchBucket");

@@ -62,53 +62,62 @@ final class Simulation {
         MemoryDeliveryRecords store = new MemoryDeliveryRecords(clock);
         DeliveryRecords records = new DeliveryRecords() {
             @Override
-            public Claim claim(String destination, String event, Instant leaseUntil) {
+            public Claim claim(String destination, String event, Instant leaseUntil, Instant deadline) {
                 clock.advance(RECORD_LATENCY);
-                return store.claim(destination, event, leaseUntil);
+                return store.claim(destination, event, leaseUntil, deadline);
             }
 
             @Override
-            public void delivered(String destination, String event) {
+            public void delivered(String destination, String event, Instant deadline) {
                 clock.advance(RECORD_LATENCY);
-                store.delivered(destination, event);
+                store.delivered(destination, event, deadline);
             }
 
             @Override
-            public void release(String destination, String event) {
+            public void release(String destination, String event, Instant deadline) {
                 clock.advance(RECORD_LATENCY);
-                store.release(destination, event);
+                store.release(destination, event, deadline);
             }
 
             // DynamoDbDeliveryRecords makes Parallel.CALLS calls at once.
             @Override
-            public Claims claimAll(String destination, List<String> events, Instant leaseUntil) {
+            public Claims claimAll(String destination, List<String> events, Instant leaseUntil, Instant deadline) {
                 clock.advance(RECORD_LATENCY.multipliedBy((events.size() + Parallel.CALLS - 1) / Parallel.CALLS));
                 Map<String, Claim> claims = new java.util.LinkedHashMap<>();
-                events.forEach(e -> claims.put(e, store.claim(destination, e, leaseUntil)));
+                events.forEach(e -> claims.put(e, store.claim(destination, e, leaseUntil, deadline)));
                 return new Claims(claims, null);
             }
 
             @Override
-            public int deliveredAll(String destination, List<String> events) {
+            public Failures deliveredAll(String destination, List<String> events, Instant deadline) {
                 clock.advance(RECORD_LATENCY.multipliedBy((events.size() + Parallel.CALLS - 1) / Parallel.CALLS));
-                events.forEach(e -> store.delivered(destination, e));
-                return 0;
+                events.forEach(e -> store.delivered(destination, e, deadline));
+                return Failures.NONE;
+            }
+
+            @Override
+            public Failures releaseAll(String destination, List<String> events, Instant deadline) {
+                clock.advance(RECORD_LATENCY.multipliedBy((events.size() + Parallel.CALLS - 1) / Parallel.CALLS));
+                events.forEach(e -> store.release(destination, e, deadline));
+                return Failures.NONE;
             }
         };
-        IndexStore index = (name, html, expiresAt) -> {
+        IndexStore index = (name, html, expiresAt, deadline) -> {
             clock.advance(INDEX_LATENCY);
             String url = "https://index.example/digests/" + name + "?X-Amz-Signature=" + name.hashCode();
             pages.put(url, html);
             return new Link(url, expiresAt);
         };
-        Visibility visibility = (links, timeout) -> links.forEach(l ->
-                messages.get(l.messageId()).visibleAt = clock.instant().plus(timeout));
+        Visibility visibility = (links, timeout, deadline) -> {
+            links.forEach(l -> messages.get(l.messageId()).visibleAt = clock.instant().plus(timeout));
+            return Failures.NONE;
+        };
         for (int e = 0; e < template.concurrency(); e++) {
             Pacer pacer = Pacer.of(template.concurrency(), clock, clock::advance);
             MessageSender sender = new WebhookMessageSender(SimulatedSenders.create(clock, clock::advance, e));
             BatchDispatcher dispatcher = new BatchDispatcher(destinations, new BatchDispatcher.Parts(
                     new Composer(new FormatterDigests(), index), records, pacer, sender, visibility,
-                    new SplittableRandom(100 + e)));
+                    new SplittableRandom(100 + e), DeadLetters.NONE, clock));
             environments.add(new Environment(dispatcher, new Instant[] {Instant.MIN}));
         }
     }

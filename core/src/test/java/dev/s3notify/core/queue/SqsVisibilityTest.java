@@ -60,9 +60,9 @@ class SqsVisibilityTest {
         List<QueuedLink> deferred = received.subList(0, 11).stream().map(m -> new QueuedLink(m.messageId(),
                 m.receiptHandle(), arn, m.messageId(), upload("k/" + m.messageId(), 1))).toList();
 
-        new SqsVisibility(new dev.s3notify.core.aws.SqsQueues(() -> sqs)).defer(deferred, Duration.ofMillis(30_200));
+        new SqsVisibility(new dev.s3notify.core.aws.SqsQueues(() -> sqs)).defer(deferred, Duration.ofMillis(30_200), null);
         new SqsVisibility(new dev.s3notify.core.aws.SqsQueues(() -> sqs)).defer(List.of(new QueuedLink(received.get(11).messageId(),
-                received.get(11).receiptHandle(), arn, "e", upload("k/last", 1))), Duration.ZERO);
+                received.get(11).receiptHandle(), arn, "e", upload("k/last", 1))), Duration.ZERO, null);
 
         List<Message> back = receive(url, 30);
         assertThat(back).extracting(Message::messageId).containsExactly(received.get(11).messageId());
