@@ -36,9 +36,10 @@ final class CompletionCommand implements Command {
                 Prints a completion script for the shell: commands, each command's options, the formatter kinds
                 for --kind (those found now, plugins included), files for --event. Install it once:
 
-                  bash:  ./s3notify completion bash > ~/.local/share/bash-completion/completions/s3notify
-                  zsh:   ./s3notify completion zsh > ~/.zfunc/_s3notify   (with fpath+=(~/.zfunc) before
-                         compinit in ~/.zshrc)
+                  bash:  mkdir -p ~/.local/share/bash-completion/completions &&
+                         ./s3notify completion bash > ~/.local/share/bash-completion/completions/s3notify
+                  zsh:   mkdir -p ~/.zfunc && ./s3notify completion zsh > ~/.zfunc/_s3notify
+                         (with fpath+=(~/.zfunc) before compinit in ~/.zshrc)
 
                 or load it in the current shell: source <(./s3notify completion bash). It completes both
                 s3notify (on the PATH) and ./s3notify. Make it again after adding a plugin.
@@ -65,7 +66,7 @@ final class CompletionCommand implements Command {
                             SHELLS) + "; bash and zsh are supported");
         }
         String bash = bash(WebhookFormatters.load(console.registryLoader()).kinds());
-        console.out().print(shell.equals("bash") ? bash
+        console.text("script", shell.equals("bash") ? bash
                 : "#compdef s3notify\n# zsh runs the bash completion through bashcompinit.\n"
                         + "autoload -U +X bashcompinit && bashcompinit\n" + bash);
         return Main.OK;

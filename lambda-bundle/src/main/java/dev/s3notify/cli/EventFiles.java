@@ -3,11 +3,14 @@ package dev.s3notify.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.s3notify.core.decoding.Envelope;
 import dev.s3notify.core.decoding.Envelopes;
+import dev.s3notify.core.config.Variables;
 import dev.s3notify.core.error.InvalidEventException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Reads event files ({@code -} is standard input), refuses what is not a JSON event as bad usage, and tells S3
@@ -15,6 +18,7 @@ import java.nio.file.Path;
  */
 final class EventFiles {
     static final String EXAMPLE = "docs/examples/eventbridge-object-created.json";
+    private static final String LINK_DETAIL_TYPE = Variables.EVENT_DETAIL_TYPE.defaultValue();
 
     /** What an event file holds. */
     enum Shape {
@@ -56,19 +60,45 @@ final class EventFiles {
 
     /** @return what the event holds: S3 events when any message is one, else link events when any is one */
     static Shape shape(byte[] event) {
-        boolean link = false;
+        Set<Shape> shapes = shapes(event);
+        return shapes.contains(Shape.S3) ? Shape.S3 : shapes.contains(Shape.LINK) ? Shape.LINK : Shape.OTHER;
+    }
+
+    /**
+     * @param event the file's contents
+     * @param other what the function does not take
+     * @param wanted what it takes
+     * @return whether the event holds {@code other} and nothing {@code wanted}: it is for the other function. A
+     *     batch holding both goes to the function, which reports the messages it cannot take, as on Lambda.
+     */
+    static boolean forTheOtherFunction(byte[] event, Shape other, Shape wanted) {
+        Set<Shape> shapes = shapes(event);
+        return shapes.contains(other) && !shapes.contains(wanted);
+    }
+
+    /** What each message holds, as the handlers read it: a link event's detail first, whatever its source. */
+    private static Set<Shape> shapes(byte[] event) {
+        Set<Shape> shapes = EnumSet.noneOf(Shape.class);
         for (Envelope envelope : Envelopes.unwrap(Envelopes.parse(event))) {
             JsonNode body = envelope.body();
-            if (body == null) {
-                continue;
+            if (body != null) {
+                shapes.add(shapeOf(body));
             }
-            if (body.path("source").asText().equals("aws.s3") || body.has("Records")
-                    || body.path("Event").asText().startsWith("s3:")) {
-                return Shape.S3;
-            }
-            link |= body.path("detail").has("fileName") || body.has("fileName");
         }
-        return link ? Shape.LINK : Shape.OTHER;
+        return shapes;
+    }
+
+    private static Shape shapeOf(JsonNode body) {
+        // The dispatcher reads any detail: a link event published with EVENT_SOURCE=aws.s3 is still one.
+        if (body.path("detail-type").asText().equals(LINK_DETAIL_TYPE) || body.path("detail").has("fileName")
+                || body.path("detail").has("fileUrl") || body.has("fileName")) {
+            return Shape.LINK;
+        }
+        if (body.path("source").asText().equals("aws.s3") || body.has("Records")
+                || body.path("Event").asText().startsWith("s3:")) {
+            return Shape.S3;
+        }
+        return Shape.OTHER;
     }
 
     /**

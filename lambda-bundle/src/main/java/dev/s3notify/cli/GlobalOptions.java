@@ -32,4 +32,24 @@ final class GlobalOptions {
         line.addAll(List.of(args).subList(i + 1, args.length));
         return line.toArray(String[]::new);
     }
+
+    /**
+     * @param args the command line
+     * @return whether it asks for JSON lines ({@code --log-format json}, anywhere, even on a line that is wrong
+     *     otherwise: its usage error is then a JSON line too)
+     */
+    static boolean jsonLines(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--log-format=json")) {
+                return true;
+            }
+            if (Options.WITH_VALUE.contains(args[i]) && i + 1 < args.length) {
+                if (args[i].equals("--log-format") && args[i + 1].equals("json")) {
+                    return true;
+                }
+                i++;
+            }
+        }
+        return false;
+    }
 }

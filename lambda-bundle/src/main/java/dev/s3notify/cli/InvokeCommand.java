@@ -15,7 +15,6 @@ import dev.s3notify.lambda.WebhookDispatcherHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,8 +62,11 @@ final class InvokeCommand implements Command {
                     --kind K          the formatter (else WEBHOOK_KIND, else inferred from WEBHOOK_URL)
                     --template T      the Mustache template instead of MESSAGE_TEMPLATE
 
+                An SQS batch that mixes both kinds goes to the function, which reports each message it does not
+                take as a batch item failure, as on Lambda.
+
                 Exit codes: 0 success, 1 the invocation failed or a batch item failed, 2 bad usage or
-                configuration (a file that is not an event, or an event for the other function).
+                configuration (a file that is not an event, or only events for the other function).
                 """;
     }
 
@@ -102,7 +104,8 @@ final class InvokeCommand implements Command {
 
     private int linkGenerator(Options options, Console console) {
         byte[] event = EventFiles.read(options.requireEvent(), console);
-        if (EventFiles.known(event) == EventFiles.Shape.LINK) {
+        EventFiles.known(event);
+        if (EventFiles.forTheOtherFunction(event, EventFiles.Shape.LINK, EventFiles.Shape.S3)) {
             throw new Main.UsageException("the event is a file-link-generated event, which the link generator does"
                     + " not take: use s3notify invoke webhook-dispatcher (or preview) for it");
         }
@@ -114,12 +117,13 @@ final class InvokeCommand implements Command {
         result.put("dryRun", options.dryRun());
         ArrayNode entries = result.putArray(options.dryRun() ? "wouldPublish" : "published");
         published.forEach(entry -> entries.add(json(entry)));
-        return finish(result, response, console.out());
+        return finish(result, response, console);
     }
 
     private int webhookDispatcher(Options options, Console console) {
         byte[] event = EventFiles.read(options.requireEvent(), console);
-        if (EventFiles.known(event) == EventFiles.Shape.S3) {
+        EventFiles.known(event);
+        if (EventFiles.forTheOtherFunction(event, EventFiles.Shape.S3, EventFiles.Shape.LINK)) {
             throw new Main.UsageException("the event is an S3 event, which the webhook dispatcher does not take:"
                     + " use s3notify invoke link-generator, or s3notify run for both functions");
         }
@@ -135,13 +139,13 @@ final class InvokeCommand implements Command {
         if (outcome.batch() != null) {
             BatchReport.add(result, outcome.batch());
         }
-        return finish(result, WebhookDispatcherHandler.response(outcome), console.out());
+        return finish(result, WebhookDispatcherHandler.response(outcome), console);
     }
 
-    private static int finish(ObjectNode result, JsonNode response, PrintStream out) {
+    private static int finish(ObjectNode result, JsonNode response, Console console) {
         ArrayNode failures = (ArrayNode) response.get("batchItemFailures");
         result.set("batchItemFailures", failures);
-        out.println(result.toPrettyString());
+        console.result(result);
         return failures.isEmpty() ? Main.OK : Main.FAILED;
     }
 

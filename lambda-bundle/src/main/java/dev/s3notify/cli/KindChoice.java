@@ -1,5 +1,6 @@
 package dev.s3notify.cli;
 
+import dev.s3notify.core.support.Log;
 import dev.s3notify.core.text.Suggestions;
 import dev.s3notify.core.config.Settings;
 import dev.s3notify.core.config.Variables;
@@ -33,7 +34,7 @@ final class KindChoice {
         if (!previewing || settings.isSet(Variables.WEBHOOK_KIND) || settings.isSet(Variables.WEBHOOK_URL)) {
             return null;
         }
-        console.err().println("s3notify: previewing as " + PREVIEW_KIND + ": neither --kind nor WEBHOOK_KIND names a"
+        console.say(Log.Level.INFO, "s3notify: previewing as " + PREVIEW_KIND + ": neither --kind nor WEBHOOK_KIND names a"
                 + " formatter, and there is no WEBHOOK_URL to infer one from; --kind K picks another (s3notify kinds"
                 + " lists them).");
         return PREVIEW_KIND;

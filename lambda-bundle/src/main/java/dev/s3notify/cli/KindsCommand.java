@@ -61,7 +61,11 @@ final class KindsCommand implements Command {
         ClassLoader loader = console.registryLoader();
         List<KindsReport.Section> sections = List.of(formatters(WebhookFormatters.load(loader), settings),
                 linkGenerators(LinkGenerators.load(loader), settings));
-        console.out().print(options.json() ? KindsReport.json(sections) + "\n" : KindsReport.text(sections));
+        if (options.json() || console.jsonLines()) {
+            console.result(KindsReport.json(sections));
+        } else {
+            console.out().print(KindsReport.text(sections));
+        }
         return Main.OK;
     }
 

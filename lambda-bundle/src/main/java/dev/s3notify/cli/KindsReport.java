@@ -61,7 +61,7 @@ final class KindsReport {
                 + " table says more.\n").toString();
     }
 
-    static String json(List<Section> sections) {
+    static ObjectNode json(List<Section> sections) {
         ObjectNode root = MAPPER.createObjectNode();
         for (Section section : sections) {
             ObjectNode node = root.putObject(section.key());
@@ -79,7 +79,7 @@ final class KindsReport {
             ArrayNode failures = node.putArray("failures");
             section.failures().forEach(failures::add);
         }
-        return root.toPrettyString();
+        return root;
     }
 
     private static String line(Variable<?> variable) {

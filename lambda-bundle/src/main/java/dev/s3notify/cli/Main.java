@@ -1,5 +1,6 @@
 package dev.s3notify.cli;
 
+import dev.s3notify.core.support.Log;
 import dev.s3notify.core.error.ConfigurationException;
 import dev.s3notify.core.error.S3NotifyException;
 import dev.s3notify.core.support.ErrorWords;
@@ -46,9 +47,13 @@ public final class Main {
         return run(args, new Console(env, out, err, null, System.in));
     }
 
-    static int run(String[] args, Console console) {
+    static int run(String[] args, Console plain) {
+        Console console = plain.withJsonLines(GlobalOptions.jsonLines(args));
         String[] line = GlobalOptions.afterCommand(args);
         if (line.length == 0) {
+            if (console.jsonLines()) {
+                return usageError("no command given", null, console);
+            }
             console.err().print(usage());
             return USAGE;
         }
@@ -56,11 +61,11 @@ public final class Main {
         String[] rest = Arrays.copyOfRange(line, 1, line.length);
         switch (name) {
             case "--help", "-h" -> {
-                console.out().print(usage());
+                console.text("usage", usage());
                 return OK;
             }
             case "--version" -> {
-                console.out().println("s3notify " + Version.current());
+                console.text("version", "s3notify " + Version.current() + "\n");
                 return OK;
             }
             case "help" -> {
@@ -81,7 +86,7 @@ public final class Main {
         try {
             Options options = Options.parse(args, command.options());
             if (options.help()) {
-                console.out().print(command.help());
+                console.text("help", command.help());
                 return OK;
             }
             try (Logging logging = Logging.configure(options, console)) {
@@ -90,40 +95,40 @@ public final class Main {
         } catch (UsageException e) {
             return usageError(e.getMessage(), command, console);
         } catch (ConfigurationException e) {
-            console.err().println("s3notify: the configuration cannot work:");
-            e.problems().forEach(problem -> console.err().println("  - " + problem));
             boolean option = e.problems().stream().anyMatch(problem -> problem.startsWith("--"));
-            console.err().println("Fix the " + (option ? "options and environment variables" : "environment variables")
-                    + " named above (the README's variable table lists the variables) and run the command again.");
+            console.say(Log.Level.ERROR, "s3notify: the configuration cannot work:", e.problems());
+            console.say(Log.Level.INFO, "Fix the " + (option ? "options and environment variables"
+                    : "environment variables") + " named above (the README's variable table lists the variables)"
+                    + " and run the command again.");
             return USAGE;
         } catch (Startup.Failure e) {
-            console.err().println("s3notify: cannot start: " + describe(e.getCause()));
-            console.err().println("This is what the function would fail its cold start with: check the secret or"
-                    + " parameter named above, the AWS credentials and the AWS_ENDPOINT_URL* variables.");
+            console.say(Log.Level.ERROR, "s3notify: cannot start: " + describe(e.getCause()));
+            console.say(Log.Level.INFO, "This is what the function would fail its cold start with: check the"
+                    + " secret or parameter named above, the AWS credentials and the AWS_ENDPOINT_URL* variables.");
             return USAGE;
         } catch (S3NotifyException e) {
-            console.err().println("s3notify: failed: " + describe(e));
+            console.say(Log.Level.ERROR, "s3notify: failed: " + describe(e));
             return FAILED;
         }
     }
 
     private static int help(String[] args, Console console) {
         if (args.length == 0 || args[0].equals("help")) {
-            console.out().print(usage());
+            console.text("usage", usage());
             return OK;
         }
         Optional<Command> command = find(args[0]);
         if (command.isEmpty()) {
             return usageError(unknownCommand(args[0]), null, console);
         }
-        console.out().print(command.get().help());
+        console.text("help", command.get().help());
         return OK;
     }
 
     /** The error and where the help is: the whole help text again would bury the one line that matters. */
     private static int usageError(String message, Command command, Console console) {
-        console.err().println("s3notify: " + message);
-        console.err().println(command == null ? "Run 's3notify --help' for the commands."
+        console.say(Log.Level.ERROR, "s3notify: " + message);
+        console.say(Log.Level.INFO, command == null ? "Run 's3notify --help' for the commands."
                 : "Run 's3notify " + command.name() + " --help' for its options.");
         return USAGE;
     }

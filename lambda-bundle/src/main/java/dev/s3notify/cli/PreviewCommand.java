@@ -1,5 +1,7 @@
 package dev.s3notify.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.s3notify.core.function.DispatchFunction;
 import dev.s3notify.core.function.DispatchPipeline;
 import dev.s3notify.core.WebhookRequest;
@@ -13,6 +15,8 @@ import java.util.Set;
  * through the link generator first (a dry run); a link event goes straight to the formatter. One body per line.
  */
 final class PreviewCommand implements Command {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
 
     @Override
     public String name() {
@@ -67,7 +71,15 @@ final class PreviewCommand implements Command {
         for (byte[] linkEvent : handed.events()) {
             failed += pipeline.handle(linkEvent, Instant.now().plusSeconds(60)).failedMessageIds().size();
         }
-        requests.forEach(request -> console.out().println(request.body()));
+        // In JSON lines each body is one line: as JSON when it is JSON, else as {"body": text}.
+        requests.forEach(request -> {
+            if (console.jsonLines()) {
+                JsonNode body = Bodies.of(request);
+                console.out().println(body.isTextual() ? MAPPER.createObjectNode().set("body", body) : body);
+            } else {
+                console.out().println(request.body());
+            }
+        });
         return failed == 0 ? Main.OK : Main.FAILED;
     }
 }

@@ -1,5 +1,6 @@
 package dev.s3notify.cli;
 
+import dev.s3notify.core.support.Log;
 import dev.s3notify.core.error.ConfigurationException;
 import dev.s3notify.core.dispatch.Destination;
 import dev.s3notify.core.function.DispatchFunction;
@@ -83,7 +84,7 @@ final class RunCommand implements Command {
         boolean preview = Stream.of(Variables.WEBHOOK_URL, Variables.WEBHOOK_URL_SECRET_ARN,
                 Variables.WEBHOOK_URL_PARAMETER).noneMatch(settings::isSet);
         if (preview) {
-            console.err().println("s3notify: preview mode: WEBHOOK_URL (or WEBHOOK_URL_SECRET_ARN,"
+            console.say(Log.Level.INFO, "s3notify: preview mode: WEBHOOK_URL (or WEBHOOK_URL_SECRET_ARN,"
                     + " WEBHOOK_URL_PARAMETER) is not set, so nothing is sent; set it to deliver.");
         }
         String kind = KindChoice.choose(options, console, preview);
@@ -101,12 +102,12 @@ final class RunCommand implements Command {
                 dispatcher.handle(linkEvent, Instant.now().plus(DEADLINE));
             } catch (S3NotifyException e) {
                 report.failed(linkEvent, e.getMessage());
-                console.err().println("s3notify: not " + (preview ? "formatted" : "delivered") + ": "
+                console.say(Log.Level.ERROR, "s3notify: not " + (preview ? "formatted" : "delivered") + ": "
                         + Main.describe(e));
             }
         }
-        int exit = report.print(handed.failedMessageIds(), console.out());
-        console.err().println(summary(preview, report, handed));
+        int exit = report.print(handed.failedMessageIds(), console);
+        console.say(exit == Main.OK ? Log.Level.INFO : Log.Level.ERROR, summary(preview, report, handed));
         return exit;
     }
 

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.s3notify.core.WebhookRequest;
 import dev.s3notify.core.dispatch.Destination;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 
@@ -53,10 +52,10 @@ final class RunReport {
     }
 
     /** Prints the report; returns the exit code: 1 when anything failed. */
-    int print(List<String> failedMessageIds, PrintStream out) {
+    int print(List<String> failedMessageIds, Console console) {
         ArrayNode ids = root.putArray("failedMessages");
         failedMessageIds.forEach(ids::add);
-        out.println(root.toPrettyString());
+        console.result(root);
         return failed == 0 && failedMessageIds.isEmpty() ? Main.OK : Main.FAILED;
     }
 

@@ -4,6 +4,7 @@ import dev.s3notify.core.support.ErrorWords;
 import dev.s3notify.core.text.SafeText;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.Optional;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
@@ -34,6 +35,10 @@ final class AwsErrors {
                     + (text == null || text.isBlank() ? "" : ": " + safe(text));
         }
         if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
+            Optional<String> answered = AnswerBeforeTimeout.answered(e);
+            if (answered.isPresent()) {
+                return answered.get();
+            }
             return "no answer in time" + (e.getMessage() == null ? "" : " (" + safe(e.getMessage()) + ")");
         }
         if (e instanceof SdkClientException && e.getMessage() != null

@@ -148,7 +148,7 @@ public final class AwsSession {
      * @param regionName the region, or null for {@link #region()}
      * @param <B> the builder type
      * @return the builder with region, credentials, HTTP client, FIPS and dual-stack flags, standard retry mode,
-     *     timeouts, offline priming and bounded error bodies set
+     *     timeouts, offline priming, bounded error bodies and the last answer kept for a call that times out set
      */
     public <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, URI endpoint,
             String regionName) {
@@ -161,6 +161,7 @@ public final class AwsSession {
                         .apiCallAttemptTimeout(ATTEMPT_TIMEOUT).retryStrategy(RetryMode.STANDARD)
                         .addExecutionInterceptor(OfflinePriming.INSTANCE)
                         .addExecutionInterceptor(BoundedErrorBodies.INSTANCE)
+                        .addExecutionInterceptor(AnswerBeforeTimeout.INSTANCE)
                         .addExecutionInterceptor(new RedactedErrors(this::secrets))
                         .build());
         if (endpoint != null) {

@@ -6,6 +6,7 @@ import dev.s3notify.core.ObjectEvent;
 import dev.s3notify.core.error.InvalidEventException;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Decodes an EventBridge event from S3; see {@link S3EventDecoder} for the rules. */
 final class EventBridgeS3Events {
@@ -15,6 +16,9 @@ final class EventBridgeS3Events {
             "Object Restore Completed", EventType.RESTORED,
             "Object Restore Initiated", EventType.RESTORE_STARTED,
             "Object Restore Expired", EventType.RESTORE_EXPIRED);
+    /** What EventBridge calls an S3 API call recorded by CloudTrail: a rule on it sees no S3 event notification. */
+    static final String CLOUDTRAIL = "AWS API Call via CloudTrail";
+    private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     private static final String HANDLED = "Object Created, Object Deleted, Object Restore Completed,"
             + " Object Restore Initiated or Object Restore Expired";
 
@@ -30,6 +34,9 @@ final class EventBridgeS3Events {
         }
         String id = EventJson.optionalText(event, "EventBridge S3 event", "id");
         String context = "EventBridge S3 event " + (id == null ? "without id" : EventJson.cut(id, EventJson.ID_LIMIT));
+        if (CLOUDTRAIL.equals(detailType)) {
+            throw new InvalidEventException(context + ": " + cloudTrailHint(event));
+        }
         EventType type = detailType == null ? null : TYPES.get(detailType);
         if (type == null) {
             throw new InvalidEventException(context + ": detail-type " + shown(event, "detail-type")
@@ -54,8 +61,30 @@ final class EventBridgeS3Events {
                 .build());
     }
 
-    /** Undecodable means the key was certainly not encoded, so it is taken as it is and is not ambiguous. */
+    /**
+     * A rule on CloudTrail's record of S3 calls is the usual way to S3 events before EventBridge notifications: the
+     * fix is on the bucket, not in the rule's detail-type.
+     */
+    private static String cloudTrailHint(JsonNode event) {
+        JsonNode name = event.path("detail").path("requestParameters").path("bucketName");
+        // Only a name S3 could have goes into a command to copy: anything else could be a shell's word.
+        String bucket = name.isTextual() && BUCKET_NAME.matcher(name.asText()).matches() ? name.asText() : "BUCKET";
+        return "this is CloudTrail's record of an S3 API call (detail-type \"" + CLOUDTRAIL + "\"), not an S3 event;"
+                + " the link generator takes the events S3 itself sends to EventBridge. Turn on Amazon EventBridge"
+                + " notifications on the bucket (the console: bucket, Properties, Amazon EventBridge; or aws s3api"
+                + " put-bucket-notification-configuration --bucket " + bucket + " --notification-configuration"
+                + " '{\"EventBridgeConfiguration\": {}}', adding the bucket's other notifications to that JSON, since"
+                + " it replaces them) and match detail-type Object Created in the rule";
+    }
+
+    /**
+     * Undecodable means the key was certainly not encoded, and so does a literal space (form encoding writes a space
+     * as {@code +}): either way it is taken as it is and is not ambiguous.
+     */
     private static String decodedOrRaw(String rawKey) {
+        if (rawKey.indexOf(' ') >= 0) {
+            return rawKey;
+        }
         try {
             return FormUrl.formDecode(rawKey);
         } catch (IllegalArgumentException e) {

@@ -10,6 +10,7 @@ import dev.s3notify.core.decoding.LinkEventJson;
 import dev.s3notify.core.error.InvalidEventException;
 import dev.s3notify.core.support.Log;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 
@@ -45,6 +46,18 @@ public final class DirectDelivery {
      *     not accept its message
      */
     public int deliver(Envelope envelope, Instant deadline) {
+        deliverAnswered(envelope, deadline);
+        return destinations.size();
+    }
+
+    /**
+     * @param envelope one message of the invocation
+     * @param deadline when the invocation must be over
+     * @return what each destination's webhook answered when it accepted the message, in order; empty without a
+     *     sender
+     * @throws dev.s3notify.core.error.S3NotifyException as {@link #deliver} does
+     */
+    public List<WebhookSender.Delivered> deliverAnswered(Envelope envelope, Instant deadline) {
         if (envelope.error() != null) {
             throw envelope.error();
         }
@@ -57,6 +70,7 @@ public final class DirectDelivery {
             throw new InvalidEventException(origin(body, envelope, detail) + ": " + e.getMessage(), e);
         }
         String eventId = envelope.eventId();
+        List<WebhookSender.Delivered> answers = new ArrayList<>(destinations.size());
         for (Destination destination : destinations) {
             Notification notification = destination.notification(event, eventId);
             WebhookRequest request = destination.request(notification);
@@ -67,12 +81,13 @@ public final class DirectDelivery {
                         "bucket", event.bucket(), "key", event.key(), "kind", destination.kind(),
                         "host", destination.host(), "status", result.status(), "attempts", result.attempts(),
                         "durationMs", result.elapsed().toMillis());
+                answers.add(result);
             }
             if (onRequest != null) {
                 onRequest.accept(destination, request);
             }
         }
-        return destinations.size();
+        return List.copyOf(answers);
     }
 
     /** Which message failed, for an error that must say so: SQS message id, EventBridge id and detail-type. */

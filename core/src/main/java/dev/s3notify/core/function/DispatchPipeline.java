@@ -83,6 +83,19 @@ public final class DispatchPipeline {
         return new Outcome(delivered[0], failed);
     }
 
+    /**
+     * Delivers one event that is not an SQS batch, as {@link #handle} does, for a caller that shows what the
+     * webhooks answered ({@code s3notify send-test}).
+     *
+     * @param input one {@code file-link-generated} event
+     * @param deadline when the delivery must be over
+     * @return each destination's answer: the accepting HTTP status, the attempts, the time taken
+     * @throws S3NotifyException when the event is not a link event or a destination did not accept it
+     */
+    public List<WebhookSender.Delivered> deliverOne(byte[] input, Instant deadline) {
+        return direct.deliverAnswered(Batch.of(input).envelopes().get(0), deadline);
+    }
+
     private Destination destination(BatchOutcome.Posted posted) {
         return destinations.stream().filter(d -> d.name().equals(posted.destination())).findFirst()
                 .orElse(destinations.get(0));

@@ -103,6 +103,14 @@ public final class Log {
         configure(System.err, Format.JSON, Level.fromEnvironment(System.getenv("AWS_LAMBDA_LOG_LEVEL")));
     }
 
+    /**
+     * @param level a level
+     * @return whether lines of that level are written now (the command line asks before writing its own)
+     */
+    public static boolean enabled(Level level) {
+        return level.compareTo(minimum) >= 0;
+    }
+
     /** @param enabled whether debug lines are written */
     public static void debugEnabled(boolean enabled) {
         if (enabled) {

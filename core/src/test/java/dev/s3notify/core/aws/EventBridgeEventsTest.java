@@ -61,4 +61,38 @@ class EventBridgeEventsTest {
         assertThat(results).extracting(EventBridgeEvents.Result::published).containsExactly(true);
         server.verify(1, anyRequestedFor(anyUrl()));
     }
+
+    @Test
+    void saysACallThrottledPastItsTimeWasThrottledWithTheWaitAskedFor() {
+        server.stubFor(post("/").willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(429)
+                .withHeader("Retry-After", "86400").withHeader("Content-Type", "application/x-amz-json-1.1")
+                .withBody("{\"__type\":\"ThrottlingException\",\"message\":\"Rate exceeded\"}")));
+        EventBridgeEvents events = EventBridgeEvents.create(AwsSession.create(Map.of(), new Settings(Map.of()),
+                software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("AKID", "s"))),
+                URI.create(server.baseUrl()));
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(3);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> events.putEvents(List.of(ENTRY), deadline))
+                .isInstanceOfSatisfying(AwsCallFailed.class, e -> {
+                    assertThat(e.retryable()).isTrue();
+                    assertThat(e.reason()).startsWith("throttled: the last answer was HTTP 429, asking to wait"
+                            + " 86400 s (Retry-After)").doesNotContain("no answer in time");
+                });
+        assertThat(java.time.Instant.now()).isBefore(deadline.plusSeconds(1));
+    }
+
+    @Test
+    void keepsTheTimeoutsWordsWhenNoAnswerCameAtAll() {
+        server.stubFor(post("/").willReturn(okJson("{\"Entries\":[{\"EventId\":\"e1\"}]}")
+                .withFixedDelay(5000)));
+        EventBridgeEvents events = EventBridgeEvents.create(AwsSession.create(Map.of(), new Settings(Map.of()),
+                software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("AKID", "s"))),
+                URI.create(server.baseUrl()));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> events.putEvents(List.of(ENTRY),
+                java.time.Instant.now().plusSeconds(2))).isInstanceOfSatisfying(AwsCallFailed.class,
+                        e -> assertThat(e.reason()).startsWith("no answer in time"));
+    }
 }

@@ -84,13 +84,38 @@ class S3EventDecoderEventBridgeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"plain.txt", "100%.txt", "%zz.txt", "x%C3.txt", "résumé 📄.pdf"})
+    @ValueSource(strings = {"plain.txt", "100%.txt", "%zz.txt", "x%C3.txt", "résumé 📄.pdf",
+        // A literal space proves the key was never form-encoded (that writes a space as +).
+        "Q3 report+final.pdf", "a b%2Bc.txt"})
     void takesAKeyThatDecodingCannotChangeOrCannotDecodeAsItIs(String raw) {
         ObjectEvent event = decoder.decode(withKey(raw)).get(0);
 
         assertThat(event.key()).isEqualTo(raw);
         assertThat(event.undecodedKey()).isNull();
         assertThat(event.keyAmbiguous()).isFalse();
+    }
+
+    @Test
+    void pointsACloudTrailEventToTheBucketsEventBridgeNotifications() {
+        JsonNode event = Fixtures.json("{\"source\":\"aws.s3\",\"id\":\"ct-1\",\"detail-type\":\"AWS API Call via"
+                + " CloudTrail\",\"detail\":{\"eventSource\":\"s3.amazonaws.com\",\"eventName\":\"PutObject\","
+                + "\"requestParameters\":{\"bucketName\":\"amzn-s3-demo-bucket\",\"key\":\"a.pdf\"}}}");
+
+        assertThatThrownBy(() -> decoder.decode(event)).isInstanceOf(InvalidEventException.class)
+                .hasMessageStartingWith("EventBridge S3 event ct-1: this is CloudTrail's record of an S3 API call")
+                .hasMessageContaining("Turn on Amazon EventBridge notifications on the bucket")
+                .hasMessageContaining("put-bucket-notification-configuration --bucket amzn-s3-demo-bucket"
+                        + " --notification-configuration '{\"EventBridgeConfiguration\": {}}'")
+                .message().doesNotContain("Narrow");
+    }
+
+    @Test
+    void leavesABucketNameNoBucketCouldHaveOutOfTheCommandItSuggests() {
+        JsonNode event = Fixtures.json("{\"source\":\"aws.s3\",\"detail-type\":\"AWS API Call via CloudTrail\","
+                + "\"detail\":{\"requestParameters\":{\"bucketName\":\"x; rm -rf ~\"}}}");
+
+        assertThatThrownBy(() -> decoder.decode(event)).isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("--bucket BUCKET ").message().doesNotContain("rm -rf");
     }
 
     @Test

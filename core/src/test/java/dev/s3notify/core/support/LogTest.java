@@ -48,6 +48,15 @@ class LogTest {
     }
 
     @Test
+    void saysWhichLevelsAreWrittenForCallersThatWriteTheirOwnLines() {
+        Log.configure(stream, Log.Format.JSON, Log.Level.WARN);
+
+        assertThat(Log.enabled(Log.Level.INFO)).isFalse();
+        assertThat(Log.enabled(Log.Level.WARN)).isTrue();
+        assertThat(Log.enabled(Log.Level.ERROR)).isTrue();
+    }
+
+    @Test
     void readsLevelsAsAwsLambdaLogLevelSpellsThem() {
         assertThat(Log.Level.parse("debug")).contains(Log.Level.DEBUG);
         assertThat(Log.Level.parse("TRACE")).contains(Log.Level.DEBUG);
