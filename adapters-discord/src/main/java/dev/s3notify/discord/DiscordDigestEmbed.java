@@ -27,13 +27,15 @@ final class DiscordDigestEmbed {
         String footerText = DiscordEmbed.footer(footer);
         TextLimit description = DiscordEmbed.DESCRIPTION.withMax(Math.min(DiscordEmbed.DESCRIPTION.max(),
                 DiscordEmbed.TOTAL_MAX - DiscordEmbed.length(title) - DiscordEmbed.length(footerText)));
-        int listed = digest.mostListed(n -> description.fits(digest.message(n)));
+        // The template's own text is neutralised too: a literal @everyone in DIGEST_TEMPLATE shows, pinging no one.
+        int listed = digest.mostListed(n -> description.fits(DiscordText.neutralise(digest.message(n))));
         Optional<Link> index = digest.indexLink();
         if (listed < digest.count() && index.isEmpty()) {
             return Optional.empty();
         }
         // Not even the summary lines fit (a very long DIGEST_TEMPLATE): cut them; the title links to the index.
-        String text = listed < 0 ? description.cut(digest.message(0)) : digest.message(listed);
+        String text = DiscordText.neutralise(listed < 0 ? digest.message(0) : digest.message(listed));
+        text = listed < 0 ? description.cut(text) : text;
 
         ObjectNode embed = JsonNodeFactory.instance.objectNode();
         embed.put("title", title);

@@ -58,7 +58,7 @@ final class DiscordEmbed {
         String footerText = footer(footer);
         int used = length(title) + fields.stream().mapToInt(Field::length).sum() + length(footerText);
         String description = DESCRIPTION.withMax(Math.min(DESCRIPTION.max(), TOTAL_MAX - used))
-                .cut(notification.message());
+                .cut(DiscordText.neutralise(notification.message()));
 
         ObjectNode embed = JsonNodeFactory.instance.objectNode();
         embed.put("title", title);

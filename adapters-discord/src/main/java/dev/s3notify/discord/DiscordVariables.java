@@ -1,5 +1,6 @@
 package dev.s3notify.discord;
 
+import dev.s3notify.core.text.SafeText;
 import dev.s3notify.spi.Variable;
 import java.net.URI;
 import java.util.List;
@@ -21,7 +22,8 @@ final class DiscordVariables {
     /** Overrides the webhook's name. */
     static final Variable<String> DISCORD_USERNAME = new Variable<>("DISCORD_USERNAME", DISPATCH, null, false, false,
             "the name the Discord message is posted under instead of the webhook's own; at most 80 characters,"
-                    + " without \"discord\" or \"clyde\"", DiscordVariables::username);
+                    + " without \"discord\" or \"clyde\" and without control characters",
+            DiscordVariables::username);
     /** Overrides the webhook's avatar. */
     static final Variable<URI> DISCORD_AVATAR_URL = avatarUrl();
     /** Posts into a thread of the webhook's channel. */
@@ -44,6 +46,11 @@ final class DiscordVariables {
     }
 
     private static String username(String text) {
+        // A BEL or a bidi override in the name would reach every reader's screen: refused, not quietly dropped.
+        text.codePoints().filter(SafeText::unsafe).findFirst().ifPresent(c -> {
+            throw new IllegalArgumentException("a name without control or bidi characters; this has U+"
+                    + String.format(Locale.ROOT, "%04X", c));
+        });
         String lower = text.toLowerCase(Locale.ROOT);
         for (String refused : List.of("discord", "clyde")) {
             if (lower.contains(refused)) {

@@ -48,6 +48,17 @@ class DiscordDigestTest {
     }
 
     @Test
+    void neutralisesMentionsTypedIntoTheDigestTemplateItself() {
+        List<LinkEvent> files = List.of(Events.created("up/a.pdf", Events.url("a")));
+        String template = "@everyone @here <@&42> {{#files}}{{fileName}}{{/files}}";
+
+        String description = Events.embed(formatter.formatDigest(Digests.of(formatter, template, files, null))
+                .orElseThrow()).path("description").asText();
+
+        assertThat(description).isEqualTo("@\u200Beveryone @\u200Bhere <\u200B@&42> a.pdf");
+    }
+
+    @Test
     void declaresDiscordsRateOfFiveRequestsPerTwoSeconds() {
         assertThat(formatter.rateLimit().requests()).isEqualTo(5);
         assertThat(formatter.rateLimit().per()).hasSeconds(2);

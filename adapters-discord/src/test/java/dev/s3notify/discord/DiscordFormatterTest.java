@@ -128,6 +128,14 @@ class DiscordFormatterTest {
     }
 
     @Test
+    void neutralisesMentionsTypedIntoTheMessageTemplateItself() {
+        String description = Events.embed(Events.format(q3(), "@everyone @HERE <@&42> <#1> {{fileName}}"))
+                .path("description").asText();
+
+        assertThat(description).isEqualTo("@\u200Beveryone @\u200BHERE <\u200B@&42> <\u200B#1> Q3 report.pdf");
+    }
+
+    @Test
     void leavesTheDescriptionOutWhenTheTemplateRendersNothing() {
         JsonNode embed = Events.embed(Events.format(q3(), ""));
         assertThat(embed.has("description")).isFalse();

@@ -52,6 +52,16 @@ class DiscordVariablesTest {
                 .hasMessageContaining("Discord refuses webhook names containing \"discord\" or \"clyde\"");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"Up\u0007loads", "Up\nloads", "Uploads\u202Etxt.exe", "Up\u009Bloads"})
+    void refusesAUsernameWithControlOrBidiCharacters(String name) {
+        assertThatThrownBy(() -> settings(Map.of("DISCORD_USERNAME", name)))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("DISCORD_USERNAME=")
+                .hasMessageContaining("a name without control or bidi characters; this has U+")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\u0007", "\u202E", "\u009B"));
+    }
+
     @Test
     void refusesAUsernameOver80Characters() {
         assertThatThrownBy(() -> settings(Map.of("DISCORD_USERNAME", "u".repeat(81))))

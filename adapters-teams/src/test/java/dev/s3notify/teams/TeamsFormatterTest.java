@@ -71,6 +71,7 @@ class TeamsFormatterTest {
         "https://default0123456789abcdef0123456789ab.cd.environment.api.powerplatform.com:443/powerautomate/automations"
             + "/direct/workflows/c3181d4e41694cfebd1c7502d219b6a9/triggers/manual/paths/invoke?api-version=1&sig=abc",
         "https://contoso.webhook.office.com/webhookb2/0a1b@0c2d/IncomingWebhook/ef/12",
+        "https://outlook.office.com/webhook/0a1b@0c2d/IncomingWebhook/ef/12",
         "HTTPS://PROD-23.WESTEUROPE.LOGIC.AZURE.COM/workflows/x/triggers/manual/paths/invoke"})
     void recognizesWorkflowAndLegacyConnectorUrls(String url) {
         assertThat(TEAMS.recognizes(URI.create(url))).isTrue();
@@ -83,11 +84,33 @@ class TeamsFormatterTest {
         "https://evillogic.azure.com/workflows/x",
         "https://environment.api.powerplatform.com.attacker.example/powerautomate",
         "https://webhook.office.com/webhookb2/x",
+        "https://outlook.office.com/mail/inbox",
         "https://discord.com/api/webhooks/1/abc",
         "https://hooks.slack.com/services/T0/B0/x",
         "https://example.com/hooks/teams"})
     void doesNotRecognizeOtherOrLookalikeHosts(String url) {
         assertThat(TEAMS.recognizes(URI.create(url))).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "https://contoso.webhook.office.com/webhookb2/0a1b@0c2d/IncomingWebhook/ef/12",
+        "https://CONTOSO.WEBHOOK.OFFICE.COM./webhookb2/x",
+        "https://outlook.office365.com/webhook/0a1b@0c2d/IncomingWebhook/ef/12"})
+    void refusesRetiredConnectorUrlsSayingWhatToUseInstead(String url) {
+        assertThat(TEAMS.refuses(URI.create(url))).get().asString()
+                .contains("Office 365 connector", "retired", "Post to a channel when a webhook request is received",
+                        "*.environment.api.powerplatform.com", "*.logic.azure.com")
+                .doesNotContain("0a1b");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "https://prod-00.westus.logic.azure.com:443/workflows/0a1b/triggers/manual/paths/invoke?sig=abc",
+        "https://default01.cd.environment.api.powerplatform.com:443/powerautomate/automations/direct/workflows/x",
+        "https://relay.example.com/teams"})
+    void acceptsWorkflowAndOtherUrls(String url) {
+        assertThat(TEAMS.refuses(URI.create(url))).isEmpty();
     }
 
     @Test

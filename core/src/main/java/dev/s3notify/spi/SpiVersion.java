@@ -11,8 +11,11 @@ package dev.s3notify.spi;
  * @since 1
  */
 public final class SpiVersion {
-    /** The version this core provides: 1, the provider/instance SPIs with contexts and builders. */
-    public static final int CURRENT = 1;
+    /**
+     * The version this core provides: 1, the provider/instance SPIs with contexts and builders; 2,
+     * {@code WebhookFormatterProvider.refuses(URI)}.
+     */
+    public static final int CURRENT = 2;
 
     private SpiVersion() {
     }

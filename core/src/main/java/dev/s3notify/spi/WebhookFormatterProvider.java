@@ -2,6 +2,7 @@ package dev.s3notify.spi;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One platform's formatters: Discord, Slack, Microsoft Teams, a generic JSON webhook, or anything a plugin
@@ -36,6 +37,20 @@ public interface WebhookFormatterProvider {
      */
     default boolean recognizes(URI webhookUrl) {
         return false;
+    }
+
+    /**
+     * Checked at start-up with the webhook URL this kind is to post to, whether {@code WEBHOOK_KIND} named it or the
+     * URL did: a URL the platform no longer serves (a retired kind of webhook) fails the cold start with what to do,
+     * rather than every delivery.
+     *
+     * @param webhookUrl the configured webhook URL
+     * @return why this kind cannot post to it and what to use instead, in a sentence; empty when it can. The default
+     *     accepts every URL
+     * @since 2
+     */
+    default Optional<String> refuses(URI webhookUrl) {
+        return Optional.empty();
     }
 
     /** @return the Mustache template used when {@code MESSAGE_TEMPLATE} is unset */

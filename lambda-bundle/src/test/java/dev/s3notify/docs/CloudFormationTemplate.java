@@ -31,7 +31,8 @@ final class CloudFormationTemplate {
             Map.entry("!And", "Fn::And"), Map.entry("!Or", "Fn::Or"), Map.entry("!Join", "Fn::Join"),
             Map.entry("!Select", "Fn::Select"), Map.entry("!Split", "Fn::Split"),
             Map.entry("!FindInMap", "Fn::FindInMap"), Map.entry("!ImportValue", "Fn::ImportValue"),
-            Map.entry("!GetAZs", "Fn::GetAZs"), Map.entry("!Base64", "Fn::Base64"));
+            Map.entry("!GetAZs", "Fn::GetAZs"), Map.entry("!Base64", "Fn::Base64"),
+            Map.entry("!Contains", "Fn::Contains"));
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^!}][^}]*)}");
 
     private final Map<String, Object> root;

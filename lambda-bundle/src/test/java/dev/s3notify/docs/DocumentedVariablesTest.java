@@ -12,15 +12,32 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The README's variable table and docs/configuration.md say what the code declares: no more, no less. */
+/**
+ * The README's variable table and docs/configuration.md say what the code declares: no more, no less; and the
+ * README's table of the AWS environment lists every other variable name the code reads.
+ */
 class DocumentedVariablesTest {
     private static final Path ROOT = Path.of(System.getProperty("repo.root", ".."));
+    private static final String AWS_ENVIRONMENT = "### Variables of the AWS environment";
+    /** Read by the AWS SDK itself, from the process environment, for a provider the code puts in its chain. */
+    private static final Map<String, String> READ_BY_THE_SDK = Map.of(
+            "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE", "ContainerCredentialsProvider",
+            "AWS_ROLE_ARN", "the default chain's web identity provider",
+            "AWS_ROLE_SESSION_NAME", "the default chain's web identity provider");
+    /** A variable name in a Java string: capitals, digits and at least one underscore, or one of these words. */
+    private static final Pattern ENV_NAME = Pattern.compile("\"([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|HOME)\"");
+    private static final Pattern AWS_ROW = Pattern.compile("^\\| ((?:`[A-Z][A-Z0-9_]*`(?:, )?)+) \\|",
+            Pattern.MULTILINE);
     private static final Pattern TABLE_ROW = Pattern.compile("^\\| `([A-Z][A-Z0-9_]*)` \\|([^|]*)\\|([^|]*)\\|([^|]*)\\|([^|]*)\\|",
             Pattern.MULTILINE);
     private static final Pattern HEADING = Pattern.compile("^#{2,4} (.*)$", Pattern.MULTILINE);
@@ -30,7 +47,8 @@ class DocumentedVariablesTest {
     void readmeTableListsExactlyTheDeclaredVariablesWithTheirDefaults() throws IOException {
         Map<String, Variable<?>> declared = declared();
         Map<String, String> documentedDefaults = new TreeMap<>();
-        Matcher row = TABLE_ROW.matcher(Files.readString(ROOT.resolve("README.md")));
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        Matcher row = TABLE_ROW.matcher(readme.substring(0, readme.indexOf(AWS_ENVIRONMENT)));
         while (row.find()) {
             documentedDefaults.put(row.group(1), row.group(4).strip().replace("`", ""));
         }
@@ -54,6 +72,53 @@ class DocumentedVariablesTest {
 
         assertThat(headed.keySet()).containsAll(declared().keySet());
         assertThat(declared().keySet()).containsAll(headed.keySet());
+    }
+
+    @Test
+    void readmeListsEveryOtherVariableTheCodeReadsInTheAwsEnvironmentTable() throws IOException {
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        int start = readme.indexOf(AWS_ENVIRONMENT);
+        assertThat(start).as("the README has the section " + AWS_ENVIRONMENT).isPositive();
+        int end = readme.indexOf("\n## ", start);
+        Set<String> listed = new TreeSet<>();
+        Matcher row = AWS_ROW.matcher(readme.substring(start, end < 0 ? readme.length() : end));
+        while (row.find()) {
+            Matcher name = NAME.matcher(row.group(1));
+            while (name.find()) {
+                listed.add(name.group(1));
+            }
+        }
+        Set<String> read = namesInMainSources();
+        read.removeAll(declared().keySet());
+
+        assertThat(listed).as("every name the code reads, besides the declared variables").containsAll(read);
+        Set<String> extra = new TreeSet<>(listed);
+        extra.removeAll(read);
+        assertThat(extra).as("listed but neither read by the code nor by the SDK for it")
+                .isSubsetOf(READ_BY_THE_SDK.keySet());
+        assertThat(listed).as("declared variables belong in the main table").doesNotContainAnyElementsOf(
+                declared().keySet());
+    }
+
+    /** Every variable-like name in a Java string of the bundle's modules' main sources (not the example plugin's). */
+    private static Set<String> namesInMainSources() throws IOException {
+        Set<String> names = new TreeSet<>();
+        List<Path> files = new java.util.ArrayList<>();
+        try (Stream<Path> modules = Files.list(ROOT)) {
+            for (Path module : modules.filter(m -> Files.isDirectory(m.resolve("src/main/java"))).toList()) {
+                try (Stream<Path> walk = Files.walk(module.resolve("src/main/java"))) {
+                    walk.filter(p -> p.toString().endsWith(".java")).forEach(files::add);
+                }
+            }
+        }
+        assertThat(files).as("the main sources were found").hasSizeGreaterThan(50);
+        for (Path file : files) {
+            Matcher name = ENV_NAME.matcher(Files.readString(file));
+            while (name.find()) {
+                names.add(name.group(1));
+            }
+        }
+        return names;
     }
 
     /** Core's variables, and those of every formatter and link generator in the bundle. */

@@ -32,15 +32,48 @@ public final class WebhookFormatters {
      * @param registry the formatters found
      * @param kind the {@code WEBHOOK_KIND} value, or null
      * @param webhookUrl the webhook URL, or null when not known (a preview)
-     * @return the formatter named by {@code kind}, else the one that recognizes the URL, else {@code generic}
-     * @throws ConfigurationException when the kind is unknown, several formatters recognize the URL, or nothing
-     *     can be chosen
+     * @return the formatter named by {@code kind}, else the one that recognizes the URL, else {@code generic}; a
+     *     named kind that another kind's formatter recognizes the URL of is a warning naming both
+     * @throws ConfigurationException when the kind is unknown, several formatters recognize the URL, nothing can be
+     *     chosen, or the chosen formatter {@linkplain WebhookFormatterProvider#refuses refuses} the URL
      */
     public static WebhookFormatterProvider choose(KindRegistry<WebhookFormatterProvider> registry, String kind,
             URI webhookUrl) {
-        if (kind != null) {
-            return registry.get(kind);
+        WebhookFormatterProvider chosen = kind != null ? registry.get(kind) : inferred(registry, webhookUrl);
+        if (webhookUrl != null) {
+            if (kind != null) {
+                warnIfAnotherKinds(registry, chosen, webhookUrl);
+            }
+            chosen.refuses(webhookUrl).ifPresent(reason -> {
+                throw new ConfigurationException("the webhook URL (host " + webhookUrl.getHost() + ") cannot be used"
+                        + " with the " + chosen.kind() + " formatter: " + reason);
+            });
         }
+        return chosen;
+    }
+
+    /**
+     * A Slack URL with {@code WEBHOOK_KIND=discord} would get Discord's bodies, which Slack refuses or shows wrong:
+     * said at start-up, naming both kinds. Not an error: a relay on another platform's host may want exactly that.
+     */
+    private static void warnIfAnotherKinds(KindRegistry<WebhookFormatterProvider> registry,
+            WebhookFormatterProvider chosen, URI webhookUrl) {
+        if (chosen.recognizes(webhookUrl)) {
+            return;
+        }
+        List<String> others = registry.all().stream().filter(f -> f != chosen && f.recognizes(webhookUrl))
+                .map(WebhookFormatterProvider::kind).toList();
+        if (!others.isEmpty()) {
+            String other = String.join(" or ", others);
+            LOG.warn("the webhook URL's host " + webhookUrl.getHost() + " is a " + other + " webhook's, but the kind"
+                    + " is " + chosen.kind() + ": " + chosen.kind() + "'s messages will be posted there; set"
+                    + " WEBHOOK_KIND (or --kind) to " + other + ", or leave it unset to infer it from the URL",
+                    "kind", chosen.kind(), "recognizedAs", other, "host", webhookUrl.getHost());
+        }
+    }
+
+    private static WebhookFormatterProvider inferred(KindRegistry<WebhookFormatterProvider> registry,
+            URI webhookUrl) {
         if (webhookUrl == null) {
             throw new ConfigurationException("WEBHOOK_KIND is not set and there is no WEBHOOK_URL to infer it from;"
                     + " set WEBHOOK_KIND to one of: " + available(registry));
@@ -57,10 +90,10 @@ public final class WebhookFormatters {
                     + webhookUrl.getHost() + ", and the fallback kind '" + FALLBACK_KIND + "' is not on the class"
                     + " path; set WEBHOOK_KIND to one of: " + available(registry));
         }
-        WebhookFormatterProvider chosen = matches.isEmpty() ? registry.get(FALLBACK_KIND) : matches.get(0);
-        LOG.info("webhook kind inferred from the URL", "kind", chosen.kind(), "host", webhookUrl.getHost(),
+        WebhookFormatterProvider inferred = matches.isEmpty() ? registry.get(FALLBACK_KIND) : matches.get(0);
+        LOG.info("webhook kind inferred from the URL", "kind", inferred.kind(), "host", webhookUrl.getHost(),
                 "fallback", matches.isEmpty());
-        return chosen;
+        return inferred;
     }
 
     private static String available(KindRegistry<WebhookFormatterProvider> registry) {

@@ -93,6 +93,10 @@ public final class ResponseText {
                 known.add(encoded);
                 known.add(encoded.replace("+", "%20"));
             }
+            // As a JSON body may quote it: JSON writers (Jackson among them, optionally) escape '/' as "\/".
+            if (secret.indexOf('/') >= 0) {
+                known.add(secret.replace("/", "\\/"));
+            }
         });
         known.sort(Comparator.comparingInt(String::length).reversed());
         return known;

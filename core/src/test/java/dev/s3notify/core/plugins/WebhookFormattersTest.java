@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.s3notify.core.error.ConfigurationException;
 import dev.s3notify.core.error.UnknownKindException;
+import dev.s3notify.core.testing.LogCapture;
 import dev.s3notify.core.testing.TestFormatters;
 import dev.s3notify.spi.WebhookFormatterProvider;
 import java.net.URI;
@@ -110,6 +111,43 @@ class WebhookFormattersTest {
         assertThatThrownBy(() -> WebhookFormatters.choose(all(), null, null))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("set WEBHOOK_KIND to one of: chat, generic, otherchat");
+    }
+
+    @Test
+    void warnsNamingBothKindsWhenTheUrlIsAnotherKindsWebhook() {
+        try (LogCapture log = new LogCapture()) {
+            WebhookFormatterProvider chosen = WebhookFormatters.choose(all(), "generic",
+                    URI.create("https://hooks.test/api/webhooks/1/s3cr3t-token"));
+
+            assertThat(chosen.kind()).isEqualTo("generic");
+            assertThat(log.lines()).singleElement().asString().contains("\"level\":\"WARN\"")
+                    .contains("host hooks.test is a chat webhook's, but the kind is generic")
+                    .contains("set WEBHOOK_KIND (or --kind) to chat").doesNotContain("s3cr3t");
+        }
+    }
+
+    @Test
+    void saysNothingWhenTheNamedKindRecognizesTheUrlOrNoneDoes() {
+        try (LogCapture log = new LogCapture()) {
+            WebhookFormatters.choose(all(), "chat", URI.create("https://hooks.test/api/webhooks/1/token"));
+            WebhookFormatters.choose(all(), "chat", URI.create("https://relay.example.com/post"));
+
+            assertThat(log.lines()).isEmpty();
+        }
+    }
+
+    @Test
+    void refusesAUrlTheChosenFormatterRefusesWhetherNamedOrInferred() {
+        for (String kind : new String[] {"otherchat", null}) {
+            assertThatThrownBy(() -> WebhookFormatters.choose(all(), kind,
+                    URI.create("https://chat.test/retired/s3cr3t-token")))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("the webhook URL (host chat.test) cannot be used with the otherchat"
+                            + " formatter: those webhooks are retired; make a new one")
+                    .hasMessageNotContaining("s3cr3t");
+        }
+        assertThat(WebhookFormatters.choose(all(), "chat", URI.create("https://chat.test/retired/x")).kind())
+                .as("only the formatter that refuses it").isEqualTo("chat");
     }
 
     private KindRegistry<WebhookFormatterProvider> all() {

@@ -203,6 +203,13 @@ public final class TestFormatters {
         public boolean recognizes(URI webhookUrl) {
             return "chat.test".equals(webhookUrl.getHost());
         }
+
+        /** Its platform retired the {@code /retired/} webhooks. */
+        @Override
+        public Optional<String> refuses(URI webhookUrl) {
+            return webhookUrl.getPath().startsWith("/retired/")
+                    ? Optional.of("those webhooks are retired; make a new one") : Optional.empty();
+        }
     }
 
     /** Claims the kind {@code chat} too: loading it next to {@link Chat} is a start-up error. */
