@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * error bodies, from a loopback server) and in the webhook's reply, through the real handlers: nothing printed,
  * logged or thrown may hold one of them, nor a Java or SDK class name.
  */
-class AwsFaultSecretsTest {
+class HostileSecretsTest {
     private static final String ACCESS_KEY = "AKIAPLANTEDFAULTKEY1";
     private static final String SECRET_KEY = "PLANTEDfaultSecretAccessKey/0123456789abc";
     private static final String SESSION_TOKEN = "IQoJPLANTEDfaultSessionToken+0123456789=";
@@ -46,7 +46,7 @@ class AwsFaultSecretsTest {
     @BeforeAll
     static void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", AwsFaultSecretsTest::answer);
+        server.createContext("/", HostileSecretsTest::answer);
         server.start();
     }
 
