@@ -15,12 +15,7 @@ class FaultyAwsTest {
     @Test
     void withoutFaultsTheQueuePathDelivers() throws Exception {
         try (FaultyAws aws = new FaultyAws()) {
-            Map<String, String> env = aws.environment();
-            env.put("WEBHOOK_URL", aws.webhook());
-            env.put("WEBHOOK_KIND", "generic");
-            env.put("IDEMPOTENCY_TABLE", "deliveries");
-            env.put("INDEX_BUCKET", "index-pages");
-            env.put("AWS_LAMBDA_FUNCTION_NAME", "dispatcher");
+            Map<String, String> env = aws.dispatcherEnvironment();
             WebhookDispatcherHandler handler = new WebhookDispatcherHandler(env, DispatchFunction.Overrides.none());
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             handler.handleRequest(new ByteArrayInputStream(Files.readAllBytes(
