@@ -33,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
@@ -164,11 +163,9 @@ public final class DispatchFunction {
         if (text == null && provider == null) {
             return null;
         }
-        UnaryOperator<String> escaper = formatter == null ? value -> value : formatter::escapeDigest;
-        return orProblem(settings, () -> text != null
-                ? DigestTemplate.compile(text, Variables.DIGEST_TEMPLATE.name(), escaper)
-                : DigestTemplate.compileDefault(provider.defaultDigestTemplate(),
-                        provider.kind() + "'s default digest template", escaper));
+        return orProblem(settings, () -> DigestTemplate.compile(text != null ? text : provider.defaultDigestTemplate(),
+                text != null ? Variables.DIGEST_TEMPLATE.name() : provider.kind() + "'s default digest template",
+                formatter == null ? value -> value : formatter::escapeDigest));
     }
 
     /** A configuration problem is one among the others, reported together: recorded, and null returned. */

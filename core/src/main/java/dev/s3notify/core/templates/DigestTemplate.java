@@ -54,29 +54,14 @@ public final class DigestTemplate implements Digest.Renderer {
      * @param escaper the platform's escaping for {@code {{name}}} (the formatter's {@code escapeDigest})
      * @return the compiled template
      * @throws ConfigurationException when it does not compile, names a value digests do not have, or takes more
-     *     than {@link RenderBudget#MAX_STEPS} steps to list the files of the largest batch
+     *     than 5,000,000 steps to list the files of the largest batch (docs/templates.md)
      */
     public static DigestTemplate compile(String template, String variable, UnaryOperator<String> escaper) {
-        DigestTemplate compiled = compileDefault(template, variable, escaper);
-        compiled.checkWorstCase(variable);
-        return compiled;
-    }
-
-    /**
-     * As {@link #compile}, without the worst-case check, which costs the cold start a render: for a formatter's own
-     * default, which the formatter contract tests hold to the bound (the test kit's {@code Digests} compiles it with
-     * the check). Its renders are bounded all the same.
-     *
-     * @param template the formatter's default digest template
-     * @param variable what to call it in messages
-     * @param escaper the platform's escaping for {@code {{name}}}
-     * @return the compiled template
-     * @throws ConfigurationException when it does not compile or names a value digests do not have
-     */
-    public static DigestTemplate compileDefault(String template, String variable, UnaryOperator<String> escaper) {
         Set<String> names = new LinkedHashSet<>(NAMES);
         names.addAll(FILE_NAMES);
-        return new DigestTemplate(MessageTemplate.compile(template, variable, escaper, names));
+        DigestTemplate compiled = new DigestTemplate(MessageTemplate.compile(template, variable, escaper, names));
+        compiled.checkWorstCase(variable);
+        return compiled;
     }
 
     /**

@@ -31,8 +31,8 @@ import java.util.regex.Pattern;
  * {@link TemplateShape#MAX_LENGTH} characters or nests sections deeper than {@link TemplateShape#MAX_DEPTH} levels
  * is a configuration error naming the problem. Delimiter changes ({@code {{=<% %>=}}}) are accepted.
  *
- * <p>Every render is bounded ({@link RenderBudget}): past {@link RenderBudget#MAX_OUTPUT} characters or
- * {@link RenderBudget#MAX_STEPS} steps it stops with a {@link TemplateLimitException} naming the template.
+ * <p>Every render is bounded ({@code RenderBudget}): past 1,048,576 characters written or 5,000,000 steps taken it
+ * stops with a {@link TemplateLimitException} naming the template.
  */
 public final class MessageTemplate {
     private static final Pattern PRINTF = Pattern.compile("%[-+ #0]*\\d*(?:\\.\\d+)?[sdvqfx]");
