@@ -73,10 +73,6 @@ final class RenderBudget extends Writer {
         return steps;
     }
 
-    long written() {
-        return written;
-    }
-
     /** @return the text written */
     String text() {
         return text.toString();
