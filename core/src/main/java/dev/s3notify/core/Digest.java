@@ -1,5 +1,6 @@
 package dev.s3notify.core;
 
+import dev.s3notify.core.error.TemplateLimitException;
 import dev.s3notify.core.support.Sha256;
 import dev.s3notify.core.templates.DigestTemplate;
 import java.nio.charset.StandardCharsets;
@@ -157,24 +158,37 @@ public final class Digest {
 
     /**
      * @param fits whether a message listing that many files (from the first) is within the platform's limits;
-     *     expected to hold for every number up to some largest one
+     *     expected to hold for every number up to some largest one. A listing whose text passes the bound of every
+     *     render ({@link TemplateLimitException#outputTooLong()}) does not fit.
      * @return the most files that fit, or -1 when not even a message listing none fits
+     * @throws TemplateLimitException when a render takes more steps than any render may
      */
     public int mostListed(IntPredicate fits) {
-        if (!fits.test(0)) {
+        if (!fitting(fits, 0)) {
             return -1;
         }
         int low = 0;
         int high = count();
         while (low < high) {
             int mid = (low + high + 1) >>> 1;
-            if (fits.test(mid)) {
+            if (fitting(fits, mid)) {
                 low = mid;
             } else {
                 high = mid - 1;
             }
         }
         return low;
+    }
+
+    private static boolean fitting(IntPredicate fits, int listed) {
+        try {
+            return fits.test(listed);
+        } catch (TemplateLimitException e) {
+            if (e.outputTooLong()) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     private int countOf(EventType type) {

@@ -162,6 +162,20 @@ final class FaultyAws implements AutoCloseable {
         return env;
     }
 
+    /**
+     * @return {@link #environment()} with what the queue path of a dispatcher on Lambda has: this webhook (the generic
+     *     kind), a delivery-records table, an index bucket and a function name
+     */
+    Map<String, String> dispatcherEnvironment() {
+        Map<String, String> env = environment();
+        env.put("WEBHOOK_URL", webhook());
+        env.put("WEBHOOK_KIND", "generic");
+        env.put("IDEMPOTENCY_TABLE", "deliveries");
+        env.put("INDEX_BUCKET", "index-pages");
+        env.put("AWS_LAMBDA_FUNCTION_NAME", "dispatcher");
+        return env;
+    }
+
     /** @return every request so far */
     List<Request> requests() {
         return List.copyOf(requests);

@@ -72,12 +72,7 @@ final class QueueBatch {
      *     a generic webhook on the stand-in, one attempt per message
      */
     static WebhookDispatcherHandler dispatcher(FaultyAws aws) {
-        java.util.Map<String, String> env = aws.environment();
-        env.put("WEBHOOK_URL", aws.webhook());
-        env.put("WEBHOOK_KIND", "generic");
-        env.put("IDEMPOTENCY_TABLE", "deliveries");
-        env.put("INDEX_BUCKET", "index-pages");
-        env.put("AWS_LAMBDA_FUNCTION_NAME", "dispatcher");
+        java.util.Map<String, String> env = aws.dispatcherEnvironment();
         env.put("MAX_ATTEMPTS", "1");
         return new WebhookDispatcherHandler(env, dev.s3notify.core.function.DispatchFunction.Overrides.none());
     }

@@ -10,6 +10,7 @@ import dev.s3notify.core.config.Variables;
 import dev.s3notify.core.dispatch.Destination;
 import dev.s3notify.core.error.ConfigurationException;
 import dev.s3notify.core.error.S3NotifyException;
+import dev.s3notify.core.templates.SampleEvents;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +23,7 @@ import java.util.Optional;
  */
 final class StartupDigests {
     private static final Instant AT = Instant.parse("2026-01-01T00:00:00Z");
-    private static final Link INDEX = new Link("https://example-bucket.s3.us-east-1.amazonaws.com/s3-notify-index/"
-            + "sample.html?X-Amz-Signature=1", AT.plusSeconds(86_400));
+    private static final Link INDEX = SampleEvents.INDEX;
 
     private StartupDigests() {
     }

@@ -8,6 +8,7 @@ import dev.s3notify.core.error.ConfigurationException;
 import dev.s3notify.core.text.TextLimit;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,6 +35,13 @@ public final class DigestTemplate implements Digest.Renderer {
     static final TextLimit NAME = TextLimit.codePoints(256);
     /** A listed file's key is cut to this (S3 keys are at most 1,024 bytes). */
     static final TextLimit KEY = TextLimit.codePoints(1_024);
+    /** The buckets, comma-separated, are cut to this: a batch may span thousands. */
+    static final TextLimit BUCKETS = TextLimit.codePoints(1_024);
+    /**
+     * The most files one digest can have: Lambda hands the dispatcher at most 10,000 SQS messages at once (the most
+     * the template's {@code DispatchBatchSize} allows), one link event each. The start-up check lists this many.
+     */
+    static final int LARGEST_BATCH = 10_000;
 
     private final MessageTemplate template;
 
@@ -46,12 +54,60 @@ public final class DigestTemplate implements Digest.Renderer {
      * @param variable where it came from, for messages ({@code DIGEST_TEMPLATE}, or a formatter's default)
      * @param escaper the platform's escaping for {@code {{name}}} (the formatter's {@code escapeDigest})
      * @return the compiled template
-     * @throws ConfigurationException when it does not compile or names a value digests do not have
+     * @throws ConfigurationException when it does not compile, names a value digests do not have, or takes more
+     *     than 5,000,000 steps to list the files of the largest batch (docs/templates.md)
      */
     public static DigestTemplate compile(String template, String variable, UnaryOperator<String> escaper) {
         Set<String> names = new LinkedHashSet<>(NAMES);
         names.addAll(FILE_NAMES);
-        return new DigestTemplate(MessageTemplate.compile(template, variable, escaper, names));
+        DigestTemplate compiled = new DigestTemplate(MessageTemplate.compile(template, variable, escaper, names));
+        compiled.checkWorstCase(variable);
+        return compiled;
+    }
+
+    /**
+     * Fails the cold start for a template whose work grows faster than the files it lists (a {@code {{#files}}}
+     * inside another), rather than every large batch: it may take at most {@link RenderBudget#MAX_STEPS} steps to
+     * list the {@link #LARGEST_BATCH} files of the largest batch with every section taken, which bounds the steps of
+     * every real render of such a batch.
+     */
+    private void checkWorstCase(String variable) {
+        if (worstCaseSteps(LARGEST_BATCH) > RenderBudget.MAX_STEPS) {
+            throw new ConfigurationException(variable + " takes more than " + RenderBudget.number(
+                    RenderBudget.MAX_STEPS) + " steps to render a digest of " + RenderBudget.number(LARGEST_BATCH)
+                    + " files, the largest batch a queue delivers (each repetition of a section and each tag in it"
+                    + " counts): a section over {{files}} inside {{#files}}…{{/files}} repeats every file once for"
+                    + " each file. List the files once. See docs/templates.md.");
+        }
+    }
+
+    /**
+     * The steps of listing that many copies of one file with every section taken, from three renders of zero, one
+     * and two: listing n copies takes a polynomial in n with coefficients of at least zero (each tag runs n^k times
+     * for the k list sections around it), so it is linear exactly when its second difference is zero, and otherwise
+     * takes at least n² steps. Rendering the largest batch itself would cost the cold start tens of milliseconds.
+     *
+     * @param files how many files are listed
+     * @return the steps, or {@link Long#MAX_VALUE} when they grow faster than the files
+     */
+    long worstCaseSteps(int files) {
+        long[] steps = new long[3];
+        for (int n = 0; n < steps.length; n++) {
+            steps[n] = worstCase(n).steps();
+        }
+        return steps[2] - 2 * steps[1] + steps[0] > 0 ? Long.MAX_VALUE
+                : steps[0] + (long) files * (steps[1] - steps[0]);
+    }
+
+    /**
+     * @param files how many copies of a sample file to list
+     * @return what rendering the sample digest took with every section taken
+     * @throws dev.s3notify.core.error.TemplateLimitException past the step bound
+     */
+    RenderBudget worstCase(int files) {
+        Digest sample = SampleEvents.digest(this);
+        return template.worstCase(values(sample, Collections.nCopies(files, file(sample.notifications().get(0))),
+                files));
     }
 
     /**
@@ -61,6 +117,12 @@ public final class DigestTemplate implements Digest.Renderer {
      */
     @Override
     public String render(Digest digest, int listed) {
+        List<Map<String, Object>> files = new ArrayList<>();
+        digest.notifications().subList(0, listed).forEach(n -> files.add(file(n)));
+        return template.render(values(digest, files, listed));
+    }
+
+    private static Map<String, Object> values(Digest digest, List<Map<String, Object>> files, int listed) {
         Map<String, Object> values = new HashMap<>();
         values.put("summary", digest.summary());
         values.put("count", Integer.toString(digest.count()));
@@ -74,9 +136,7 @@ public final class DigestTemplate implements Digest.Renderer {
         if (buckets.size() == 1) {
             values.put("bucket", buckets.get(0));
         }
-        values.put("buckets", String.join(", ", buckets));
-        List<Map<String, Object>> files = new ArrayList<>();
-        digest.notifications().subList(0, listed).forEach(n -> files.add(file(n)));
+        values.put("buckets", BUCKETS.cut(String.join(", ", buckets)));
         values.put("files", files);
         values.put("listed", Integer.toString(listed));
         values.put("more", Integer.toString(digest.count() - listed));
@@ -91,7 +151,7 @@ public final class DigestTemplate implements Digest.Renderer {
         });
         values.put("hasIndex", digest.indexLink().isPresent());
         values.put("digestId", digest.id());
-        return template.render(values);
+        return values;
     }
 
     private static Map<String, Object> file(Notification notification) {

@@ -2,22 +2,17 @@ package dev.s3notify.core.templates;
 
 import dev.s3notify.core.error.ConfigurationException;
 import dev.s3notify.core.error.S3NotifyException;
+import dev.s3notify.core.error.TemplateLimitException;
 
 import com.github.mustachejava.Code;
-import com.github.mustachejava.DefaultMustacheFactory;
-import com.github.mustachejava.DefaultMustacheVisitor;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
-import com.github.mustachejava.MustacheVisitor;
-import com.github.mustachejava.TemplateContext;
 import com.github.mustachejava.codes.CommentCode;
 import dev.s3notify.core.input.TemplateShape;
 import dev.s3notify.core.text.SafeText;
 import dev.s3notify.core.text.Suggestions;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +30,9 @@ import java.util.regex.Pattern;
  * ({@code %s}) in its text, names a value no event has, includes partials, uses a pragma, is longer than
  * {@link TemplateShape#MAX_LENGTH} characters or nests sections deeper than {@link TemplateShape#MAX_DEPTH} levels
  * is a configuration error naming the problem. Delimiter changes ({@code {{=<% %>=}}}) are accepted.
+ *
+ * <p>Every render is bounded ({@code RenderBudget}): past 1,048,576 characters written or 5,000,000 steps taken it
+ * stops with a {@link TemplateLimitException} naming the template.
  */
 public final class MessageTemplate {
     private static final Pattern PRINTF = Pattern.compile("%[-+ #0]*\\d*(?:\\.\\d+)?[sdvqfx]");
@@ -102,15 +100,49 @@ public final class MessageTemplate {
     }
 
     String render(Map<String, Object> values) {
-        StringWriter out = new StringWriter();
+        RenderBudget budget = RenderBudget.rendering();
+        execute(values, budget);
+        return budget.text().strip();
+    }
+
+    /**
+     * Renders in the {@linkplain RenderBudget#worstCase() worst case}: every section taken, the text counted only.
+     *
+     * @param values the values, with lists as long as the largest a render may get
+     * @return the budget spent, for its steps and characters
+     * @throws TemplateLimitException when the render passes the step bound
+     */
+    RenderBudget worstCase(Map<String, Object> values) {
+        RenderBudget budget = RenderBudget.worstCase();
+        execute(values, budget);
+        return budget;
+    }
+
+    private void execute(Map<String, Object> values, RenderBudget budget) {
         try {
-            mustache.execute(out, values).flush();
+            mustache.execute(budget, values).flush();
         } catch (java.io.IOException e) {
             throw new UncheckedIOException(e);
-        } catch (MustacheException e) {
-            throw new S3NotifyException(variable + " failed to render: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // mustache.java may wrap the budget's stop in its own exception: the budget says what happened.
+            if (budget.passed() != null) {
+                throw passed(budget.passed());
+            }
+            if (e instanceof MustacheException) {
+                throw new S3NotifyException(variable + " failed to render: "
+                        + TemplateErrors.reworded(String.valueOf(e.getMessage())), e);
+            }
+            throw e;
         }
-        return out.toString().strip();
+    }
+
+    private TemplateLimitException passed(boolean output) {
+        return new TemplateLimitException(output, output
+                ? variable + " rendered more than " + RenderBudget.number(RenderBudget.MAX_OUTPUT) + " characters,"
+                        + " more than any platform takes; the render was stopped. See docs/templates.md."
+                : variable + " took more than " + RenderBudget.number(RenderBudget.MAX_STEPS) + " steps to render"
+                        + " (a section repeated inside another, such as {{#files}} inside {{#files}}); the render was"
+                        + " stopped. See docs/templates.md.");
     }
 
     /** "; did you mean {{fileName}}?" for the first unknown name that is a typo of a known one, else nothing. */
@@ -158,40 +190,5 @@ public final class MessageTemplate {
             from = placeholder.end();
         }
         return out.append(template.substring(from)).toString();
-    }
-
-    /** Escapes with the platform's rules instead of HTML's, and refuses partials (they would read files). */
-    private static final class EscapingFactory extends DefaultMustacheFactory {
-        private final UnaryOperator<String> escaper;
-
-        EscapingFactory(UnaryOperator<String> escaper) {
-            super(resourceName -> null);
-            this.escaper = escaper;
-        }
-
-        @Override
-        public void encode(String value, Writer writer) {
-            try {
-                writer.write(escaper.apply(value));
-            } catch (java.io.IOException e) {
-                throw new MustacheException("cannot write", e);
-            }
-        }
-
-        /** mustache.java only logs a warning for a pragma it does not know, on a line that is not JSON. */
-        @Override
-        public MustacheVisitor createMustacheVisitor() {
-            return new DefaultMustacheVisitor(this) {
-                @Override
-                public void pragma(TemplateContext tc, String pragma, String args) {
-                    throw new MustacheException("pragmas ({{%" + pragma + "}}) are not supported");
-                }
-            };
-        }
-
-        @Override
-        public Mustache compilePartial(String name) {
-            throw new MustacheException("partials ({{> " + name + "}}) are not supported");
-        }
     }
 }
