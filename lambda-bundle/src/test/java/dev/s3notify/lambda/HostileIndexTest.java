@@ -43,12 +43,9 @@ class HostileIndexTest {
     private static final int FILES = 30;
 
     private static Map<String, String> env(FaultyAws aws) {
-        Map<String, String> env = aws.environment();
-        env.put("WEBHOOK_URL", aws.webhook());
+        Map<String, String> env = aws.dispatcherEnvironment();
         env.put("WEBHOOK_KIND", "discord");
-        env.put("IDEMPOTENCY_TABLE", "deliveries");
         env.put("INDEX_BUCKET", BUCKET);
-        env.put("AWS_LAMBDA_FUNCTION_NAME", "dispatcher");
         return env;
     }
 
