@@ -203,7 +203,9 @@ def candidates(args, ports, cache, tls):
         nets["https"] = "https://127.0.0.1:%d" % ports["https"]
     link = ["invoke", "link-generator", "--event", args.object_event]
     dispatch = ["invoke", "webhook-dispatcher", "--event", args.link_event]
-    tool_options = lambda_options(args.template)
+    # The template's options, with the serial collector that Lambda's Java runtimes use by default (AWS's "Customize
+    # Java runtime startup behavior" page): this machine would pick G1 and a heap of a quarter of its memory.
+    tool_options = lambda_options(args.template) + ["-XX:+UseSerialGC"]
 
     def link_env(net):
         return dict(base, AWS_ENDPOINT_URL_EVENTBRIDGE=nets[net], HEAD_OBJECT="never")
@@ -366,7 +368,8 @@ def probe(args, found, workdir, notes):
         classes, heap = os.path.join(workdir, c.key + ".classes"), os.path.join(workdir, c.key + ".heap")
         options = ["-Xlog:class+load=info:file=" + classes,
                    "-Xlog:gc+heap+exit=info,gc+exit=info,gc=info:file=" + heap,
-                   "-XX:+UseSerialGC", "-Xmn%dm" % PROBE_YOUNG, "-Xms%dm" % (PROBE_YOUNG + 64)]
+                   "-XX:+UseSerialGC", "-Xmn%dm" % PROBE_YOUNG, "-Xms%dm" % (PROBE_YOUNG + 64),
+                   "-XX:MetaspaceSize=512m"]  # no collection for the metaspace's threshold either
         env = dict(c.env)
         if c.argv[0] == args.launcher:
             env["S3NOTIFY_JAVA_OPTS"] = (env.get("S3NOTIFY_JAVA_OPTS", "") + " " + " ".join(options)).strip()
