@@ -112,8 +112,8 @@ public final class Variables {
     /** The DynamoDB table of delivery records. */
     public static final Variable<String> IDEMPOTENCY_TABLE = new Variable<>("IDEMPOTENCY_TABLE", DISPATCH, null,
             false, false, "DynamoDB table (name or ARN) of delivery records (partition key pk, TTL attribute"
-                    + " expiresAt) so that an event from the queue is posted to a destination once; unset: no records"
-                    + " are kept", checked(AwsNames::isTable, AwsNames.TABLE_EXPECTED));
+                    + " expiresAt) so that an event from the queue is posted to a destination once, and of the digest"
+                    + " windows; unset: no records are kept", checked(AwsNames::isTable, AwsNames.TABLE_EXPECTED));
     /** Where digest index pages go. */
     public static final Variable<String> INDEX_BUCKET = new Variable<>("INDEX_BUCKET", DISPATCH, null, false,
             false, "S3 general purpose bucket for the index pages of digests that cannot carry every link; unset, or"

@@ -121,13 +121,13 @@ public final class QueueSetup {
      */
     private static Windowing windowing(long seconds, boolean queue, DeliveryTable table) {
         if (seconds == 0 || !queue) {
-            LOG.info("digest window: none, each batch is sent at once", "windowSeconds", seconds, "why",
+            LOG.info("digest window (SQS batches): none, each batch is sent at once", "windowSeconds", seconds, "why",
                     seconds == 0 ? "DIGEST_WINDOW_SECONDS is 0" : "no queue to give waiting messages back to");
             return Windowing.OFF;
         }
-        LOG.info(table != null ? "digest window: kept in the delivery-records table"
-                : "digest window: kept in this execution environment's memory (no IDEMPOTENCY_TABLE): each of"
-                        + " DISPATCH_CONCURRENCY environments keeps its own", "windowSeconds", seconds);
+        LOG.info(table != null ? "digest window (SQS batches): kept in the delivery-records table"
+                : "digest window (SQS batches): kept in this execution environment's memory (no IDEMPOTENCY_TABLE):"
+                        + " each of DISPATCH_CONCURRENCY environments keeps its own", "windowSeconds", seconds);
         return new Windowing(table != null ? new DynamoDbDigestWindows(table) : new MemoryDigestWindows(),
                 Duration.ofSeconds(seconds));
     }

@@ -259,7 +259,7 @@ class DispatchFunctionQueueTest {
         Thread.sleep(2_500);
 
         assertThat(startup).anySatisfy(line -> assertThat(line)
-                .contains("digest window: kept in the delivery-records table").contains("20"));
+                .contains("digest window (SQS batches): kept in the delivery-records table").contains("20"));
         assertThat(first.batch().posted()).singleElement().satisfies(p -> assertThat(p.digest()).isFalse());
         assertThat(next.batch().posted()).isEmpty();
         assertThat(next.failedMessageIds()).hasSize(1);
@@ -281,7 +281,7 @@ class DispatchFunctionQueueTest {
         DispatchPipeline.Outcome next = pipeline.handle(batch(60, "next.pdf"), Instant.now().plusSeconds(30));
 
         assertThat(startup).anySatisfy(line -> assertThat(line)
-                .contains("digest window: kept in this execution environment's memory (no IDEMPOTENCY_TABLE)"));
+                .contains("digest window (SQS batches): kept in this execution environment's memory (no IDEMPOTENCY_TABLE)"));
         assertThat(first.batch().posted()).hasSize(1);
         assertThat(next.failedMessageIds()).hasSize(1);
         webhook.verify(1, postRequestedFor(anyUrl()));
