@@ -27,8 +27,9 @@ import java.util.random.RandomGenerator;
 /**
  * The webhook dispatcher's work for one SQS batch of {@code file-link-generated} events (an event source mapping
  * with {@code ReportBatchItemFailures}): per destination, the batch's events become as few messages as the
- * platform allows ({@link Composer}), delivered once ({@link DeliveryRecords}) and paced ({@link Pacer}). What
- * was not delivered is reported as a batch item failure; what the platform's rate would not allow now is also
+ * platform allows ({@link Composer}), delivered once ({@link DeliveryRecords}) and paced ({@link Pacer}); where the
+ * destination's digest window is open, what arrived within it waits for it ({@link Windowing}) and is hidden from the
+ * queue until it closes, without jitter. What was not delivered is reported as a batch item failure; what the platform's rate would not allow now is also
  * hidden from the queue for the platform's wait plus jitter, so that it comes back when it can be sent. What no
  * retry can deliver (a 404, 401, 403, 400) goes to the queue's dead-letter queue at once ({@link DeadLetters}).
  * Nothing here sleeps longer than a pacing slot, and nothing waits past the invocation's deadline: the claims, index
