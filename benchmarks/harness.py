@@ -444,9 +444,35 @@ def burst_rows(burst):
 def burst_title(burst):
     t, p = burst["template"], burst["platform"]
     return ("%d uploads at once to a Discord-like webhook (%d requests per %g s, 429 beyond), queue path, the "
-            "template's defaults (window %d s, batch %d, concurrency %d); simulated clock"
-            % (burst["uploads"], p["requests"], p["perSeconds"], t["windowSeconds"], t["batchSize"],
-               t["concurrency"]))
+            "template's defaults (digest window %d s, batching window %s s, batch %d, concurrency %d); simulated clock"
+            % (burst["uploads"], p["requests"], p["perSeconds"], t["windowSeconds"], t.get("batchingSeconds", "?"),
+               t["batchSize"], t["concurrency"]))
+
+
+SIDE_HEADER = ("queue path, simulated", "this run", "target")
+
+
+def side_rows(burst):
+    """The lone upload's latency beside the bursts' figures (QueueSimulationTest), each with the issue's target."""
+    got, window = burst["measured"], burst["template"]["windowSeconds"]
+    rows = []
+    lone = burst.get("lone")
+    if lone:
+        rows.append(("a lone upload: announced after its link event, s", "%.1f" % lone["announcedAfterSeconds"],
+                     "<= %.1f" % lone["targetSeconds"]))
+    rows += [("%d at once: messages" % burst["uploads"], "%d" % got["messages"], "1"),
+             ("%d at once: last delivery, s" % burst["uploads"], "%.1f" % got["lastDeliverySeconds"],
+              "<= %d (window + 30)" % (window + 30)),
+             ("%d at once: 429s met" % burst["uploads"], "%d" % got["tooMany"], "<= 5")]
+    spread = burst.get("spread")
+    if spread:
+        rows += [("%d over %d s: messages" % (spread["uploads"], spread["overSeconds"]), "%d" % spread["messages"],
+                  "<= 1 + concurrency (%d)" % (1 + burst["template"]["concurrency"])),
+                 ("%d over %d s: last delivery, s" % (spread["uploads"], spread["overSeconds"]),
+                  "%.1f" % spread["lastDeliverySeconds"], "<= %d" % (spread["overSeconds"] + window + 30)),
+                 ("%d over %d s: 429s met" % (spread["uploads"], spread["overSeconds"]), "%d" % spread["tooMany"],
+                  "<= 5")]
+    return rows
 
 
 def report(args, found, goals, notes, started, burst):
@@ -458,6 +484,8 @@ def report(args, found, goals, notes, started, burst):
     if burst:
         print(burst_title(burst))
         print(aligned(BURST_HEADER, burst_rows(burst)))
+        print()
+        print(aligned(SIDE_HEADER, side_rows(burst)))
         print()
     for g in goals:
         print("%s  %s: %s" % ("holds " if g["holds"] else "MISSED", g["target"], g["value"]))
@@ -489,6 +517,7 @@ def report(args, found, goals, notes, started, burst):
         if burst:
             f.write("Burst (commit %s): %s.\n\n" % (args.commit, burst_title(burst)))
             f.write(markdown(BURST_HEADER, burst_rows(burst)) + "\n\n")
+            f.write(markdown(SIDE_HEADER, side_rows(burst)) + "\n\n")
         f.write("\n".join("- %s %s: %s (limit %s)" % ("holds:" if g["holds"] else "**missed**:", g["target"],
                                                      g["value"], g["limit"]) for g in goals) + "\n\n")
         f.write("\n".join("- " + n for n in notes) + "\n")

@@ -45,7 +45,7 @@ class TemplateQueueTest {
         Map<String, Object> mapping = template.properties("LinkEventQueueMapping");
 
         assertThat(mapping).containsEntry("FunctionResponseTypes", List.of("ReportBatchItemFailures"))
-                .containsEntry("MaximumBatchingWindowInSeconds", Map.of("Ref", "DigestWindowSeconds"))
+                .containsEntry("MaximumBatchingWindowInSeconds", Map.of("Fn::If", List.of("HasDigestWindow", 1, 0)))
                 .containsEntry("BatchSize", Map.of("Ref", "DispatchBatchSize"))
                 .containsEntry("ScalingConfig", Map.of("MaximumConcurrency",
                         Map.of("Ref", "DispatchMaximumConcurrency")));
@@ -54,6 +54,9 @@ class TemplateQueueTest {
         assertThat(template.environment("WebhookDispatcherFunction")).containsEntry("DISPATCH_CONCURRENCY",
                 Map.of("Ref", "DispatchMaximumConcurrency"));
         assertThat((Integer) parameterDefault("DigestWindowSeconds")).isBetween(1, 60);
+        // The digest window is the function's: the mapping's batching window stays short, for the lone upload.
+        assertThat(template.environment("WebhookDispatcherFunction")).containsEntry("DIGEST_WINDOW_SECONDS",
+                Map.of("Ref", "DigestWindowSeconds"));
     }
 
     @Test
@@ -100,7 +103,9 @@ class TemplateQueueTest {
         statements.forEach(s -> bySid.put(String.valueOf(map(s).get("Sid")), s));
 
         assertThat(map(bySid.get("DeliveryRecords")).get("Action")).isEqualTo(List.of("dynamodb:PutItem",
-                "dynamodb:GetItem", "dynamodb:DeleteItem"));
+                "dynamodb:GetItem", "dynamodb:DeleteItem", "dynamodb:UpdateItem"));
+        assertThat(map(bySid.get("DeliveryRecords")).get("Resource"))
+                .isEqualTo(Map.of("Fn::GetAtt", List.of("DeliveryRecordsTable", "Arn")));
         assertThat(map(bySid.get("WriteAndLinkIndexPages")).get("Resource"))
                 .isEqualTo(Map.of("Fn::Sub", "${DigestIndexBucket.Arn}/digests/*"));
         assertThat(list(map(bySid.get("ConsumeLinkEventQueue")).get("Action")))

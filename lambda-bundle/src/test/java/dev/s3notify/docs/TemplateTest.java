@@ -141,7 +141,7 @@ class TemplateTest {
         }
         assertThat(statements).extracting(s -> s.get("Action")).contains("s3:GetObject", "events:PutEvents",
                 "secretsmanager:GetSecretValue", "ssm:GetParameter",
-                List.of("dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:DeleteItem"));
+                List.of("dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:DeleteItem", "dynamodb:UpdateItem"));
     }
 
     @Test

@@ -33,6 +33,8 @@ public final class DeliveryTable {
     public static final String IN_PROGRESS = "in-progress";
     /** The state of a record whose message was accepted. */
     public static final String DELIVERED = "delivered";
+    /** The state of a destination's digest window record. */
+    public static final String WINDOW = "window";
     /** The most items of one TransactWriteItems call. */
     public static final int TRANSACTION = 100;
 
@@ -88,6 +90,55 @@ public final class DeliveryTable {
             return new Claimed(true, null);
         } catch (ConditionalCheckFailedException e) {
             return new Claimed(false, state(e, key, deadline));
+        }
+    }
+
+    /**
+     * What opening a digest window came to.
+     *
+     * @param opened whether this call opened it
+     * @param closesAt when the window open now closes (ours, or the one that refused ours)
+     * @param previousClose when the window before it closed, or null when there was none
+     */
+    public record Window(boolean opened, Instant closesAt, Instant previousClose) {
+    }
+
+    /**
+     * Opens a destination's digest window: one UpdateItem, written only where no window record exists or the one
+     * there has closed ({@code closesAt <= now}), keeping the closed window's {@code closesAt} as
+     * {@code previousClose}. Two invocations opening at once: the table's condition lets one through; the other is
+     * told the winner's window (from the refused write's {@code ALL_OLD}, else read). A window whose holder crashed
+     * closes all the same: nothing but time closes it. Times in epoch milliseconds; {@code expiresAt} (TTL) in
+     * seconds.
+     *
+     * @param key the window record's key
+     * @param owner this instance's id
+     * @param now the time, against which the open window has closed or not
+     * @param closesAt when the window opened now closes
+     * @param expiresAt when the table may delete the record
+     * @param deadline when the invocation ends: the calls end before it
+     * @return whether it was opened, and the window open now
+     */
+    public Window openWindow(String key, String owner, Instant now, Instant closesAt, Instant expiresAt,
+            Instant deadline) {
+        try {
+            call("UpdateItem", deadline, timeouts -> dynamo.get().updateItem(b -> b.tableName(table)
+                    .key(Map.of("pk", s(key)))
+                    .updateExpression("SET previousClose = if_not_exists(closesAt, :none), closesAt = :closes,"
+                            + " opensAt = :now, #state = :window, #owner = :me, expiresAt = :expires")
+                    .conditionExpression("attribute_not_exists(pk) OR closesAt <= :now")
+                    .expressionAttributeNames(Map.of("#state", "state", "#owner", "owner"))
+                    .expressionAttributeValues(Map.of(":none", n(0), ":closes", n(closesAt.toEpochMilli()),
+                            ":now", n(now.toEpochMilli()), ":window", s(WINDOW), ":me", s(owner),
+                            ":expires", n(expiresAt.getEpochSecond())))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                    .overrideConfiguration(timeouts)));
+            return new Window(true, closesAt, null);
+        } catch (ConditionalCheckFailedException e) {
+            Map<String, AttributeValue> item = existing(e, key, deadline);
+            Instant previous = millis(item, "previousClose");
+            return new Window(false, millis(item, "closesAt"), previous == null || previous.toEpochMilli() == 0 ? null
+                    : previous);
         }
     }
 
@@ -173,11 +224,22 @@ public final class DeliveryTable {
 
     /** The existing record's state: from the refused write's ALL_OLD item, or read when the answer had none. */
     private String state(ConditionalCheckFailedException refused, String key, Instant deadline) {
-        Map<String, AttributeValue> item = refused.hasItem() ? refused.item()
-                : call("GetItem", deadline, timeouts -> dynamo.get().getItem(b -> b.tableName(table)
-                        .consistentRead(true).key(Map.of("pk", s(key))).overrideConfiguration(timeouts))).item();
+        Map<String, AttributeValue> item = existing(refused, key, deadline);
         AttributeValue state = item == null ? null : item.get("state");
         return state == null ? null : state.s();
+    }
+
+    /** The record that refused a write: from the refused write's ALL_OLD item, or read when the answer had none. */
+    private Map<String, AttributeValue> existing(ConditionalCheckFailedException refused, String key,
+            Instant deadline) {
+        return refused.hasItem() ? refused.item()
+                : call("GetItem", deadline, timeouts -> dynamo.get().getItem(b -> b.tableName(table)
+                        .consistentRead(true).key(Map.of("pk", s(key))).overrideConfiguration(timeouts))).item();
+    }
+
+    private static Instant millis(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item == null ? null : item.get(name);
+        return value == null || value.n() == null ? null : Instant.ofEpochMilli(Long.parseLong(value.n()));
     }
 
     /**

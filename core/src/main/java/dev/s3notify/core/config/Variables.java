@@ -112,8 +112,8 @@ public final class Variables {
     /** The DynamoDB table of delivery records. */
     public static final Variable<String> IDEMPOTENCY_TABLE = new Variable<>("IDEMPOTENCY_TABLE", DISPATCH, null,
             false, false, "DynamoDB table (name or ARN) of delivery records (partition key pk, TTL attribute"
-                    + " expiresAt) so that an event from the queue is posted to a destination once; unset: no records"
-                    + " are kept", checked(AwsNames::isTable, AwsNames.TABLE_EXPECTED));
+                    + " expiresAt) so that an event from the queue is posted to a destination once, and of the digest"
+                    + " windows; unset: no records are kept", checked(AwsNames::isTable, AwsNames.TABLE_EXPECTED));
     /** Where digest index pages go. */
     public static final Variable<String> INDEX_BUCKET = new Variable<>("INDEX_BUCKET", DISPATCH, null, false,
             false, "S3 general purpose bucket for the index pages of digests that cannot carry every link; unset, or"
@@ -127,6 +127,12 @@ public final class Variables {
     public static final Variable<Long> DISPATCH_CONCURRENCY = Variable.integer("DISPATCH_CONCURRENCY", DISPATCH,
             "2", 1, 1000, "how many dispatcher invocations may run at once (the queue's event source mapping's"
                     + " MaximumConcurrency); each paces itself to that share of the platform's rate");
+    /** The digest window of the queue path. */
+    public static final Variable<Long> DIGEST_WINDOW_SECONDS = Variable.integer("DIGEST_WINDOW_SECONDS", DISPATCH,
+            "20", 0, 300, "on the queue path, seconds a destination's digest window stays open: the first upload is"
+                    + " sent at once and opens it, uploads that follow within it wait and go together in one digest"
+                    + " when it closes; kept in IDEMPOTENCY_TABLE, else in each execution environment's memory; 0: no"
+                    + " window, each batch is sent at once");
     /** Endpoint override for SQS. */
     public static final Variable<URI> AWS_ENDPOINT_URL_SQS = Variable.url("AWS_ENDPOINT_URL_SQS", DISPATCH, false,
             "endpoint for SQS only; wins over AWS_ENDPOINT_URL");
@@ -154,7 +160,7 @@ public final class Variables {
             EVENT_BUS_NAME, AWS_REGION, AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL_EVENTBRIDGE,
             AWS_ENDPOINT_URL_SECRETS_MANAGER, S3NOTIFY_PLUGINS_DIR, WEBHOOK_KIND, WEBHOOK_URL, WEBHOOK_URL_SECRET_ARN,
             WEBHOOK_URL_PARAMETER, MESSAGE_TEMPLATE, DIGEST_TEMPLATE, REQUEST_TIMEOUT_SECONDS, MAX_ATTEMPTS,
-            AWS_ENDPOINT_URL_SSM, IDEMPOTENCY_TABLE, INDEX_BUCKET, INDEX_PREFIX, DISPATCH_CONCURRENCY,
+            AWS_ENDPOINT_URL_SSM, IDEMPOTENCY_TABLE, INDEX_BUCKET, INDEX_PREFIX, DISPATCH_CONCURRENCY, DIGEST_WINDOW_SECONDS,
             AWS_ENDPOINT_URL_SQS, AWS_ENDPOINT_URL_DYNAMODB, AWS_PROFILE, AWS_USE_FIPS_ENDPOINT,
             AWS_USE_DUALSTACK_ENDPOINT);
 

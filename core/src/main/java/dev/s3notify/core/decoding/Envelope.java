@@ -22,9 +22,11 @@ import java.nio.charset.StandardCharsets;
  * @param body the JSON object carried, with every SQS and SNS layer removed; null when {@code error} is set
  * @param error why the message could not be read, saying what was expected and what was found; null when
  *     {@code body} is set
+ * @param sentAt when SQS received the message (its {@code SentTimestamp} attribute); null outside SQS or when the
+ *     record has none
  */
 public record Envelope(String messageId, String receiptHandle, String queueArn, String sqsBody,
-        JsonNode sqsAttributes, JsonNode body, InvalidEventException error) {
+        JsonNode sqsAttributes, JsonNode body, InvalidEventException error, java.time.Instant sentAt) {
 
     /** Rejects an envelope with both or neither of a body and an error. */
     public Envelope {
@@ -102,6 +104,7 @@ public record Envelope(String messageId, String receiptHandle, String queueArn, 
         private JsonNode sqsAttributes;
         private JsonNode body;
         private InvalidEventException error;
+        private java.time.Instant sentAt;
 
         private Builder() {
         }
@@ -148,12 +151,18 @@ public record Envelope(String messageId, String receiptHandle, String queueArn, 
             return this;
         }
 
+        /** @param value when SQS received the message @return this builder */
+        public Builder sentAt(java.time.Instant value) {
+            sentAt = value;
+            return this;
+        }
+
         /**
          * @return the envelope
          * @throws IllegalArgumentException when both or neither of a body and an error are set
          */
         public Envelope build() {
-            return new Envelope(messageId, receiptHandle, queueArn, sqsBody, sqsAttributes, body, error);
+            return new Envelope(messageId, receiptHandle, queueArn, sqsBody, sqsAttributes, body, error, sentAt);
         }
     }
 }

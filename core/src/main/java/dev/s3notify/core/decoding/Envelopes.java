@@ -101,6 +101,15 @@ public final class Envelopes {
         }
     }
 
+    /** SQS's epoch milliseconds as Lambda gives them (a string); null when absent or not a number. */
+    private static java.time.Instant sentAt(JsonNode millis) {
+        String text = millis.isTextual() || millis.isNumber() ? millis.asText() : "";
+        if (!text.matches("[0-9]{1,15}")) {
+            return null;
+        }
+        return java.time.Instant.ofEpochMilli(Long.parseLong(text));
+    }
+
     private static Envelope sqsMessage(JsonNode record) {
         String id = EventJson.text(record, "messageId");
         JsonNode body = record.get("body");
@@ -108,7 +117,8 @@ public final class Envelopes {
                 .receiptHandle(nonBlank(record, "receiptHandle"))
                 .queueArn(nonBlank(record, "eventSourceARN"))
                 .sqsBody(body != null && body.isTextual() ? body.asText() : null)
-                .sqsAttributes(record.path("messageAttributes").isObject() ? record.get("messageAttributes") : null);
+                .sqsAttributes(record.path("messageAttributes").isObject() ? record.get("messageAttributes") : null)
+                .sentAt(sentAt(record.path("attributes").path("SentTimestamp")));
         String label = "SQS message " + EventJson.cut(id, EventJson.ID_LIMIT);
         if (body == null || !body.isTextual()) {
             return failed(sqs, label + ": expected body (a string holding JSON) but found " + EventJson.describe(body));

@@ -7,6 +7,11 @@ import dev.s3notify.core.queue.Composer;
 import dev.s3notify.core.queue.DeadLetters;
 import dev.s3notify.core.queue.DeliveryRecords;
 import dev.s3notify.core.queue.DynamoDbDeliveryRecords;
+import dev.s3notify.core.queue.DynamoDbDigestWindows;
+import dev.s3notify.core.queue.MemoryDigestWindows;
+import dev.s3notify.core.queue.Windowing;
+import dev.s3notify.core.support.Log;
+import java.time.Duration;
 import dev.s3notify.core.queue.FormatterDigests;
 import dev.s3notify.core.queue.IndexStore;
 import dev.s3notify.core.pacing.Pacer;
@@ -40,15 +45,18 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 /**
  * Builds the {@link BatchDispatcher} from the dispatcher's settings, at cold start: delivery records when
  * {@code IDEMPOTENCY_TABLE} is set, index pages when {@code INDEX_BUCKET} is, visibility changes and dead-lettering
- * on Lambda (or with {@code AWS_ENDPOINT_URL_SQS}); none of them, and no AWS client, on a local run without those variables.
+ * on Lambda (or with {@code AWS_ENDPOINT_URL_SQS}), and the digest window ({@code DIGEST_WINDOW_SECONDS}) where
+ * messages can be given back to a queue; none of them, and no AWS client, on a local run without those variables.
  */
 public final class QueueSetup {
+    private static final Log LOG = Log.of(QueueSetup.class);
     private QueueSetup() {
     }
 
     /**
-     * Reads the queue path's names ({@code IDEMPOTENCY_TABLE}, {@code INDEX_BUCKET}, {@code INDEX_PREFIX}), so that
-     * one AWS would refuse is reported at cold start with every other problem.
+     * Reads the queue path's names ({@code IDEMPOTENCY_TABLE}, {@code INDEX_BUCKET}, {@code INDEX_PREFIX}) and
+     * {@code DIGEST_WINDOW_SECONDS}, so that a name AWS would refuse, or a window out of range, is reported at cold
+     * start with every other problem.
      *
      * @param settings the dispatcher's settings (problems are added to them)
      */
@@ -56,6 +64,7 @@ public final class QueueSetup {
         settings.get(Variables.IDEMPOTENCY_TABLE);
         settings.get(Variables.INDEX_BUCKET);
         settings.get(Variables.INDEX_PREFIX);
+        settings.get(Variables.DIGEST_WINDOW_SECONDS);
     }
 
     /**
@@ -74,6 +83,7 @@ public final class QueueSetup {
         boolean onLambda = env.get("AWS_LAMBDA_FUNCTION_NAME") != null;
         boolean queue = onLambda || settings.isSet(Variables.AWS_ENDPOINT_URL_SQS);
         Long concurrency = settings.get(Variables.DISPATCH_CONCURRENCY);
+        Long window = settings.get(Variables.DIGEST_WINDOW_SECONDS);
         String prefix = settings.get(Variables.INDEX_PREFIX);
         boolean pathStyle = Boolean.TRUE.equals(settings.get(Variables.S3_FORCE_PATH_STYLE));
         URI dynamoEndpoint = Variables.endpoint(settings, Variables.AWS_ENDPOINT_URL_DYNAMODB);
@@ -84,9 +94,10 @@ public final class QueueSetup {
         settings.validate();
         Clock clock = Clock.systemUTC();
         // The clients are made on first use: a batch that needs none of them pays nothing at cold start.
-        DeliveryRecords records = table == null || sender == null ? DeliveryRecords.NONE
-                : new DynamoDbDeliveryRecords(new DeliveryTable(lazy(() -> QueueClients.dynamo(session, dynamoEndpoint)),
-                        table), clock);
+        DeliveryTable deliveries = table == null || sender == null ? null
+                : new DeliveryTable(lazy(() -> QueueClients.dynamo(session, dynamoEndpoint)), table);
+        DeliveryRecords records = deliveries == null ? DeliveryRecords.NONE
+                : new DynamoDbDeliveryRecords(deliveries, clock);
         IndexStore index = bucket == null || sender == null ? null : new S3IndexStore(new S3Pages(
                 lazy(() -> QueueClients.s3(session, s3Endpoint, pathStyle)),
                 indexSigner(session, settings, s3Endpoint, pathStyle), bucket), prefix, clock);
@@ -94,12 +105,31 @@ public final class QueueSetup {
                 : null;
         Visibility visibility = queues == null ? Visibility.NONE : new SqsVisibility(queues);
         DeadLetters deadLetters = queues == null ? DeadLetters.NONE : new SqsDeadLetters(queues);
+        Windowing windowing = windowing(window, queues != null, deliveries);
         // Previewing sends nothing, so nothing is paced.
         Pacer pacer = sender == null ? Pacer.unpaced() : Pacer.of(concurrency.intValue(), clock, Sleeper.THREAD);
         return new BatchDispatcher(destinations, new BatchDispatcher.Parts(new Composer(new FormatterDigests(),
                 index), records, pacer, new WebhookMessageSender(sender), visibility,
                 // SecureRandom: seeded anew in every environment restored from a SnapStart snapshot.
-                new SecureRandom(), deadLetters));
+                new SecureRandom(), deadLetters, clock, windowing));
+    }
+
+    /**
+     * The digest window, said at start-up: in the delivery-records table when there is one, else in this execution
+     * environment's memory; none without a queue to give the waiting messages back to (the command line,
+     * previewing), nor with {@code DIGEST_WINDOW_SECONDS} 0.
+     */
+    private static Windowing windowing(long seconds, boolean queue, DeliveryTable table) {
+        if (seconds == 0 || !queue) {
+            LOG.info("digest window (SQS batches): none, each batch is sent at once", "windowSeconds", seconds, "why",
+                    seconds == 0 ? "DIGEST_WINDOW_SECONDS is 0" : "no queue to give waiting messages back to");
+            return Windowing.OFF;
+        }
+        LOG.info(table != null ? "digest window (SQS batches): kept in the delivery-records table"
+                : "digest window (SQS batches): kept in this execution environment's memory (no IDEMPOTENCY_TABLE):"
+                        + " each of DISPATCH_CONCURRENCY environments keeps its own", "windowSeconds", seconds);
+        return new Windowing(table != null ? new DynamoDbDigestWindows(table) : new MemoryDigestWindows(),
+                Duration.ofSeconds(seconds));
     }
 
     /**

@@ -27,8 +27,9 @@ import java.util.random.RandomGenerator;
 /**
  * The webhook dispatcher's work for one SQS batch of {@code file-link-generated} events (an event source mapping
  * with {@code ReportBatchItemFailures}): per destination, the batch's events become as few messages as the
- * platform allows ({@link Composer}), delivered once ({@link DeliveryRecords}) and paced ({@link Pacer}). What
- * was not delivered is reported as a batch item failure; what the platform's rate would not allow now is also
+ * platform allows ({@link Composer}), delivered once ({@link DeliveryRecords}) and paced ({@link Pacer}); where the
+ * destination's digest window is open, what arrived within it waits for it ({@link Windowing}) and is hidden from the
+ * queue until it closes, without jitter. What was not delivered is reported as a batch item failure; what the platform's rate would not allow now is also
  * hidden from the queue for the platform's wait plus jitter, so that it comes back when it can be sent. What no
  * retry can deliver (a 404, 401, 403, 400) goes to the queue's dead-letter queue at once ({@link DeadLetters}).
  * Nothing here sleeps longer than a pacing slot, and nothing waits past the invocation's deadline: the claims, index
@@ -53,11 +54,13 @@ public final class BatchDispatcher {
      * What the dispatcher is made of; tests and the simulation put in their own.
      *
      * @param clock the time the invocation's deadline is counted against
+     * @param windowing the digest window: which files wait for it
      */
     public record Parts(Composer composer, DeliveryRecords records, Pacer pacer, MessageSender sender,
-            Visibility visibility, RandomGenerator random, DeadLetters deadLetters, Clock clock) {
+            Visibility visibility, RandomGenerator random, DeadLetters deadLetters, Clock clock, Windowing windowing) {
         /** Rejects missing parts. */
         public Parts {
+            Objects.requireNonNull(windowing, "windowing");
             Objects.requireNonNull(deadLetters, "deadLetters");
             Objects.requireNonNull(composer, "composer");
             Objects.requireNonNull(records, "records");
@@ -66,6 +69,12 @@ public final class BatchDispatcher {
             Objects.requireNonNull(visibility, "visibility");
             Objects.requireNonNull(random, "random");
             Objects.requireNonNull(clock, "clock");
+        }
+
+        /** Parts without a digest window: every batch is sent at once. */
+        public Parts(Composer composer, DeliveryRecords records, Pacer pacer, MessageSender sender,
+                Visibility visibility, RandomGenerator random, DeadLetters deadLetters, Clock clock) {
+            this(composer, records, pacer, sender, visibility, random, deadLetters, clock, Windowing.OFF);
         }
 
         /** Parts on the system clock. */
@@ -114,6 +123,8 @@ public final class BatchDispatcher {
         Set<String> skipped = new LinkedHashSet<>();
         List<QueuedLink> deferred = new ArrayList<>();
         Duration deferredFor = null;
+        List<QueuedLink> held = new ArrayList<>();
+        Instant heldUntil = null;
         Map<QueuedLink, DeliveryException> refused = new LinkedHashMap<>();
         Map<String, List<String>> released = new LinkedHashMap<>();
         StoreErrors store = new StoreErrors();
@@ -125,6 +136,10 @@ public final class BatchDispatcher {
             skipped.addAll(run.skipped());
             failed.addAll(run.failed());
             deferred.addAll(run.deferred());
+            held.addAll(run.held());
+            if (run.heldUntil() != null && (heldUntil == null || run.heldUntil().isAfter(heldUntil))) {
+                heldUntil = run.heldUntil();
+            }
             run.refused().forEach(refused::putIfAbsent);
             released.computeIfAbsent(DestinationKey.of(destination), k -> new ArrayList<>()).addAll(run.released());
             if (run.deferredFor() != null && (deferredFor == null || run.deferredFor().compareTo(deferredFor) > 0)) {
@@ -133,6 +148,13 @@ public final class BatchDispatcher {
         }
         // What matters most to the messages first: hidden for the platform's wait, then parked, then released.
         Duration hidden = deferred.isEmpty() ? null : defer(deferred, deferredFor, deadline);
+        // A file rate limited for one destination comes back with the platform's wait: held again if still early.
+        held.removeAll(deferred);
+        if (!held.isEmpty()) {
+            // No jitter: they come back together, to go in one digest.
+            giveBack(held, Duration.between(parts.clock().instant(), heldUntil),
+                    "digest window open: messages given back to the queue until it closes", deadline);
+        }
         List<String> parked = park(refused, failed, deadline);
         released.forEach((destination, keys) -> store.add(StoreErrors.Step.RELEASE,
                 parts.records().releaseAll(destination, keys.stream().distinct().toList(), deadline)));
@@ -187,19 +209,26 @@ public final class BatchDispatcher {
     /** Hides the rate-limited messages for the platform's wait, jittered by {@link Pacing#handedBack}. */
     private Duration defer(List<QueuedLink> deferred, Duration retryAfter, Instant deadline) {
         Duration timeout = Pacing.handedBack(retryAfter, jitter);
-        List<QueuedLink> distinct = deferred.stream().distinct().toList();
+        giveBack(deferred, timeout, "rate limited: messages given back to the queue", deadline);
+        return timeout;
+    }
+
+    /**
+     * Hides messages from the queue for a while; one not hidden comes back after the queue's own visibility timeout
+     * instead, still reported, still not lost.
+     */
+    private void giveBack(List<QueuedLink> links, Duration timeout, String why, Instant deadline) {
+        List<QueuedLink> distinct = links.stream().distinct().toList();
         Failures unchanged;
         try {
             unchanged = parts.visibility().defer(distinct, timeout, deadline);
         } catch (RuntimeException e) {
             unchanged = new Failures(distinct.size(), e);
-            // They come back after the queue's own visibility timeout instead; still reported, still not lost.
-            LOG.warn("visibility of rate-limited messages not changed", "messages", distinct.size(), "error",
+            LOG.warn("visibility of messages not changed", "messages", distinct.size(), "error",
                     DestinationRun.describe(e));
         }
-        LOG.info("rate limited: messages given back to the queue", "messages", distinct.size(), "hidden",
-                distinct.size() - unchanged.count(), "visibleInMs", timeout.toMillis());
-        return timeout;
+        LOG.info(why, "messages", distinct.size(), "hidden", distinct.size() - unchanged.count(), "visibleInMs",
+                timeout.toMillis());
     }
 
     private static QueuedLink read(Envelope envelope) {
@@ -210,6 +239,6 @@ public final class BatchDispatcher {
             throw new InvalidEventException("SQS message " + envelope.messageId() + ": " + e.getMessage(), e);
         }
         return new QueuedLink(envelope.messageId(), envelope.receiptHandle(), envelope.queueArn(), envelope.eventId(),
-                event, envelope.sqsBody(), envelope.sqsAttributes());
+                event, envelope.sqsBody(), envelope.sqsAttributes(), envelope.sentAt());
     }
 }

@@ -15,10 +15,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One destination's share of one batch: claim each event's delivery record, compose the messages, pace and send
- * them, and account for every SQS message: posted, skipped (already delivered), failed (released for a retry),
- * refused (a failure no retry can fix: released, for the dead-letter queue) or deferred (rate limited: released and
- * hidden from the queue until the platform allows more).
+ * One destination's share of one batch: claim each event's delivery record, hold what the open digest window keeps
+ * back ({@link Windowing}), compose the messages, pace and send them, and account for every SQS message: posted,
+ * skipped (already delivered), failed (released for a retry), refused (a failure no retry can fix: released, for the
+ * dead-letter queue), deferred (rate limited: released and hidden from the queue until the platform allows more) or
+ * held (released and hidden until the digest window closes).
  */
 final class DestinationRun {
     private static final Log LOG = Log.of(DestinationRun.class);
@@ -59,11 +60,23 @@ final class DestinationRun {
      */
     RunResult run() {
         RunTally tally = new RunTally(byEvent);
-        List<QueuedLink> claimed = formattable(claim(tally), tally);
-        if (!claimed.isEmpty()) {
-            compose(claimed, tally);
+        List<QueuedLink> now = windowed(formattable(claim(tally), tally), tally);
+        if (!now.isEmpty()) {
+            compose(now, tally);
         }
         return tally.result();
+    }
+
+    /** Holds what waits for the open digest window; the rest goes now. */
+    private List<QueuedLink> windowed(List<QueuedLink> claimed, RunTally tally) {
+        Windowing.Split split = parts.windowing().split(destinationKey, claimed, parts.clock().instant(), work, store);
+        if (!split.later().isEmpty()) {
+            split.later().forEach(link -> tally.hold(link, split.until()));
+            LOG.info("digest window open: files wait for its digest", "kind", destination.kind(), "host",
+                    destination.host(), "files", split.later().size(), "sentNow", split.now().size(), "windowClosesAt",
+                    split.until());
+        }
+        return split.now();
     }
 
     private void compose(List<QueuedLink> claimed, RunTally tally) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.support.Sha256;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -16,13 +17,14 @@ import java.util.Objects;
  * @param event the link event
  * @param body the SQS message's body as received, sent on unchanged to the dead-letter queue, or null
  * @param attributes the SQS message's attributes as Lambda gives them ({@code messageAttributes}), or null
+ * @param sentAt when SQS received the message ({@code SentTimestamp}), or null
  */
 record QueuedLink(String messageId, String receiptHandle, String queueArn, String eventId, LinkEvent event,
-        String body, JsonNode attributes) {
+        String body, JsonNode attributes, Instant sentAt) {
 
     /** A message known only by its ids and event (tests, the command line). */
     QueuedLink(String messageId, String receiptHandle, String queueArn, String eventId, LinkEvent event) {
-        this(messageId, receiptHandle, queueArn, eventId, event, null, null);
+        this(messageId, receiptHandle, queueArn, eventId, event, null, null, null);
     }
 
     /** Rejects missing ids and event. */
@@ -30,6 +32,14 @@ record QueuedLink(String messageId, String receiptHandle, String queueArn, Strin
         Objects.requireNonNull(messageId, "messageId");
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(event, "event");
+    }
+
+    /**
+     * @return when the upload reached the queue ({@code SentTimestamp}), else when its link was made, else null:
+     *     what the digest window compares with when the window before it closed
+     */
+    Instant arrivedAt() {
+        return sentAt != null ? sentAt : event.timestamp();
     }
 
     /**

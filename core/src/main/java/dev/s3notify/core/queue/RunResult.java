@@ -18,10 +18,12 @@ import java.util.Map;
  * @param refused each message whose delivery no retry can fix, with why (for the dead-letter queue)
  * @param released the delivery keys of the claims to release (every claimed event not delivered), at the end of
  *     the invocation, all at once
+ * @param held the messages waiting for the open digest window: to be hidden from the queue until it closes
+ * @param heldUntil when that window closes, or null when none waits
  */
 record RunResult(List<BatchOutcome.Posted> posted, List<String> skipped, List<String> failed,
         List<QueuedLink> deferred, Duration deferredFor, Map<QueuedLink, DeliveryException> refused,
-        List<String> released) {
+        List<String> released, List<QueuedLink> held, java.time.Instant heldUntil) {
 
     /** Copies the collections. */
     RunResult {
@@ -31,6 +33,7 @@ record RunResult(List<BatchOutcome.Posted> posted, List<String> skipped, List<St
         deferred = List.copyOf(deferred);
         refused = new LinkedHashMap<>(refused);
         released = List.copyOf(released);
+        held = List.copyOf(held);
     }
 
     /** @return the refused messages with why, in the order they were refused */

@@ -19,9 +19,11 @@ final class RunTally {
     private final List<String> skipped = new ArrayList<>();
     private final List<String> failed = new ArrayList<>();
     private final List<QueuedLink> deferred = new ArrayList<>();
+    private final List<QueuedLink> held = new ArrayList<>();
     private final Map<QueuedLink, DeliveryException> refused = new LinkedHashMap<>();
     private final List<String> released = new ArrayList<>();
     private Duration deferredFor;
+    private java.time.Instant heldUntil;
 
     /** @param byEvent each event once (by delivery key), with every SQS message that carried it */
     RunTally(Map<String, List<QueuedLink>> byEvent) {
@@ -61,6 +63,21 @@ final class RunTally {
         });
     }
 
+    /**
+     * A file waits for the open digest window: released, given back to the queue until the window closes.
+     *
+     * @param link the file
+     * @param until when the window closes
+     */
+    void hold(QueuedLink link, java.time.Instant until) {
+        release(link);
+        heldUntil = heldUntil == null || until.isAfter(heldUntil) ? until : heldUntil;
+        byEvent.get(link.deliveryKey()).forEach(l -> {
+            failed.add(l.messageId());
+            held.add(l);
+        });
+    }
+
     /** @param wait how long the platform's rate keeps this destination's messages back; the first one counts */
     void deferFor(Duration wait) {
         deferredFor = deferredFor == null ? wait : deferredFor;
@@ -72,7 +89,7 @@ final class RunTally {
     }
 
     RunResult result() {
-        return new RunResult(posted, skipped, failed, deferred, deferredFor, refused, released);
+        return new RunResult(posted, skipped, failed, deferred, deferredFor, refused, released, held, heldUntil);
     }
 
     private void release(QueuedLink link) {

@@ -18,7 +18,8 @@ final class StoreErrors {
         MARK("delivery records not marked delivered: the messages were delivered; a redelivery after their lease"
                 + " lapses may post them again", "records"),
         RELEASE("delivery records not released: the messages are reported for retry and delivered once their lease"
-                + " lapses", "records");
+                + " lapses", "records"),
+        WINDOW("digest window unavailable: the files were sent at once, not held for a digest", "files");
 
         private final String words;
         private final String counted;

@@ -42,6 +42,17 @@ class EnvelopesTest {
         assertThat(envelope.queueArn()).isEqualTo("arn:aws:sqs:us-west-2:111122223333:s3-notify-uploads");
         assertThat(envelope.sqsBody()).isEqualTo(record.get("body").asText());
         assertThat(envelope.sqsAttributes()).isEqualTo(record.get("messageAttributes"));
+        assertThat(envelope.sentAt()).isEqualTo(java.time.Instant.ofEpochMilli(
+                Long.parseLong(record.get("attributes").get("SentTimestamp").asText())));
+    }
+
+    @Test
+    void takesNoSentTimeFromASentTimestampThatIsNoNumber() {
+        JsonNode event = Fixtures.event("sqs-s3-put.json");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) event.get("Records").get(0).get("attributes"))
+                .put("SentTimestamp", "yesterday");
+
+        assertThat(Envelopes.unwrap(event).get(0).sentAt()).isNull();
     }
 
     @Test
@@ -51,6 +62,7 @@ class EnvelopesTest {
         assertThat(envelope.fromSqs()).isFalse();
         assertThat(envelope.receiptHandle()).isNull();
         assertThat(envelope.queueArn()).isNull();
+        assertThat(envelope.sentAt()).isNull();
     }
 
     @Test

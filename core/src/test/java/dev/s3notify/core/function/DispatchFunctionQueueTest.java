@@ -113,11 +113,15 @@ class DispatchFunctionQueueTest {
     }
 
     private DispatchPipeline pipeline(String table) {
-        Map<String, String> env = Map.of("WEBHOOK_KIND", "chat",
+        return pipeline(Map.of("IDEMPOTENCY_TABLE", table));
+    }
+
+    private DispatchPipeline pipeline(Map<String, String> more) {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("WEBHOOK_KIND", "chat",
                 "WEBHOOK_URL", webhook.baseUrl() + "/api/webhooks/42/" + TOKEN,
-                "AWS_REGION", "us-east-1", "IDEMPOTENCY_TABLE", table,
-                "AWS_ENDPOINT_URL_DYNAMODB", dynalite.endpoint().toString(),
-                "AWS_ENDPOINT_URL_SQS", sqsEndpoint.toString());
+                "AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL_DYNAMODB", dynalite.endpoint().toString(),
+                "AWS_ENDPOINT_URL_SQS", sqsEndpoint.toString()));
+        env.putAll(more);
         return DispatchFunction.create(env, new DispatchFunction.Overrides(false, null, null, null,
                 TestFormatters.loader(classPathEntry, TestFormatters.Chat.class), CREDENTIALS));
     }
@@ -240,6 +244,58 @@ class DispatchFunctionQueueTest {
         assertThat(errors).singleElement().asString().contains("no-such-table")
                 .contains("ResourceNotFoundException").doesNotContain(TOKEN);
         webhook.verify(0, postRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void sendsTheFirstUploadAtOnceAndHoldsTheNextInItsQueueUntilTheDigestWindowCloses() throws InterruptedException {
+        DispatchPipeline pipeline;
+        List<String> startup;
+        try (LogCapture logs = new LogCapture()) {
+            pipeline = pipeline();
+            startup = logs.lines();
+        }
+        DispatchPipeline.Outcome first = pipeline.handle(batch(60, "first.pdf"), Instant.now().plusSeconds(30));
+        DispatchPipeline.Outcome next = pipeline().handle(batch(1, "next.pdf"), Instant.now().plusSeconds(30));
+        Thread.sleep(2_500);
+
+        assertThat(startup).anySatisfy(line -> assertThat(line)
+                .contains("digest window (SQS batches): kept in the delivery-records table").contains("20"));
+        assertThat(first.batch().posted()).singleElement().satisfies(p -> assertThat(p.digest()).isFalse());
+        assertThat(next.batch().posted()).isEmpty();
+        assertThat(next.failedMessageIds()).hasSize(1);
+        // Received with a 1 s visibility timeout: without the window it would be back by now.
+        assertThat(sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)).messages()).isEmpty();
+        webhook.verify(1, postRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void keepsTheWindowInMemoryWithoutATableAndSaysSoAtStartUp() {
+        DispatchPipeline pipeline;
+        List<String> startup;
+        try (LogCapture logs = new LogCapture()) {
+            pipeline = pipeline(Map.of());
+            startup = logs.lines();
+        }
+
+        DispatchPipeline.Outcome first = pipeline.handle(batch(60, "first.pdf"), Instant.now().plusSeconds(30));
+        DispatchPipeline.Outcome next = pipeline.handle(batch(60, "next.pdf"), Instant.now().plusSeconds(30));
+
+        assertThat(startup).anySatisfy(line -> assertThat(line)
+                .contains("digest window (SQS batches): kept in this execution environment's memory (no IDEMPOTENCY_TABLE)"));
+        assertThat(first.batch().posted()).hasSize(1);
+        assertThat(next.failedMessageIds()).hasSize(1);
+        webhook.verify(1, postRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void keepsNoWindowWhenTheWindowIsZero() {
+        DispatchPipeline pipeline = pipeline(Map.of("IDEMPOTENCY_TABLE", table, "DIGEST_WINDOW_SECONDS", "0"));
+
+        pipeline.handle(batch(60, "first.pdf"), Instant.now().plusSeconds(30));
+        DispatchPipeline.Outcome next = pipeline.handle(batch(60, "next.pdf"), Instant.now().plusSeconds(30));
+
+        assertThat(next.batch().posted()).hasSize(1);
+        webhook.verify(2, postRequestedFor(anyUrl()));
     }
 
     private static String sqsBody(byte[] input) {

@@ -26,9 +26,13 @@ record BurstFigures(int uploads, int requests, Duration per, TemplateSettings te
         return (uploads + template.batchSize() - 1) / template.batchSize();
     }
 
-    /** @return the soonest the last message can go: when the last batch closes, or the rate lets it through */
+    /**
+     * @return the soonest the last message can go: when the last batch closes (the event source mapping's batching
+     *     window: the first batch for a destination opens its digest window and goes at once), or the rate lets it
+     *     through
+     */
     double idealSeconds() {
-        double window = uploads % template.batchSize() == 0 ? 0 : template.windowSeconds();
+        double window = uploads % template.batchSize() == 0 ? 0 : template.batchingSeconds();
         return Math.max(window, paced(idealMessages()));
     }
 
@@ -37,21 +41,37 @@ record BurstFigures(int uploads, int requests, Duration per, TemplateSettings te
         return (double) ((n + requests - 1) / requests - 1) * per.toMillis() / 1000.0;
     }
 
-    /** Writes the figures as JSON to {@link #FILE}. */
+    /** Writes the figures as JSON to {@link #FILE}, beside the lone upload's if they are there. */
     void write() {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("uploads", uploads);
         doc.put("platform", Map.of("requests", requests, "perSeconds", per.toMillis() / 1000.0));
         doc.put("template", Map.of("windowSeconds", template.windowSeconds(), "batchSize", template.batchSize(),
                 "concurrency", template.concurrency(), "visibilityTimeout", template.visibilityTimeout(),
-                "maxReceiveCount", template.maxReceiveCount()));
+                "maxReceiveCount", template.maxReceiveCount(), "batchingSeconds", template.batchingSeconds()));
         doc.put("measured", map(messages, tooMany, lastDeliverySeconds, lambdaSeconds, deadLettered, invocations));
         doc.put("idealDigest", map(idealMessages(), 0, idealSeconds(), null, 0, null));
         doc.put("idealPerUpload", map(uploads, 0, paced(uploads), null, 0, null));
+        merge(doc);
+    }
+
+    /**
+     * Adds figures to those in {@link #FILE}, so that the burst's and the lone upload's, written by two tests in
+     * either order, end up side by side.
+     *
+     * @param figures the top-level entries to put
+     */
+    @SuppressWarnings("unchecked")
+    static synchronized void merge(Map<String, Object> figures) {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         try {
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(FILE.toFile(), doc);
+            Map<String, Object> doc = java.nio.file.Files.isRegularFile(FILE)
+                    ? json.readValue(FILE.toFile(), LinkedHashMap.class) : new LinkedHashMap<>();
+            doc.putAll(figures);
+            json.writeValue(FILE.toFile(), doc);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the burst figures to " + FILE.toAbsolutePath(), e);
+            throw new UncheckedIOException("cannot write the queue simulation's figures to " + FILE.toAbsolutePath(),
+                    e);
         }
     }
 

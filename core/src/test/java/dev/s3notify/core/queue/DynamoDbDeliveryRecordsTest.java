@@ -12,17 +12,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Delivery records against dynalite: the conditional writes do what the queue path relies on. */
-class DynamoDbDeliveryRecordsTest {
-    private static Dynalite dynalite;
-    private static DynamoDbClient dynamo;
-    private static int tables;
+class DynamoDbDeliveryRecordsTest extends DynaliteTableTest {
     private final AtomicReference<Instant> now = new AtomicReference<>(NOW);
     private final Clock clock = new Clock() {
         @Override
@@ -40,25 +34,6 @@ class DynamoDbDeliveryRecordsTest {
             return now.get();
         }
     };
-    private String table;
-
-    @BeforeAll
-    static void startDynalite() {
-        dynalite = Dynalite.start();
-        dynamo = dynalite.client();
-    }
-
-    @AfterAll
-    static void stopDynalite() {
-        dynamo.close();
-        dynalite.close();
-    }
-
-    @BeforeEach
-    void createTable() {
-        table = "deliveries-" + (++tables);
-        dynalite.createTable(dynamo, table);
-    }
 
     private DynamoDbDeliveryRecords records() {
         return new DynamoDbDeliveryRecords(new DeliveryTable(() -> dynamo, table), clock);

@@ -23,10 +23,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Bursts of uploads through the queue path as deployed (the template's batching window, batch size, concurrency,
- * visibility timeout and redrive), on simulated time, to loopback webhooks enforcing platform-like limits. Prints
- * the figures; asserts what must hold: every file reachable from exactly one delivered message per destination,
- * nothing dead-lettered, nothing delivered twice.
+ * Bursts of uploads, and a lone upload, through the queue path as deployed (the template's digest window, batching
+ * window, batch size, concurrency, visibility timeout and redrive), on simulated time, to loopback webhooks enforcing
+ * platform-like limits. Prints the figures; asserts what must hold: every file reachable from exactly one delivered
+ * message per destination, nothing dead-lettered, nothing delivered twice, a lone upload announced within 3 s.
  */
 class QueueSimulationTest {
     private static final Instant T0 = Instant.parse("2026-11-30T12:00:00Z");
@@ -37,6 +37,8 @@ class QueueSimulationTest {
     /** The rates the shipped formatters declare: Discord 5 per 2 s, Slack 1 per second, Teams 1 per second. */
     private static final Map<String, RateLimit> DECLARED = Map.of("discord", RateLimit.of(5, Duration.ofSeconds(2)),
             "slack", RateLimit.of(1, Duration.ofSeconds(1)), "teams", RateLimit.of(1, Duration.ofSeconds(1)));
+    private final TemplateSettings template = TemplateSettings.read();
+    private final VirtualClock clock = new VirtualClock(T0);
 
     private static Destination destination(String kind, LimitedWebhook webhook) {
         return QueueFixtures.destination(kind, webhook.url("/hooks/" + kind + "/token"), DECLARED.get(kind),
@@ -52,6 +54,23 @@ class QueueSimulationTest {
                 .expirationTime("24 hours").timestamp(at).key(key).size(2_000_000L + n).eventType(EventType.CREATED)
                 .eventTime(at).expiresAt(at.plusSeconds(86_400)).region("eu-west-1").sourceEventId("s3-event-" + n)
                 .build();
+    }
+
+    /** @return the simulation of these uploads to one Discord-like webhook, run and reported under this title */
+    private Simulation toDiscord(LimitedWebhook discord, String title, Map<LinkEvent, Instant> uploads) {
+        Simulation simulation = new Simulation(template, clock, List.of(destination("discord", discord))).run(uploads);
+        report(title, template, simulation, Map.of("discord", discord));
+        return simulation;
+    }
+
+    /** @return so many uploads, one every so many milliseconds from {@link #T0}, each with when it reaches the queue */
+    private static Map<LinkEvent, Instant> uploads(int count, long everyMillis) {
+        Map<LinkEvent, Instant> uploads = new LinkedHashMap<>();
+        for (int n = 0; n < count; n++) {
+            Instant at = T0.plusMillis(n * everyMillis);
+            uploads.put(upload(n, at), at);
+        }
+        return uploads;
     }
 
     /**
@@ -85,16 +104,10 @@ class QueueSimulationTest {
 
     @Test
     void deliversTenThousandUploadsInAMinuteToThreePlatformsWithinTheirLimits() {
-        TemplateSettings template = TemplateSettings.read();
-        VirtualClock clock = new VirtualClock(T0);
         try (LimitedWebhook discord = new LimitedWebhook(clock, 5, Duration.ofSeconds(2), LATENCY);
                 LimitedWebhook slack = new LimitedWebhook(clock, 1, Duration.ofSeconds(1), LATENCY);
                 LimitedWebhook teams = new LimitedWebhook(clock, 4, Duration.ofSeconds(1), LATENCY)) {
-            Map<LinkEvent, Instant> uploads = new LinkedHashMap<>();
-            for (int n = 0; n < 10_000; n++) {
-                Instant at = T0.plusMillis(n * 6L);
-                uploads.put(upload(n, at), at);
-            }
+            Map<LinkEvent, Instant> uploads = uploads(10_000, 6);
             Simulation simulation = new Simulation(template, clock, List.of(destination("discord", discord),
                     destination("slack", slack), destination("teams", teams))).run(uploads);
 
@@ -113,16 +126,10 @@ class QueueSimulationTest {
 
     @Test
     void givesRateLimitedDigestsBackToTheQueueAndDeliversThemOnceWhenAWebhookIsStricterThanDeclared() {
-        TemplateSettings template = TemplateSettings.read();
-        VirtualClock clock = new VirtualClock(T0);
         // Slack declared 1 per second; this one takes 1 per 20 s, so the dispatcher meets 429s and defers.
         try (LimitedWebhook discord = new LimitedWebhook(clock, 5, Duration.ofSeconds(2), LATENCY);
                 LimitedWebhook slack = new LimitedWebhook(clock, 1, Duration.ofSeconds(20), LATENCY)) {
-            Map<LinkEvent, Instant> uploads = new LinkedHashMap<>();
-            for (int n = 0; n < 10_000; n++) {
-                Instant at = T0.plusMillis(n * 6L);
-                uploads.put(upload(n, at), at);
-            }
+            Map<LinkEvent, Instant> uploads = uploads(10_000, 6);
             Simulation simulation = new Simulation(template, clock, List.of(destination("discord", discord),
                     destination("slack", slack))).run(uploads);
 
@@ -141,17 +148,9 @@ class QueueSimulationTest {
 
     @Test
     void deliversABurstOfTwoHundredToADiscordWebhookInOneWindowWithAlmostNoRateLimiting() {
-        TemplateSettings template = TemplateSettings.read();
-        VirtualClock clock = new VirtualClock(T0);
         try (LimitedWebhook discord = new LimitedWebhook(clock, 5, Duration.ofSeconds(2), LATENCY)) {
-            Map<LinkEvent, Instant> uploads = new LinkedHashMap<>();
-            for (int n = 0; n < 200; n++) {
-                uploads.put(upload(n, T0), T0);
-            }
-            Simulation simulation = new Simulation(template, clock, List.of(destination("discord", discord)))
-                    .run(uploads);
-
-            report("200 uploads at once", template, simulation, Map.of("discord", discord));
+            Map<LinkEvent, Instant> uploads = uploads(200, 0);
+            Simulation simulation = toDiscord(discord, "200 uploads at once", uploads);
             BurstFigures figures = new BurstFigures(uploads.size(), 5, Duration.ofSeconds(2), template,
                     discord.bodies().size(), discord.tooMany(), lastMessage(discord),
                     simulation.lambdaTime.toMillis() / 1000.0, simulation.invocations, simulation.deadLettered);
@@ -165,6 +164,53 @@ class QueueSimulationTest {
         }
     }
 
+    @Test
+    void announcesALoneUploadWithinThreeSecondsOfItsLinkEvent() {
+        try (LimitedWebhook discord = new LimitedWebhook(clock, 5, Duration.ofSeconds(2), LATENCY)) {
+            Map<LinkEvent, Instant> uploads = Map.of(upload(0, T0), T0);
+            Simulation simulation = toDiscord(discord, "a lone upload", uploads);
+            double latency = lastMessage(discord);
+            BurstFigures.merge(Map.of("lone", Map.of("uploads", 1, "messages", discord.bodies().size(),
+                    "announcedAfterSeconds", latency, "targetSeconds", 3.0)));
+            assertThat(simulation.posted).singleElement().satisfies(p -> assertThat(p.digest()).isFalse());
+            assertThat(latency).isLessThanOrEqualTo(3.0);
+        }
+    }
+
+    @Test
+    void gathersTheUploadsThatFollowWithinTheWindowIntoOneDigestWhenItCloses() {
+        try (LimitedWebhook discord = new LimitedWebhook(clock, 5, Duration.ofSeconds(2), LATENCY)) {
+            Map<LinkEvent, Instant> uploads = new LinkedHashMap<>();
+            for (int at : new int[] {0, 5, 8, 12}) {
+                uploads.put(upload(at, T0.plusSeconds(at)), T0.plusSeconds(at));
+            }
+            Simulation simulation = toDiscord(discord, "an upload, then three more within the window", uploads);
+            assertThat(simulation.posted).extracting(p -> p.files().size()).containsExactly(1, 3);
+            List<Instant> times = discord.times();
+            assertThat(Duration.between(T0, times.get(0))).isLessThanOrEqualTo(Duration.ofSeconds(3));
+            assertThat(Duration.between(T0, times.get(1))).isBetween(Duration.ofSeconds(template.windowSeconds()),
+                    Duration.ofSeconds(template.windowSeconds() + 3));
+            assertThat(reachable(discord, simulation.pages())).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(uploads.keySet().stream().map(LinkEvent::fileUrl).toList());
+        }
+    }
+
+    @Test
+    void sendsABurstSpreadOverTenSecondsInAFirstMessageAndFewDigests() {
+        try (LimitedWebhook discord = new LimitedWebhook(clock, 5, Duration.ofSeconds(2), LATENCY)) {
+            Map<LinkEvent, Instant> uploads = uploads(200, 50);
+            Simulation simulation = toDiscord(discord, "200 uploads over 10 s", uploads);
+            BurstFigures.merge(Map.of("spread", Map.of("uploads", 200, "overSeconds", 10, "messages",
+                    discord.bodies().size(), "tooMany", discord.tooMany(), "lastDeliverySeconds", lastMessage(discord))));
+            assertThat(reachable(discord, simulation.pages())).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(uploads.keySet().stream().map(LinkEvent::fileUrl).toList());
+            assertThat(discord.bodies().size()).isLessThanOrEqualTo(1 + template.concurrency());
+            assertThat(discord.tooMany()).isLessThanOrEqualTo(5);
+            assertThat(lastMessage(discord)).isLessThanOrEqualTo(10 + template.windowSeconds() + 30.0);
+            assertThat(simulation.deadLettered).isZero();
+        }
+    }
+
     /** @return seconds from the burst's start to the last message the webhook received, 0 if none */
     private static double lastMessage(LimitedWebhook webhook) {
         List<Instant> times = webhook.times();
@@ -174,8 +220,8 @@ class QueueSimulationTest {
     private static void report(String title, TemplateSettings template, Simulation simulation,
             Map<String, LimitedWebhook> webhooks) {
         StringBuilder out = new StringBuilder("\n[queue simulation] ").append(title).append(String.format(Locale.ROOT,
-                " (window %d s, batch %d, concurrency %d, visibility %d s, maxReceiveCount %d)%n",
-                template.windowSeconds(), template.batchSize(), template.concurrency(), template.visibilityTimeout(),
+                " (digest window %d s, batching window %d s, batch %d, concurrency %d, visibility %d s,"
+                + " maxReceiveCount %d)%n", template.windowSeconds(), template.batchingSeconds(), template.batchSize(), template.concurrency(), template.visibilityTimeout(),
                 template.maxReceiveCount()));
         webhooks.forEach((kind, webhook) -> out.append(String.format(Locale.ROOT,
                 "  %-8s messages sent %4d, 429s met %3d, last message at %.1f s%n", kind, webhook.bodies().size(),

@@ -5,6 +5,7 @@ import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.dispatch.Destination;
 import dev.s3notify.core.dispatch.SimulatedSenders;
 import dev.s3notify.core.pacing.Pacer;
+import dev.s3notify.core.pacing.RateLimitedException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,11 +18,12 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * A model of the deployed queue path on simulated time: a standard SQS queue (visibility timeouts, receive counts,
- * redrive after the template's maxReceiveCount), Lambda's event source mapping (the template's batch size, batching
- * window and maximum concurrency, one batch per free execution environment), and per environment the real
- * {@link BatchDispatcher} with core's real webhook sender and rate budgets of its own, posting over loopback HTTP.
- * DynamoDB and S3 are modelled by their latency only.
+ * A model of the deployed queue path on simulated time: a standard SQS queue (visibility timeouts in whole seconds,
+ * receive counts, redrive after the template's maxReceiveCount), Lambda's event source mapping (the template's batch
+ * size, batching window and maximum concurrency, one batch per free execution environment), and per environment the
+ * real {@link BatchDispatcher} with core's real webhook sender and rate budgets of its own, posting over loopback
+ * HTTP, and the template's digest window, kept in one store all environments share (as the delivery-records table
+ * is): messages held for it come back when it closes. DynamoDB and S3 are modelled by their latency only.
  */
 final class Simulation {
     static final Duration RECORD_LATENCY = Duration.ofMillis(4);
@@ -108,16 +110,23 @@ final class Simulation {
             pages.put(url, html);
             return new Link(url, expiresAt);
         };
+        // ChangeMessageVisibility takes whole seconds, as SqsVisibility rounds them.
         Visibility visibility = (links, timeout, deadline) -> {
-            links.forEach(l -> messages.get(l.messageId()).visibleAt = clock.instant().plus(timeout));
+            Instant visibleAt = clock.instant().plusSeconds(RateLimitedException.visibilitySeconds(timeout));
+            links.forEach(l -> messages.get(l.messageId()).visibleAt = visibleAt);
             return Failures.NONE;
         };
+        MemoryDigestWindows table = new MemoryDigestWindows();
+        Windowing windowing = new Windowing((destination, now, closesAt, deadline) -> {
+            clock.advance(RECORD_LATENCY);
+            return table.open(destination, now, closesAt, deadline);
+        }, Duration.ofSeconds(template.windowSeconds()));
         for (int e = 0; e < template.concurrency(); e++) {
             Pacer pacer = Pacer.of(template.concurrency(), clock, clock::advance);
             MessageSender sender = new WebhookMessageSender(SimulatedSenders.create(clock, clock::advance, e));
             BatchDispatcher dispatcher = new BatchDispatcher(destinations, new BatchDispatcher.Parts(
                     new Composer(new FormatterDigests(), index), records, pacer, sender, visibility,
-                    new SplittableRandom(100 + e), DeadLetters.NONE, clock));
+                    new SplittableRandom(100 + e), DeadLetters.NONE, clock, windowing));
             environments.add(new Environment(dispatcher, new Instant[] {Instant.MIN}));
         }
     }
@@ -132,7 +141,7 @@ final class Simulation {
             n++;
             String id = "msg-" + n;
             messages.put(id, new Message(new QueuedLink(id, "rh-" + n, "arn:aws:sqs:eu-west-1:1:links", "eb-" + n,
-                    upload.getKey()), upload.getValue()));
+                    upload.getKey(), null, null, upload.getValue()), upload.getValue()));
         }
         while (messages.values().stream().anyMatch(m -> !m.gone)) {
             Environment environment = environments.stream().min(Comparator.comparing(e -> e.freeAt()[0]))
@@ -147,7 +156,7 @@ final class Simulation {
                 .sorted(Comparator.comparing(m -> m.visibleAt)).toList();
         Instant free = environment.freeAt()[0];
         Instant start = pending.get(0).visibleAt.isAfter(free) ? pending.get(0).visibleAt : free;
-        Instant windowEnd = start.plusSeconds(template.windowSeconds());
+        Instant windowEnd = start.plusSeconds(template.batchingSeconds());
         Instant full = pending.size() >= template.batchSize()
                 ? pending.get(template.batchSize() - 1).visibleAt : Instant.MAX;
         Instant at = full.isBefore(windowEnd) ? (full.isAfter(start) ? full : start) : windowEnd;
