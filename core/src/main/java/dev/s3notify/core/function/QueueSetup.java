@@ -59,6 +59,17 @@ public final class QueueSetup {
     }
 
     /**
+     * @param settings the dispatcher's settings
+     * @return whether the configuration is the queue path's, where batches become digests: a delivery-records table
+     *     ({@code IDEMPOTENCY_TABLE}), an index bucket ({@code INDEX_BUCKET}), or a queue endpoint
+     *     ({@code AWS_ENDPOINT_URL_SQS}) is set. The template sets the first two exactly when it deploys the queue.
+     */
+    public static boolean queued(Settings settings) {
+        return settings.isSet(Variables.IDEMPOTENCY_TABLE) || settings.isSet(Variables.INDEX_BUCKET)
+                || settings.isSet(Variables.AWS_ENDPOINT_URL_SQS);
+    }
+
+    /**
      * @param settings the dispatcher's settings (problems are added to them)
      * @param env the environment
      * @param destinations where messages go
