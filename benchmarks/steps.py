@@ -4,7 +4,7 @@ kernel's CPU time of the whole process beside it. Standard library only; not par
 usage: python3 benchmarks/steps.py [--rounds N] [--first jackson|streaming] JAR[=LABEL]... -- JAVA_HOME...
 
 Each round runs, in a shuffled order, every jar on every JDK for: the dispatcher on one EventBridge event (the
-direct path), the dispatcher on a standard-queue SQS batch with IDEMPOTENCY_TABLE unset, and the link generator on
+direct path), the same with AWS_LAMBDA_FUNCTION_NAME set as on Lambda, the dispatcher on a standard-queue SQS batch with IDEMPOTENCY_TABLE unset, and the link generator on
 one S3 event; all with the Lambda template's JAVA_TOOL_OPTIONS. Prints the median (min-max) of each step.
 """
 import json
@@ -52,6 +52,9 @@ def main(argv):
     dispatch = dict(base, WEBHOOK_URL=endpoint + "/webhook", WEBHOOK_KIND="discord", MAX_ATTEMPTS="1")
     cases = [("dispatch, EventBridge event", "dispatch", "docs/examples/link-events/file-link-generated.json",
               dispatch),
+             ("dispatch, EventBridge event, on Lambda", "dispatch",
+              "docs/examples/link-events/file-link-generated.json",
+              dict(dispatch, AWS_LAMBDA_FUNCTION_NAME="s3-notify-dispatcher")),
              ("dispatch, SQS batch", "dispatch", "core/src/test/resources/fixtures/events/"
               "sqs-file-link-generated-batch.json", dispatch),
              ("link, EventBridge S3 event", "link", "docs/examples/eventbridge-object-created.json",
