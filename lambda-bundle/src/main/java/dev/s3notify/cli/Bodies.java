@@ -4,10 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.s3notify.core.WebhookRequest;
+import dev.s3notify.core.support.Json;
 
 /** How every command shows a body it posted or would post: as JSON when it is JSON, else as a string. */
 final class Bodies {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
 
     private Bodies() {
     }

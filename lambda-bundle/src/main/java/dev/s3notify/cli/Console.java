@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.s3notify.core.plugins.Plugins;
+import dev.s3notify.core.support.Json;
 import dev.s3notify.core.support.Log;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -28,7 +29,7 @@ import java.util.Map;
  */
 record Console(Map<String, String> env, PrintStream out, PrintStream err, ClassLoader loader, InputStream in,
         boolean jsonLines) {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
     private static final String PREFIX = "s3notify: ";
 
     /** A console that prints plain lines. */

@@ -1,5 +1,6 @@
 package dev.s3notify.cli;
 
+import dev.s3notify.core.support.Json;
 import dev.s3notify.core.text.Suggestions;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,7 +23,7 @@ import java.util.Set;
 
 /** {@code invoke link-generator|webhook-dispatcher}: the real handler, in this process, on a local event file. */
 final class InvokeCommand implements Command {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
     private static final List<String> FUNCTIONS = List.of("link-generator", "webhook-dispatcher");
 
     @Override

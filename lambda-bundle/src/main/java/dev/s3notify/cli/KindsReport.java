@@ -3,12 +3,13 @@ package dev.s3notify.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.s3notify.core.support.Json;
 import dev.s3notify.spi.Variable;
 import java.util.List;
 
 /** What {@code kinds} found, per registry, printed for people or as JSON. */
 final class KindsReport {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
 
     private KindsReport() {
     }

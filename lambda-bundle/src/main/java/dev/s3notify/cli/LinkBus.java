@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.s3notify.core.EventEntry;
 import dev.s3notify.core.function.LinkFunction;
 import dev.s3notify.core.links.LinkPipeline;
+import dev.s3notify.core.support.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,7 @@ import java.util.function.Consumer;
  * placeholder keys (the link function says so on standard error); with them, links are real.
  */
 final class LinkBus {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
 
     /**
      * What went over the bus.

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.s3notify.core.function.DispatchFunction;
 import dev.s3notify.core.function.DispatchPipeline;
 import dev.s3notify.core.WebhookRequest;
+import dev.s3notify.core.support.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.Set;
  * through the link generator first (a dry run); a link event goes straight to the formatter. One body per line.
  */
 final class PreviewCommand implements Command {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
 
 
     @Override

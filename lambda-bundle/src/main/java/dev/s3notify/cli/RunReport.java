@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.s3notify.core.WebhookRequest;
 import dev.s3notify.core.dispatch.Destination;
+import dev.s3notify.core.support.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.List;
  * handle.
  */
 final class RunReport {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
 
     private final boolean preview;
     private final ObjectNode root = MAPPER.createObjectNode();

@@ -2,6 +2,7 @@ package dev.s3notify.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.s3notify.core.support.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -12,7 +13,7 @@ import java.util.UUID;
  * whoever sees it in the channel knows it is a test. Its link points at an example bucket and does not work.
  */
 final class SampleLinkEvent {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
     static final String KEY = "s3-notify/send-test/sample-report.pdf";
 
     private SampleLinkEvent() {

@@ -1,5 +1,6 @@
 package dev.s3notify.cli;
 
+import dev.s3notify.core.support.Json;
 import dev.s3notify.core.support.Log;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,7 +18,7 @@ import java.util.Set;
  * it before deploying. Shows the webhook's host, never its URL.
  */
 final class SendTestCommand implements Command {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
     /** The longest a 429's wait is waited for, all waits together: a person is waiting for the answer. */
     static final Duration LONGEST_WAIT = Duration.ofSeconds(60);
     private static final Duration DEADLINE = Duration.ofMinutes(15);

@@ -2,11 +2,10 @@ package dev.s3notify.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.s3notify.core.function.LinkFunction;
 import dev.s3notify.core.links.LinkPipeline;
+import dev.s3notify.core.support.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,7 +28,7 @@ import org.crac.Resource;
  * every cached credential and pooled connection; {@link #afterRestore} drops them again.
  */
 public final class LinkGeneratorHandler implements RequestStreamHandler, Resource {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
 
     private final LinkPipeline pipeline;
 
@@ -82,11 +81,6 @@ public final class LinkGeneratorHandler implements RequestStreamHandler, Resourc
     private static void handle(LinkPipeline pipeline, byte[] input, OutputStream output, Instant now,
             Instant deadline) throws IOException {
         LinkPipeline.Outcome outcome = pipeline.handle(input, now, deadline);
-        SQSBatchResponse batch = new SQSBatchResponse(outcome.failedMessageIds().stream()
-                .map(SQSBatchResponse.BatchItemFailure::new).toList());
-        ObjectNode response = MAPPER.createObjectNode();
-        response.put("published", outcome.published().size());
-        response.setAll((ObjectNode) MAPPER.valueToTree(batch));
-        MAPPER.writeValue(output, response);
+        MAPPER.writeValue(output, Answers.of("published", outcome.published().size(), outcome.failedMessageIds()));
     }
 }

@@ -3,10 +3,10 @@ package dev.s3notify.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.s3notify.core.function.DispatchFunction;
 import dev.s3notify.core.function.DispatchPipeline;
+import dev.s3notify.core.support.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,7 +32,7 @@ import org.crac.Resource;
 public final class WebhookDispatcherHandler implements RequestStreamHandler, Resource {
     /** Time kept back from the Lambda deadline to fail cleanly instead of being cut off. */
     public static final Duration DEADLINE_MARGIN = Duration.ofMillis(1500);
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
     private static final Duration PRIMING_DEADLINE = Duration.ofSeconds(30);
 
     private final DispatchPipeline pipeline;
@@ -74,11 +74,7 @@ public final class WebhookDispatcherHandler implements RequestStreamHandler, Res
      * @return what Lambda gets back: how many were delivered and the SQS batch item failures
      */
     public static ObjectNode response(DispatchPipeline.Outcome outcome) {
-        ObjectNode response = MAPPER.createObjectNode();
-        response.put("delivered", outcome.delivered());
-        ArrayNode failures = response.putArray("batchItemFailures");
-        outcome.failedMessageIds().forEach(id -> failures.addObject().put("itemIdentifier", id));
-        return response;
+        return Answers.of("delivered", outcome.delivered(), outcome.failedMessageIds());
     }
 
     /**

@@ -150,6 +150,13 @@ class LinkGeneratorHandlerTest {
                         .containing("good.txt"))));
     }
 
+    /** Lambda's {@code batchItemFailures} are written by the handlers themselves: the events library is not needed. */
+    @Test
+    void answersSqsBatchesWithoutTheLambdaEventsLibrary() {
+        assertThatThrownBy(() -> Class.forName("com.amazonaws.services.lambda.runtime.events.SQSBatchResponse"))
+                .isInstanceOf(ClassNotFoundException.class);
+    }
+
     @Test
     void neverLogsALinksSignatureOrACredential() throws Exception {
         s3.putObject(BUCKET, "logged.txt", randomBytes(), "text/plain");

@@ -65,17 +65,31 @@ public final class AwsSession {
      * @return the session; nothing is fetched until a client first needs credentials
      */
     public static AwsSession create(Map<String, String> env, Settings settings, AwsCredentialsProvider override) {
-        boolean fips = settings.get(Variables.AWS_USE_FIPS_ENDPOINT);
-        if (fips && settings.get(Variables.AWS_ENDPOINT_URL) != null) {
-            settings.problem("AWS_USE_FIPS_ENDPOINT=true cannot be combined with AWS_ENDPOINT_URL: the SDK uses FIPS"
-                    + " endpoints only on AWS's own hosts; unset one of them");
-        }
+        boolean fips = check(settings);
         Credentials credentials = override != null ? Credentials.fixed(override)
                 : Credentials.refreshable(() -> CredentialsChains.forEnvironment(env));
         SdkHttpClient http = UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(2))
                 .socketTimeout(ATTEMPT_TIMEOUT).build();
         return new AwsSession(Variables.region(settings), fips, settings.get(Variables.AWS_USE_DUALSTACK_ENDPOINT),
                 credentials, http, KnownSecrets.in(env, Variables.ALL).stream().map(Secret::reveal).toList());
+    }
+
+    /**
+     * Records the problems {@link #create} would record, without building anything: for a caller that makes its
+     * session on first use and must still report them at cold start.
+     *
+     * @param settings the parsed settings (problems are added to them)
+     * @return whether FIPS endpoints are asked for
+     */
+    public static boolean check(Settings settings) {
+        boolean fips = settings.get(Variables.AWS_USE_FIPS_ENDPOINT);
+        if (fips && settings.get(Variables.AWS_ENDPOINT_URL) != null) {
+            settings.problem("AWS_USE_FIPS_ENDPOINT=true cannot be combined with AWS_ENDPOINT_URL: the SDK uses FIPS"
+                    + " endpoints only on AWS's own hosts; unset one of them");
+        }
+        settings.get(Variables.AWS_USE_DUALSTACK_ENDPOINT);
+        Variables.region(settings);
+        return fips;
     }
 
     /**

@@ -1,8 +1,8 @@
 package dev.s3notify.core.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.s3notify.core.error.ConfigurationException;
+import dev.s3notify.core.support.Json;
 import dev.s3notify.core.support.Secret;
 import java.io.IOException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -34,7 +34,7 @@ public final class SigningKeys {
     static AwsBasicCredentials fromSecret(Secret secretString, String arn) {
         JsonNode json;
         try {
-            json = new ObjectMapper().readTree(secretString.reveal());
+            json = Json.MAPPER.readTree(secretString.reveal());
         } catch (IOException e) {
             // The parser's message may quote the secret: leave it out.
             throw new ConfigurationException("LINK_SIGNING_SECRET_ARN=" + arn + ": the secret is not JSON; store"

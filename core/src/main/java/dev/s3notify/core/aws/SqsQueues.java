@@ -3,6 +3,7 @@ package dev.s3notify.core.aws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.s3notify.core.error.S3NotifyException;
+import dev.s3notify.core.support.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +30,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * {@link AwsCallFailed}, naming the call and the queue, in words safe to log. Thread-safe.
  */
 public final class SqsQueues {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     /** The most entries one ChangeMessageVisibilityBatch call takes. */
     public static final int BATCH = 10;
 

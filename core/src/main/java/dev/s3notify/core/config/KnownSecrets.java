@@ -2,6 +2,7 @@ package dev.s3notify.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.s3notify.core.support.Json;
 import dev.s3notify.core.support.Secret;
 import dev.s3notify.core.support.UrlSecrets;
 import dev.s3notify.spi.Variable;
@@ -23,7 +24,7 @@ import java.util.Map;
 public final class KnownSecrets {
     private static final List<String> AWS = List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
             "AWS_SESSION_TOKEN", "AWS_CONTAINER_AUTHORIZATION_TOKEN");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final java.util.regex.Pattern SECRET_NAME = java.util.regex.Pattern.compile(
             "[A-Z0-9_]*_(?:TOKEN|SECRET|SECRET_KEY|PASSWORD|HEADERS|API_KEY)");
 

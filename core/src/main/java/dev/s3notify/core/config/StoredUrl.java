@@ -1,8 +1,8 @@
 package dev.s3notify.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.s3notify.core.input.Urls;
+import dev.s3notify.core.support.Json;
 import dev.s3notify.core.support.Secret;
 import java.io.IOException;
 import java.net.URI;
@@ -16,7 +16,7 @@ public final class StoredUrl {
         String text = stored.reveal().strip();
         if (text.startsWith("{")) {
             try {
-                JsonNode url = new ObjectMapper().readTree(text).get("url");
+                JsonNode url = Json.MAPPER.readTree(text).get("url");
                 text = url == null || !url.isTextual() ? "" : url.asText().strip();
             } catch (IOException e) {
                 text = "";

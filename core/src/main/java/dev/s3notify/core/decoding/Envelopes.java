@@ -1,12 +1,10 @@
 package dev.s3notify.core.decoding;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.s3notify.core.error.InvalidEventException;
 import dev.s3notify.core.input.JsonErrors;
+import dev.s3notify.core.support.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +25,6 @@ import java.util.Objects;
  * a batch item failure; {@code unwrap} itself does not throw for it.
  */
 public final class Envelopes {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
     private static final int BODY_QUOTE_LIMIT = 80;
 
     private Envelopes() {
@@ -42,7 +37,7 @@ public final class Envelopes {
      */
     public static JsonNode parse(byte[] json) {
         try {
-            JsonNode root = MAPPER.readTree(json);
+            JsonNode root = Json.STRICT.readTree(json);
             if (root == null || root.isMissingNode()) {
                 throw new InvalidEventException("event is not valid JSON: it is empty");
             }
@@ -168,7 +163,7 @@ public final class Envelopes {
     private static Envelope object(Envelope.Builder envelope, String label, String json) {
         JsonNode node;
         try {
-            node = MAPPER.readTree(json);
+            node = Json.STRICT.readTree(json);
         } catch (JsonProcessingException e) {
             // No cause: the parser's message quotes the token it stopped at, which may be part of a link.
             return failed(envelope, label + " is not JSON: " + JsonErrors.describe(e) + ": "

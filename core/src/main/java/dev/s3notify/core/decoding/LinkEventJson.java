@@ -1,10 +1,10 @@
 package dev.s3notify.core.decoding;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.error.InvalidEventException;
+import dev.s3notify.core.support.Json;
 
 /**
  * The JSON form of a {@link LinkEvent}, documented in {@code docs/link-event.md}. Absent values are omitted rather
@@ -12,7 +12,6 @@ import dev.s3notify.core.error.InvalidEventException;
  * mislead (a link that is not https, a field of the wrong type), lenient about what a newer producer may add.
  */
 public final class LinkEventJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private LinkEventJson() {
     }
@@ -22,7 +21,7 @@ public final class LinkEventJson {
      * @return its detail as a JSON object
      */
     public static ObjectNode toJson(LinkEvent event) {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("fileName", event.fileName());
         put(node, "fileUrl", event.fileUrl());
         node.put("bucket", event.bucket());

@@ -24,11 +24,12 @@ import java.util.Optional;
  * @param kind the formatter's kind ({@code WEBHOOK_KIND})
  * @param formatter the platform's formatter, configured
  * @param template the compiled message template
- * @param digestTemplate the compiled digest template
+ * @param digestTemplate the digest template (a {@link DigestTemplate}, or one compiled on first use:
+ *     {@link DigestTemplate#onFirstUse})
  * @param url the webhook URL, a credential: only its host is ever shown; null when previewing
  */
 public record Destination(String name, String kind, WebhookFormatter formatter, MessageTemplate template,
-        DigestTemplate digestTemplate, Secret url) {
+        Digest.Renderer digestTemplate, Secret url) {
 
     /** Rejects missing values. */
     public Destination {

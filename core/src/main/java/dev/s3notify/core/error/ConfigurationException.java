@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The configuration cannot work. Raised at start-up (cold start), never at the first upload, and lists every
  * problem found at once; each problem names the variable, the value given (unless it is secret) and what was
- * expected.
+ * expected. One check may run later: where no digest is expected at cold start, the dispatcher's digest check runs
+ * before the first batch of a standard queue, and fails that batch.
  */
 public class ConfigurationException extends S3NotifyException {
     private static final long serialVersionUID = 1L;

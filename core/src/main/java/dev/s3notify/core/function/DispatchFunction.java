@@ -2,6 +2,7 @@ package dev.s3notify.core.function;
 
 import dev.s3notify.core.error.ConfigurationException;
 import dev.s3notify.core.dispatch.Destination;
+import dev.s3notify.core.Digest;
 import dev.s3notify.core.templates.DigestTemplate;
 import dev.s3notify.spi.FormatterContext;
 import dev.s3notify.spi.KindSettings;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
@@ -88,14 +90,19 @@ public final class DispatchFunction {
         String templateName = overrides.template() != null ? "--template" : Variables.MESSAGE_TEMPLATE.name();
         MessageTemplate template = template(templateText, templateName, provider, formatter, settings);
         String digestText = settings.get(Variables.DIGEST_TEMPLATE);
-        DigestTemplate digestTemplate = digestTemplate(digestText, provider, formatter, settings);
+        // Digests are checked now only where they can happen: on the queue path, or with a template of one's own.
+        boolean digestsNow = digestText != null || QueueSetup.queued(settings);
+        Digest.Renderer digestTemplate = digestTemplate(digestText, provider, formatter, settings, digestsNow);
         Variables.region(settings); // checked even when no AWS call needs it, as the link generator does
         QueueSetup.check(settings);
         settings.validate();
         Destination destination = new Destination(provider.kind(), provider.kind(), formatter, template,
                 digestTemplate, url == null ? null : Secret.of(url.toString()));
         formatSamples(destination, templateText != null ? templateName : null);
-        StartupDigests.check(destination, digestText != null);
+        StartupDigests digests = new StartupDigests(destination, digestText != null);
+        if (digestsNow) {
+            digests.check();
+        }
         List<Secret> known = new java.util.ArrayList<>(KnownSecrets.in(env, concat(Variables.ALL,
                 provider.variables())));
         known.addAll(KnownSecrets.url(destination.url()));
@@ -107,7 +114,7 @@ public final class DispatchFunction {
                 "kind", provider.kind(), "host", destination.host(), "customTemplate", templateText != null,
                 "customDigestTemplate", digestText != null, "timeoutSeconds", timeout.toSeconds(),
                 "maxAttempts", maxAttempts);
-        return new DispatchPipeline(List.of(destination), sender, overrides.onRequest(), batches);
+        return new DispatchPipeline(List.of(destination), sender, overrides.onRequest(), batches, digests);
     }
 
     /** The template given on the command line counts as {@code MESSAGE_TEMPLATE} for the formatter too. */
@@ -159,14 +166,20 @@ public final class DispatchFunction {
                 formatter == null ? value -> value : formatter::escape));
     }
 
-    private static DigestTemplate digestTemplate(String text, WebhookFormatterProvider provider,
-            WebhookFormatter formatter, Settings settings) {
+    /**
+     * {@code DIGEST_TEMPLATE} compiled now, so that its problems are reported with the rest; the formatter's default
+     * compiled now only when digests are checked at cold start, else on first use (the first queue batch).
+     */
+    private static Digest.Renderer digestTemplate(String text, WebhookFormatterProvider provider,
+            WebhookFormatter formatter, Settings settings, boolean now) {
         if (text == null && provider == null) {
             return null;
         }
-        return orProblem(settings, () -> DigestTemplate.compile(text != null ? text : provider.defaultDigestTemplate(),
-                text != null ? Variables.DIGEST_TEMPLATE.name() : provider.kind() + "'s default digest template",
-                formatter == null ? value -> value : formatter::escapeDigest));
+        String source = text != null ? text : provider.defaultDigestTemplate();
+        String name = text != null ? Variables.DIGEST_TEMPLATE.name() : provider.kind() + "'s default digest template";
+        UnaryOperator<String> escaper = formatter == null ? value -> value : formatter::escapeDigest;
+        return now ? orProblem(settings, () -> DigestTemplate.compile(source, name, escaper))
+                : DigestTemplate.onFirstUse(source, name, escaper);
     }
 
     /** A configuration problem is one among the others, reported together: recorded, and null returned. */

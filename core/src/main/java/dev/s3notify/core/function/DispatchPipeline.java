@@ -30,14 +30,16 @@ public final class DispatchPipeline {
     private final BiConsumer<Destination, WebhookRequest> onRequest;
     private final BatchDispatcher batches;
     private final DirectDelivery direct;
+    private final StartupDigests digests;
 
     DispatchPipeline(List<Destination> destinations, WebhookSender sender,
-            BiConsumer<Destination, WebhookRequest> onRequest, BatchDispatcher batches) {
+            BiConsumer<Destination, WebhookRequest> onRequest, BatchDispatcher batches, StartupDigests digests) {
         this.destinations = List.copyOf(destinations);
         this.sender = sender;
         this.onRequest = onRequest;
         this.batches = batches;
         this.direct = new DirectDelivery(destinations, sender, onRequest);
+        this.digests = digests;
     }
 
     /**
@@ -68,10 +70,14 @@ public final class DispatchPipeline {
      * @param deadline when the invocation must be over (Lambda's deadline less a margin)
      * @return how many were delivered and which SQS messages failed
      * @throws S3NotifyException when the invocation must fail as a whole (not an SQS batch)
+     * @throws dev.s3notify.core.error.ConfigurationException when the digest check, deferred to the first batch of
+     *     a standard queue, fails: the batch fails as a whole, nothing sent, and SQS delivers it again or
+     *     dead-letters it
      */
     public Outcome handle(byte[] input, Instant deadline) {
         Batch batch = Batch.of(input);
         if (batches != null && batch.isSqs() && !batch.isFifo()) {
+            digests.check();
             BatchOutcome outcome = batches.handle(batch.envelopes(), deadline);
             if (onRequest != null) {
                 outcome.posted().forEach(posted -> onRequest.accept(destination(posted), posted.request()));
@@ -120,6 +126,6 @@ public final class DispatchPipeline {
      *     to load and compile it before a SnapStart snapshot
      */
     public DispatchPipeline primer() {
-        return new DispatchPipeline(destinations, null, null, null);
+        return new DispatchPipeline(destinations, null, null, null, digests);
     }
 }

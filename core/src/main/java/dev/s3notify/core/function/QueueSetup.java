@@ -47,6 +47,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  * {@code IDEMPOTENCY_TABLE} is set, index pages when {@code INDEX_BUCKET} is, visibility changes and dead-lettering
  * on Lambda (or with {@code AWS_ENDPOINT_URL_SQS}), and the digest window ({@code DIGEST_WINDOW_SECONDS}) where
  * messages can be given back to a queue; none of them, and no AWS client, on a local run without those variables.
+ * Clients are made on first use; so is the AWS session itself when only visibility and dead-lettering need it.
  */
 public final class QueueSetup {
     private static final Log LOG = Log.of(QueueSetup.class);
@@ -65,6 +66,17 @@ public final class QueueSetup {
         settings.get(Variables.INDEX_BUCKET);
         settings.get(Variables.INDEX_PREFIX);
         settings.get(Variables.DIGEST_WINDOW_SECONDS);
+    }
+
+    /**
+     * @param settings the dispatcher's settings
+     * @return whether the configuration is the queue path's, where batches become digests: a delivery-records table
+     *     ({@code IDEMPOTENCY_TABLE}), an index bucket ({@code INDEX_BUCKET}), or a queue endpoint
+     *     ({@code AWS_ENDPOINT_URL_SQS}) is set. The template sets the first two exactly when it deploys the queue.
+     */
+    public static boolean queued(Settings settings) {
+        return settings.isSet(Variables.IDEMPOTENCY_TABLE) || settings.isSet(Variables.INDEX_BUCKET)
+                || settings.isSet(Variables.AWS_ENDPOINT_URL_SQS);
     }
 
     /**
@@ -90,7 +102,15 @@ public final class QueueSetup {
         URI sqsEndpoint = Variables.endpoint(settings, Variables.AWS_ENDPOINT_URL_SQS);
         URI s3Endpoint = Variables.endpoint(settings, Variables.AWS_ENDPOINT_URL_S3);
         boolean needsAws = sender != null && (table != null || bucket != null || queue);
-        AwsSession session = needsAws ? AwsSession.create(env, settings, credentials).redacting(known) : null;
+        // Without a table or an index bucket (the direct path, on Lambda) only a standard-queue batch would call AWS,
+        // to change visibility or dead-letter: the session is made then, its problems reported now all the same.
+        boolean sessionNow = needsAws && (table != null || bucket != null);
+        AwsSession session = sessionNow ? AwsSession.create(env, settings, credentials).redacting(known) : null;
+        if (needsAws && !sessionNow) {
+            AwsSession.check(settings);
+        }
+        Supplier<AwsSession> sessions = session != null ? () -> session
+                : lazy(() -> AwsSession.create(env, settings, credentials).redacting(known));
         settings.validate();
         Clock clock = Clock.systemUTC();
         // The clients are made on first use: a batch that needs none of them pays nothing at cold start.
@@ -101,8 +121,8 @@ public final class QueueSetup {
         IndexStore index = bucket == null || sender == null ? null : new S3IndexStore(new S3Pages(
                 lazy(() -> QueueClients.s3(session, s3Endpoint, pathStyle)),
                 indexSigner(session, settings, s3Endpoint, pathStyle), bucket), prefix, clock);
-        SqsQueues queues = queue && sender != null ? new SqsQueues(lazy(() -> QueueClients.sqs(session, sqsEndpoint)))
-                : null;
+        SqsQueues queues = queue && sender != null
+                ? new SqsQueues(lazy(() -> QueueClients.sqs(sessions.get(), sqsEndpoint))) : null;
         Visibility visibility = queues == null ? Visibility.NONE : new SqsVisibility(queues);
         DeadLetters deadLetters = queues == null ? DeadLetters.NONE : new SqsDeadLetters(queues);
         Windowing windowing = windowing(window, queues != null, deliveries);

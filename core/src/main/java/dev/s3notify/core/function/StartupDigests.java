@@ -17,18 +17,52 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Formats sample digests at start-up, so that a {@code DIGEST_TEMPLATE} the formatter refuses, or one that would
- * leave files without a link, fails the cold start rather than the first burst of uploads. A digest must link
- * every file, or, when it has one, the index page.
+ * Formats sample digests, so that a {@code DIGEST_TEMPLATE} the formatter refuses, or one that would leave files
+ * without a link, fails rather than a burst of uploads. A digest must link every file, or, when it has one, the
+ * index page. Checked at cold start where digests can happen (the queue path, or a {@code DIGEST_TEMPLATE} of one's
+ * own: {@link DispatchFunction}); otherwise just before the first batch that could make one (a standard-queue
+ * batch: {@link DispatchPipeline}), which fails, sending nothing, when the check does. Its outcome is kept: the
+ * configuration does not change while the process lives. Thread-safe.
  */
 final class StartupDigests {
     private static final Instant AT = Instant.parse("2026-01-01T00:00:00Z");
     private static final Link INDEX = SampleEvents.INDEX;
 
-    private StartupDigests() {
+    private final Destination destination;
+    private final boolean custom;
+    private boolean passed;
+    private ConfigurationException failed;
+
+    /**
+     * @param destination where digests go
+     * @param custom whether its digest template is {@code DIGEST_TEMPLATE} rather than the formatter's default
+     */
+    StartupDigests(Destination destination, boolean custom) {
+        this.destination = destination;
+        this.custom = custom;
     }
 
-    static void check(Destination destination, boolean custom) {
+    /**
+     * Runs the check the first time; afterwards returns, or throws again what it threw.
+     *
+     * @throws ConfigurationException when the digest template cannot make a digest that links every file
+     */
+    synchronized void check() {
+        if (failed != null) {
+            throw failed;
+        }
+        if (!passed) {
+            try {
+                check(destination, custom);
+            } catch (ConfigurationException e) {
+                failed = e;
+                throw e;
+            }
+            passed = true;
+        }
+    }
+
+    private static void check(Destination destination, boolean custom) {
         String source = custom ? Variables.DIGEST_TEMPLATE.name() : destination.kind() + "'s default digest template";
         Digest few = destination.digest(samples(3, 0));
         try {

@@ -3,6 +3,7 @@ package dev.s3notify.core.pacing;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.s3notify.core.support.Json;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -26,7 +27,7 @@ final class Waits {
     private static final BigDecimal LONGEST_SECONDS = BigDecimal.valueOf(LONGEST.toSeconds());
     /** Epoch seconds from here on are dates (X-RateLimit-Reset); below, delays. */
     private static final BigDecimal EPOCH_FLOOR = BigDecimal.valueOf(1_000_000_000L);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final Pattern NUMBER = Pattern.compile("([-+]?(?:\\d{1,30}(?:\\.\\d{0,30})?|\\.\\d{1,30}))"
             + "(?:[eE]([-+]?\\d{1,30}))?");
 

@@ -6,9 +6,10 @@
  * ({@link dev.s3notify.core.support.Jitter}, {@link dev.s3notify.core.support.Backoff}) with the one pause interface
  * ({@link dev.s3notify.core.support.Sleeper}), SHA-256 ({@link dev.s3notify.core.support.Sha256}), URI encoding,
  * connection errors in words, and the shared HTTP client with what a SnapStart snapshot drops
- * ({@link dev.s3notify.core.support.SnapshotState}). Each mechanism lives here once.
+ * ({@link dev.s3notify.core.support.SnapshotState}), and the one shared Jackson mapper
+ * ({@link dev.s3notify.core.support.Json}). Each mechanism lives here once.
  *
- * <p>May use {@code dev.s3notify.core.text}, the JDK and its own libraries; nothing above it (checked by
+ * <p>May use {@code dev.s3notify.core.text}, the JDK, Jackson and its own libraries; nothing above it (checked by
  * {@code ArchitectureTest}).
  */
 package dev.s3notify.core.support;

@@ -66,6 +66,42 @@ public final class DigestTemplate implements Digest.Renderer {
     }
 
     /**
+     * A template compiled the first time it renders, for a function that may never make a digest: what
+     * {@link #compile} would throw is thrown by that render, and by every one after it.
+     *
+     * @param template the template text
+     * @param variable where it came from, for messages
+     * @param escaper the platform's escaping for {@code {{name}}}
+     * @return the renderer
+     */
+    public static Digest.Renderer onFirstUse(String template, String variable, UnaryOperator<String> escaper) {
+        return new Digest.Renderer() {
+            private DigestTemplate compiled;
+            private ConfigurationException failed;
+
+            @Override
+            public String render(Digest digest, int listed) {
+                return compiled().render(digest, listed);
+            }
+
+            private synchronized DigestTemplate compiled() {
+                if (failed != null) {
+                    throw failed;
+                }
+                if (compiled == null) {
+                    try {
+                        compiled = compile(template, variable, escaper);
+                    } catch (ConfigurationException e) {
+                        failed = e;
+                        throw e;
+                    }
+                }
+                return compiled;
+            }
+        };
+    }
+
+    /**
      * Fails the cold start for a template whose work grows faster than the files it lists (a {@code {{#files}}}
      * inside another), rather than every large batch: it may take at most {@link RenderBudget#MAX_STEPS} steps to
      * list the {@link #LARGEST_BATCH} files of the largest batch with every section taken, which bounds the steps of

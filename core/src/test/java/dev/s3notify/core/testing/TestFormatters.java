@@ -305,4 +305,28 @@ public final class TestFormatters {
             };
         }
     }
+
+    /**
+     * {@link Chat} whose default digest template is too long to carry the links of three files in its 2,000
+     * characters: digests cannot be made, single messages can.
+     */
+    public static final class Cramped extends Chat {
+        /** The digest check's wording for it. */
+        public static final String NO_ROOM = "cramped's default digest template leaves no room for the links of a"
+                + " digest of three files";
+
+        /** ServiceLoader's constructor. */
+        public Cramped() {
+        }
+
+        @Override
+        public String kind() {
+            return "cramped";
+        }
+
+        @Override
+        public String defaultDigestTemplate() {
+            return "x".repeat(2_500) + "{{#files}}{{{fileUrl}}}{{/files}}{{#hasIndex}}{{{indexUrl}}}{{/hasIndex}}";
+        }
+    }
 }
