@@ -22,6 +22,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 MIB = 1024 * 1024
 METRICS = ("event", "after", "wall", "cpu", "rss")
+# --secrets: the stub answers GetParameter and GetSecretValue with the webhook's URL, as AWS would.
+STORED = {"AmazonSSM.GetParameter": {"Parameter": {"Name": "/s3-notify/webhook", "Type": "SecureString",
+                                                   "Value": "%s", "Version": 1}},
+          "secretsmanager.GetSecretValue": {"ARN": "arn:aws:secretsmanager:us-east-1:123456789012:secret:hook",
+                                            "SecretString": "%s", "VersionId": "v1"}}
+# The template's JAVA_TOOL_OPTIONS (lambda-bundle/template.yaml), for the --secrets variants run with plain java -jar.
+TEMPLATE_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"
 
 
 class Stub(BaseHTTPRequestHandler):
@@ -35,6 +42,10 @@ class Stub(BaseHTTPRequestHandler):
         target = self.headers.get("X-Amz-Target") or ""
         if target.endswith(".PutEvents"):
             kind, reply, ok = "putevents", *self.put_events(body)
+        elif target in STORED:
+            kind, ok = "secret", True
+            url = "http://127.0.0.1:%d/webhook" % self.server.server_address[1]
+            reply = json.dumps(STORED[target]).replace("%s", url).encode()
         elif self.path.startswith("/webhook"):
             kind, reply, ok = "webhook", None, b"quarterly-report.pdf" in body
         else:
@@ -186,10 +197,38 @@ def candidates(args, port, cache):
                 found.append(Candidate("%s-%s-%s-launcher" % (jdk, tag, function),
                                        "%s, %s, ./s3notify%s" % (name, label, suffix), function,
                                        [args.launcher] + words, dict(fenv, **env, **chosen), awaits))
+            if args.secrets:
+                found += secret_variants(args, jdk, tag, label, suffix, java, jar, dispatch, dispatch_env, env,
+                                         chosen, endpoint)
     if args.python:
         found.append(Candidate("boto3-link", "link generator, Python boto3 (%s)" % args.python_label, "boto3",
                                [args.python, args.boto3_script, args.object_event],
                                dict(link_env, AWS_ENDPOINT_URL_EVENTBRIDGE=endpoint), "putevents"))
+    return found
+
+
+def secret_variants(args, jdk, tag, label, suffix, java, jar, words, dispatch_env, env, chosen, endpoint):
+    """The dispatcher with its URL in the environment, in SSM and in Secrets Manager: java -jar with the template's
+    JAVA_TOOL_OPTIONS (as on Lambda), and ./s3notify for the stored ones (the environment's is measured above)."""
+    found = []
+    sources = (("env", "URL in WEBHOOK_URL", {}),
+               ("parameter", "URL from WEBHOOK_URL_PARAMETER",
+                {"WEBHOOK_URL_PARAMETER": "/s3-notify/webhook", "AWS_ENDPOINT_URL_SSM": endpoint}),
+               ("secret", "URL from WEBHOOK_URL_SECRET_ARN",
+                {"WEBHOOK_URL_SECRET_ARN": "arn:aws:secretsmanager:us-east-1:123456789012:secret:hook",
+                 "AWS_ENDPOINT_URL_SECRETS_MANAGER": endpoint}))
+    for source, words_label, extra in sources:
+        senv = dict(dispatch_env, **env, **extra)
+        if source != "env":
+            del senv["WEBHOOK_URL"]
+        found.append(Candidate("%s-%s-dispatch-%s-options" % (jdk, tag, source),
+                               "dispatcher, %s, java -jar + template options, %s%s" % (label, words_label, suffix),
+                               "dispatch", [java, "-jar", jar] + words,
+                               dict(senv, JAVA_TOOL_OPTIONS=TEMPLATE_OPTIONS), "webhook"))
+        if source != "env":
+            found.append(Candidate("%s-%s-dispatch-%s-launcher" % (jdk, tag, source),
+                                   "dispatcher, %s, ./s3notify, %s%s" % (label, words_label, suffix), "dispatch",
+                                   [args.launcher] + words, dict(senv, **chosen), "webhook"))
     return found
 
 
@@ -239,7 +278,7 @@ def targets(args, found):
             result.append({"target": "dispatcher time-to-POST ≤ 6× JVM floor (%s)" % jdk,
                            "value": round(dispatch / floor, 2), "limit": 6, "holds": dispatch / floor <= 6})
         for c in found:
-            if c.key.startswith(jdk + "-current-") and c.key.endswith("-launcher") and c.samples:
+            if c.key.startswith(jdk + "-current-") and c.key.endswith(("-launcher", "-options")) and c.samples:
                 peak = stats(c)["rss"]["max"]
                 result.append({"target": "peak RSS ≤ 128 MiB: " + c.label, "value": round(peak, 1),
                                "limit": 128, "holds": peak <= 128})
@@ -366,6 +405,7 @@ def parse(argv):
     p.add_argument("--rounds", type=int, default=9)
     p.add_argument("--smoke", action="store_true")
     p.add_argument("--steps", action="store_true")
+    p.add_argument("--secrets", action="store_true")
     p.add_argument("--seed", type=int)
     p.add_argument("--results", required=True)
     p.add_argument("--commit", default="?")
