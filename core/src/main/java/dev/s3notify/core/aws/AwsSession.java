@@ -145,8 +145,8 @@ public final class AwsSession {
      * those services' endpoint rules in the SDK give ({@code SessionEndpointTest} compares the two in every region
      * the SDK knows), without their modules. {@code https://<service>[-fips].<region>.<suffix>}, the suffix the
      * partition's (dual-stack: its dual-stack one), but for the rules' exceptions: Secrets Manager's endpoints in the
-     * aws and aws-us-gov partitions (and aws-cn's without FIPS) are dual-stack already, and SSM's FIPS endpoints in GovCloud have no
-     * {@code -fips}.
+     * aws and aws-us-gov partitions (and aws-cn's without FIPS) are dual-stack already, and SSM's FIPS endpoints in
+     * GovCloud have no {@code -fips}.
      *
      * @param service {@code ssm} or {@code secretsmanager}
      * @return {@code https://ssm.eu-west-1.amazonaws.com}, {@code https://ssm-fips.us-east-1.api.aws}, ...

@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -52,7 +53,7 @@ final class SignedJsonCall {
     private static final AwsV4HttpSigner SIGNER = AwsV4HttpSigner.create();
 
     private final AwsSession session;
-    private final URI endpoint;
+    private final Supplier<URI> endpoint;
     private final String signingName;
     private final String targetPrefix;
     private final Duration attemptTimeout;
@@ -61,17 +62,18 @@ final class SignedJsonCall {
 
     /**
      * @param session region, credentials, HTTP client and the secrets errors must not quote
-     * @param endpoint the service's endpoint ({@link AwsSession#endpoint(String)} or an override)
+     * @param endpoint the service's endpoint ({@link AwsSession#endpoint(String)} or an override), asked on the first
+     *     call: a reader that is never used looks up no region metadata
      * @param signingName the SigV4 service name ({@code ssm}, {@code secretsmanager})
      * @param targetPrefix what precedes the operation in {@code X-Amz-Target} ({@code AmazonSSM})
      */
-    SignedJsonCall(AwsSession session, URI endpoint, String signingName, String targetPrefix) {
+    SignedJsonCall(AwsSession session, Supplier<URI> endpoint, String signingName, String targetPrefix) {
         this(session, endpoint, signingName, targetPrefix, AwsSession.ATTEMPT_TIMEOUT, AwsSession.API_CALL_TIMEOUT,
                 new Backoff(Duration.ofMillis(100), Duration.ofSeconds(20), 3, Sleeper.THREAD, Jitter.SHARED));
     }
 
-    SignedJsonCall(AwsSession session, URI endpoint, String signingName, String targetPrefix, Duration attemptTimeout,
-            Duration callTimeout, Backoff backoff) {
+    SignedJsonCall(AwsSession session, Supplier<URI> endpoint, String signingName, String targetPrefix,
+            Duration attemptTimeout, Duration callTimeout, Backoff backoff) {
         this.session = Objects.requireNonNull(session, "session");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.signingName = Objects.requireNonNull(signingName, "signingName");
@@ -101,10 +103,12 @@ final class SignedJsonCall {
     private byte[] attempts(String operation, byte[] body) {
         long deadline = System.nanoTime() + callTimeout.toNanos();
         for (int attempt = 1;; attempt++) {
+            // Outside the retries: no credentials to sign with is not a failure that passes.
+            AwsCredentials credentials = session.credentials().resolveCredentials();
             long left = deadline - System.nanoTime();
             SdkException failure;
             try {
-                return attempt(operation, body, Math.min(left, attemptTimeout.toNanos()));
+                return attempt(operation, body, credentials, Math.min(left, attemptTimeout.toNanos()));
             } catch (SdkException e) {
                 failure = e;
             }
@@ -131,11 +135,10 @@ final class SignedJsonCall {
         }
     }
 
-    private byte[] attempt(String operation, byte[] body, long timeoutNanos) {
-        AwsCredentials credentials = session.credentials().resolveCredentials();
-        SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint)
-                .encodedPath(endpoint.getRawPath() == null || endpoint.getRawPath().isEmpty() ? "/"
-                        : endpoint.getRawPath())
+    private byte[] attempt(String operation, byte[] body, AwsCredentials credentials, long timeoutNanos) {
+        URI to = endpoint.get();
+        SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(to)
+                .encodedPath(to.getRawPath() == null || to.getRawPath().isEmpty() ? "/" : to.getRawPath())
                 .putHeader("Content-Type", CONTENT_TYPE)
                 .putHeader("X-Amz-Target", targetPrefix + "." + operation)
                 .putHeader("Content-Length", Integer.toString(body.length))

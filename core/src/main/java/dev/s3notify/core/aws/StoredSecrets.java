@@ -7,6 +7,7 @@ import dev.s3notify.core.support.Secret;
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -27,10 +28,14 @@ public final class StoredSecrets {
      * @param ssmEndpoint the SSM endpoint override, or null
      */
     public StoredSecrets(AwsSession session, URI secretsEndpoint, URI ssmEndpoint) {
-        this(new SignedJsonCall(session, secretsEndpoint != null ? secretsEndpoint
-                : session.endpoint("secretsmanager"), "secretsmanager", "secretsmanager"),
-                new SignedJsonCall(session, ssmEndpoint != null ? ssmEndpoint : session.endpoint("ssm"), "ssm",
+        this(new SignedJsonCall(session, endpoint(session, secretsEndpoint, "secretsmanager"), "secretsmanager",
+                "secretsmanager"), new SignedJsonCall(session, endpoint(session, ssmEndpoint, "ssm"), "ssm",
                         "AmazonSSM"));
+    }
+
+    /** @return the override, else AWS's own endpoint, worked out when first asked for */
+    private static Supplier<URI> endpoint(AwsSession session, URI override, String service) {
+        return override != null ? () -> override : () -> session.endpoint(service);
     }
 
     StoredSecrets(SignedJsonCall secretsManager, SignedJsonCall ssm) {

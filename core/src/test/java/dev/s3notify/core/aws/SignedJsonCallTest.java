@@ -11,6 +11,7 @@ import dev.s3notify.core.error.S3NotifyException;
 import dev.s3notify.core.support.Backoff;
 import dev.s3notify.core.support.Log;
 import dev.s3notify.core.support.Secret;
+import dev.s3notify.core.support.Sleeper;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -107,7 +108,7 @@ class SignedJsonCallTest {
 
     private SignedJsonCall call(AwsSession session, URI endpoint, String signingName, String prefix,
             Duration attempt, Duration whole) {
-        return new SignedJsonCall(session, endpoint, signingName, prefix, attempt, whole,
+        return new SignedJsonCall(session, () -> endpoint, signingName, prefix, attempt, whole,
                 new Backoff(Duration.ofMillis(100), Duration.ofSeconds(20), 3, sleeper, AwsFixtures.fraction(0.5)));
     }
 
@@ -254,9 +255,9 @@ class SignedJsonCallTest {
             acceptor.start();
             URI endpoint = URI.create("http://127.0.0.1:" + silent.getLocalPort());
             // A real sleeper here: the waits count against the call's time.
-            SignedJsonCall call = new SignedJsonCall(session(), endpoint, "ssm", "AmazonSSM", Duration.ofMillis(300),
-                    Duration.ofMillis(800), new Backoff(Duration.ofMillis(100), Duration.ofSeconds(20), 3,
-                            dev.s3notify.core.support.Sleeper.THREAD, AwsFixtures.fraction(0.5)));
+            SignedJsonCall call = new SignedJsonCall(session(), () -> endpoint, "ssm", "AmazonSSM",
+                    Duration.ofMillis(300), Duration.ofMillis(800), new Backoff(Duration.ofMillis(100),
+                            Duration.ofSeconds(20), 3, Sleeper.THREAD, AwsFixtures.fraction(0.5)));
             long started = System.nanoTime();
 
             assertThatThrownBy(() -> call.call("GetParameter", AwsJson.object("Name", "/h")))
@@ -272,6 +273,22 @@ class SignedJsonCallTest {
                 socket.close();
             }
         }
+    }
+
+    @Test
+    void noCredentialsToSignWithIsNotRetried() {
+        int[] asked = {0};
+        AwsSession none = AwsSession.create(Map.of(), new Settings(Map.of()), () -> {
+            asked[0]++;
+            throw SdkClientException.create("Unable to load credentials from any of the providers");
+        });
+
+        assertThatThrownBy(() -> call(none, endpoint(), "ssm", "AmazonSSM", Duration.ofSeconds(4),
+                Duration.ofSeconds(10)).call("GetParameter", AwsJson.object("Name", "/h")))
+                .isInstanceOf(SdkClientException.class).hasMessageContaining("Unable to load credentials");
+        assertThat(asked[0]).isEqualTo(1);
+        assertThat(received).isEmpty();
+        assertThat(sleeper.waits).isEmpty();
     }
 
     @Test
