@@ -43,7 +43,8 @@ final class MotoServer implements AutoCloseable {
         MotoServer server = new MotoServer(process, port);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline && process.isAlive()) {
-            try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            try {
+                new Socket(InetAddress.getLoopbackAddress(), port).close();
                 return server;
             } catch (IOException notYet) {
                 Thread.sleep(100);
