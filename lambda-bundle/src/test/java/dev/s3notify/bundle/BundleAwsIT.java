@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The built jar's AWS calls, each run in its own process against WireMock: the shade step leaves out SDK classes
- * nothing synchronous reaches (async clients, SSM paginators and waiters), and these show nothing needed went with
- * them. Requests must arrive signed by the SDK.
+ * nothing synchronous reaches (async clients, paginators and waiters), and these show nothing needed went with
+ * them; SSM and Secrets Manager are read without their SDK modules, which the jar does not hold. Requests must
+ * arrive signed by the SDK's signer.
  */
 class BundleAwsIT {
     private static final String SIGNED = "AWS4-HMAC-SHA256 Credential=AKIDBUNDLE/\\d{8}/us-east-1/%s/aws4_request.*";

@@ -23,6 +23,9 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.EndpointTag;
+import software.amazon.awssdk.regions.PartitionEndpointKey;
+import software.amazon.awssdk.regions.PartitionMetadata;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -38,6 +41,10 @@ public final class AwsSession {
     static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(4);
     /** Time kept back from an invocation's deadline, to fail with a message rather than be killed. */
     static final Duration DEADLINE_MARGIN = Duration.ofMillis(500);
+
+    /** The dual-stack DNS suffixes the SDK's region metadata lacks (its endpoint rules have them). */
+    private static final Map<String, String> DUALSTACK_SUFFIXES = Map.of("aws-iso", "api.aws.ic.gov", "aws-iso-b",
+            "api.aws.scloud", "aws-iso-e", "api.cloud-aws.adc-e.uk", "aws-iso-f", "api.aws.hci.ic.gov");
 
     private final String region;
     private final boolean fips;
@@ -109,10 +116,11 @@ public final class AwsSession {
      *     {@link #redacting}, and the keys and session token the clients last signed with
      */
     String redact(String text) {
-        return ResponseText.withoutSecrets(text, secrets());
+        return ResponseText.withoutSecrets(text, knownSecrets());
     }
 
-    private List<String> secrets() {
+    /** @return the environment's secrets, those given to {@link #redacting}, and the credentials last signed with */
+    List<String> knownSecrets() {
         AwsCredentials signed = credentials.lastResolved();
         if (signed == null) {
             return secrets;
@@ -139,6 +147,36 @@ public final class AwsSession {
     /** @return whether dual-stack endpoints are used */
     boolean dualstack() {
         return dualstack;
+    }
+
+    /** @return the one HTTP client every call goes through */
+    SdkHttpClient http() {
+        return http;
+    }
+
+    /**
+     * AWS's own endpoint of SSM or Secrets Manager in this session's region, FIPS and dual-stack as configured: what
+     * those services' endpoint rules in the SDK give ({@code SessionEndpointTest} compares the two in every region
+     * the SDK knows), without their modules. {@code https://<service>[-fips].<region>.<suffix>}, the suffix the
+     * partition's (dual-stack: its dual-stack one), but for the rules' exceptions: Secrets Manager's endpoints in the
+     * aws and aws-us-gov partitions (and aws-cn's without FIPS) are dual-stack already, and SSM's FIPS endpoints in
+     * GovCloud have no {@code -fips}.
+     *
+     * @param service {@code ssm} or {@code secretsmanager}
+     * @return {@code https://ssm.eu-west-1.amazonaws.com}, {@code https://ssm-fips.us-east-1.api.aws}, ...
+     */
+    public URI endpoint(String service) {
+        PartitionMetadata partition = PartitionMetadata.of(Region.of(region));
+        String id = partition.id();
+        boolean dualstackAlready = service.equals("secretsmanager")
+                && (id.equals("aws") || id.equals("aws-us-gov") || id.equals("aws-cn") && !fips);
+        String suffix = partition.dnsSuffix();
+        if (dualstack && !dualstackAlready) {
+            String dual = partition.dnsSuffix(PartitionEndpointKey.builder().tags(EndpointTag.DUALSTACK).build());
+            suffix = dual != null ? dual : DUALSTACK_SUFFIXES.getOrDefault(id, "api." + suffix);
+        }
+        boolean fipsName = fips && !(service.equals("ssm") && id.equals("aws-us-gov") && !dualstack);
+        return URI.create("https://" + service + (fipsName ? "-fips" : "") + "." + region + "." + suffix);
     }
 
     /** @return the credentials every client signs with */
@@ -176,7 +214,7 @@ public final class AwsSession {
                         .addExecutionInterceptor(OfflinePriming.INSTANCE)
                         .addExecutionInterceptor(BoundedErrorBodies.INSTANCE)
                         .addExecutionInterceptor(AnswerBeforeTimeout.INSTANCE)
-                        .addExecutionInterceptor(new RedactedErrors(this::secrets))
+                        .addExecutionInterceptor(new RedactedErrors(this::knownSecrets))
                         .build());
         if (endpoint != null) {
             builder.endpointOverride(endpoint);

@@ -5,23 +5,22 @@ import dev.s3notify.core.error.S3NotifyException;
 import dev.s3notify.core.support.Log;
 import dev.s3notify.core.support.Secret;
 import java.net.URI;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
-import software.amazon.awssdk.services.ssm.SsmClient;
-import software.amazon.awssdk.services.ssm.model.Parameter;
 
 /**
  * Text secrets read at start-up: Secrets Manager's GetSecretValue and SSM Parameter Store's GetParameter (SecureStrings
- * decrypted), through the SDK's clients. Never logs a value. Thread-safe.
+ * decrypted), each one signed AWS JSON request ({@link SignedJsonCall}) rather than a service client of the SDK, whose
+ * construction would cost more at cold start than everything else the dispatcher does. Never logs a value.
+ * Thread-safe.
  */
 public final class StoredSecrets {
     private static final Log LOG = Log.of(StoredSecrets.class);
 
-    private final AwsSession session;
-    private final URI secretsEndpoint;
-    private final URI ssmEndpoint;
+    private final SignedJsonCall secretsManager;
+    private final SignedJsonCall ssm;
 
     /**
      * @param session region, credentials, HTTP client
@@ -29,9 +28,19 @@ public final class StoredSecrets {
      * @param ssmEndpoint the SSM endpoint override, or null
      */
     public StoredSecrets(AwsSession session, URI secretsEndpoint, URI ssmEndpoint) {
-        this.session = session;
-        this.secretsEndpoint = secretsEndpoint;
-        this.ssmEndpoint = ssmEndpoint;
+        this(new SignedJsonCall(session, endpoint(session, secretsEndpoint, "secretsmanager"), "secretsmanager",
+                "secretsmanager"), new SignedJsonCall(session, endpoint(session, ssmEndpoint, "ssm"), "ssm",
+                        "AmazonSSM"));
+    }
+
+    /** @return the override, else AWS's own endpoint, worked out when first asked for */
+    private static Supplier<URI> endpoint(AwsSession session, URI override, String service) {
+        return override != null ? () -> override : () -> session.endpoint(service);
+    }
+
+    StoredSecrets(SignedJsonCall secretsManager, SignedJsonCall ssm) {
+        this.secretsManager = secretsManager;
+        this.ssm = ssm;
     }
 
     /**
@@ -43,19 +52,14 @@ public final class StoredSecrets {
     public Secret secretString(String secretId) {
         Objects.requireNonNull(secretId, "secretId");
         String what = "Secrets Manager secret '" + secretId + "'";
-        GetSecretValueResponse response;
-        try (SecretsManagerClient client = session.configure(SecretsManagerClient.builder(), secretsEndpoint, null)
-                .build()) {
-            response = client.getSecretValue(b -> b.secretId(secretId));
-        } catch (SdkException e) {
-            throw reading(what, e);
-        }
-        if (response.secretString() == null) {
+        Map<String, String> response = answer(secretsManager, "GetSecretValue", what, null, "SecretId", secretId);
+        String value = response.get("SecretString");
+        if (value == null) {
             throw new ConfigurationException(what + " has no SecretString (binary secrets are not supported);"
                     + " store the value as text");
         }
-        LOG.info("secret read", "secretId", secretId, "versionId", response.versionId());
-        return Secret.of(response.secretString());
+        LOG.info("secret read", "secretId", secretId, "versionId", response.get("VersionId"));
+        return Secret.of(value);
     }
 
     /**
@@ -67,17 +71,31 @@ public final class StoredSecrets {
     public Secret parameter(String name) {
         Objects.requireNonNull(name, "name");
         String what = "SSM parameter '" + name + "'";
-        Parameter parameter;
-        try (SsmClient client = session.configure(SsmClient.builder(), ssmEndpoint, null).build()) {
-            parameter = client.getParameter(b -> b.name(name).withDecryption(true)).parameter();
+        Map<String, String> parameter = answer(ssm, "GetParameter", what, "Parameter", "Name", name,
+                "WithDecryption", true);
+        String value = parameter.get("Value");
+        if (value == null) {
+            throw new S3NotifyException("Cannot read " + what + ": the GetParameter response has no Parameter.Value");
+        }
+        LOG.info("parameter read", "name", name, "type", parameter.get("Type"), "version", parameter.get("Version"));
+        return Secret.of(value);
+    }
+
+    /** @return the answer's scalar fields (of its {@code nested} object when given) */
+    private static Map<String, String> answer(SignedJsonCall service, String operation, String what, String nested,
+            Object... request) {
+        byte[] body;
+        try {
+            body = service.call(operation, AwsJson.object(request));
         } catch (SdkException e) {
             throw reading(what, e);
         }
-        if (parameter == null || parameter.value() == null) {
-            throw new S3NotifyException("Cannot read " + what + ": the GetParameter response has no Parameter.Value");
+        try {
+            return AwsJson.fields(body, nested);
+        } catch (AwsJson.NotJson e) {
+            // Never the parser's words: they may quote the value.
+            throw new S3NotifyException("Cannot read " + what + ": the " + operation + " answer is not JSON");
         }
-        LOG.info("parameter read", "name", name, "type", parameter.typeAsString(), "version", parameter.version());
-        return Secret.of(parameter.value());
     }
 
     /** A refusal for good (missing, forbidden) is a configuration problem; anything else may pass. */

@@ -2,7 +2,8 @@
  * Core's AWS calls, on the AWS SDK for Java v2: the credentials chain ({@link dev.s3notify.core.aws.AwsSession}),
  * the clients built once at start-up with their region, credentials, endpoints and the one light HTTP client
  * (url-connection-client), S3 presigning and HeadObject, EventBridge PutEvents, Secrets Manager and SSM Parameter
- * Store reads, and the wording of AWS errors without credentials in it. The one package that speaks the SDK (besides
+ * Store reads (one request each signed with the SDK core's SigV4 signer, {@code SignedJsonCall}: no service module
+ * of theirs), and the wording of AWS errors without credentials in it. The one package that speaks the SDK (besides
  * the functions, which build sessions): what it offers the rooms above it is in core's own types, so the SDK can
  * change underneath without breaking a plugin. Nothing here reads the process environment.
  *

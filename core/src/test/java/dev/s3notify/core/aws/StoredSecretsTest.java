@@ -120,6 +120,25 @@ class StoredSecretsTest {
                 .hasMessageNotContaining(TOKEN);
     }
 
+    @Test
+    void anAnswerWithoutTheValueIsNotASuccess() {
+        server.stubFor(post("/").willReturn(okJson("{\"Parameter\":{\"Name\":\"" + NAME + "\",\"Version\":3}}")));
+
+        assertThatThrownBy(() -> secrets().parameter(NAME))
+                .isExactlyInstanceOf(S3NotifyException.class)
+                .hasMessage("Cannot read SSM parameter '" + NAME + "': the GetParameter response has no"
+                        + " Parameter.Value");
+    }
+
+    @Test
+    void anAnswerThatIsNotJsonIsSaidSoWithoutQuotingIt() {
+        server.stubFor(post("/").willReturn(okJson("{\"Parameter\":{\"Value\":\"https://hooks.example/top-secret\"")));
+
+        assertThatThrownBy(() -> secrets().parameter(NAME))
+                .isExactlyInstanceOf(S3NotifyException.class)
+                .hasMessage("Cannot read SSM parameter '" + NAME + "': the GetParameter answer is not JSON");
+    }
+
     private StoredSecrets secrets() {
         AwsSession session = AwsSession.create(Map.of(), new Settings(Map.of()), StaticCredentialsProvider.create(
                 AwsSessionCredentials.create("ASIAEXAMPLE", "secret-key", TOKEN)));
