@@ -8,7 +8,7 @@ import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 
 /**
- * The jar the template deploys ({@code CodeUri: target/s3-notify.jar}) holds both handlers, the SnapStart hooks'
+ * The jar the template deploys ({@code CodeUri: target/s3-notify-lambda.jar}) holds both handlers, the SnapStart hooks'
  * API and the priming samples. Runs after packaging, under the failsafe plugin; {@link TemplateTest} checks the
  * handler classes on the test class path before that.
  */
@@ -17,7 +17,7 @@ class TemplateJarIT {
 
     @Test
     void theShadedJarHoldsWhatTheTemplateRuns() throws Exception {
-        Path jar = ROOT.resolve("lambda-bundle/target/s3-notify.jar");
+        Path jar = ROOT.resolve("lambda-bundle/target/s3-notify-lambda.jar");
         assertThat(jar).as("run mvn package first").exists();
         try (JarFile file = new JarFile(jar.toFile())) {
             for (String entry : new String[] {"dev/s3notify/lambda/LinkGeneratorHandler.class",
@@ -28,6 +28,6 @@ class TemplateJarIT {
             }
         }
         assertThat(Files.readString(ROOT.resolve("lambda-bundle/template.yaml")))
-                .contains("CodeUri: target/s3-notify.jar");
+                .contains("CodeUri: target/s3-notify-lambda.jar");
     }
 }

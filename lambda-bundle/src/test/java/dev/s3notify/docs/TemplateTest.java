@@ -45,7 +45,7 @@ class TemplateTest {
                     .isAssignableTo(org.crac.Resource.class);
             assertThat(handler.getConstructor()).isNotNull();
             assertThat(template.resource(function.getKey()).get("Metadata")).isEqualTo(Map.of("SkipBuild", true));
-            assertThat(p).containsEntry("CodeUri", "target/s3-notify.jar").containsEntry("Runtime", "java21")
+            assertThat(p).containsEntry("CodeUri", "target/s3-notify-lambda.jar").containsEntry("Runtime", "java21")
                     .containsEntry("Architectures", List.of("arm64"));
         }
     }
