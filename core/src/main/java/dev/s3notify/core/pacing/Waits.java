@@ -3,10 +3,10 @@ package dev.s3notify.core.pacing;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.s3notify.core.support.ResponseHeaders;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -42,7 +42,7 @@ final class Waits {
      * @param now the current time, for an HTTP date
      * @return the wait, rounded up to the millisecond; empty when none is given or it is negative or unreadable
      */
-    static Optional<Duration> retryAfter(HttpHeaders headers, String body, Instant now) {
+    static Optional<Duration> retryAfter(ResponseHeaders headers, String body, Instant now) {
         Optional<Duration> fromBody = bodyRetryAfter(body);
         if (fromBody.isPresent()) {
             return fromBody;
@@ -54,7 +54,7 @@ final class Waits {
      * @param headers an answer's headers
      * @return how many requests the platform says are left ({@code X-RateLimit-Remaining}), at least zero
      */
-    static Optional<Integer> remaining(HttpHeaders headers) {
+    static Optional<Integer> remaining(ResponseHeaders headers) {
         return headers.firstValue("X-RateLimit-Remaining").flatMap(Waits::number)
                 .map(left -> left.signum() <= 0 ? 0 : left.min(BigDecimal.valueOf(1_000_000)).intValue());
     }
@@ -65,7 +65,7 @@ final class Waits {
      * @return when the platform says its count starts again: {@code X-RateLimit-Reset-After} (seconds), else
      *     {@code X-RateLimit-Reset} (epoch seconds); clamped to an hour, empty when absent, negative or past
      */
-    static Optional<Duration> resetIn(HttpHeaders headers, Instant now) {
+    static Optional<Duration> resetIn(ResponseHeaders headers, Instant now) {
         Optional<Duration> after = headers.firstValue("X-RateLimit-Reset-After").flatMap(Waits::number)
                 .flatMap(Waits::seconds);
         if (after.isPresent()) {
