@@ -11,7 +11,8 @@ import java.time.Duration;
  * One request and its answer, all of it (connecting, the TLS handshake, writing, the head and the body) within a
  * time limit: an {@link Alarm} closes the connection when the limit passes, so a server that sends the head at once
  * and then the body a byte a second cannot keep the attempt alive. Of the body, at most {@link #KEEP} bytes are
- * kept. Redirects are answers like any other: nothing is followed.
+ * kept. Redirects are answers like any other: nothing is followed. The one step before the alarm can act is the
+ * host name's lookup, which the JDK's resolver bounds (and caches).
  *
  * <p>A connection kept from an earlier answer is used again when the server has not closed it; one found closed is
  * dropped and a new one made, as nothing of the request was written to it. Once any of the request is written,

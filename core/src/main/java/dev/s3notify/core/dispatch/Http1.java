@@ -203,7 +203,9 @@ final class Http1 {
         List<String> codings = head.headers().allValues("Transfer-Encoding");
         if (!codings.isEmpty()) {
             String last = String.join(",", codings).toLowerCase(Locale.ROOT).strip();
-            return last.endsWith("chunked") ? new Body(new Chunked(in), true) : new Body(in, false);
+            // Both framings at once may be a smuggling attempt: read as chunked, and the connection is not reused.
+            boolean alone = head.headers().allValues("Content-Length").isEmpty();
+            return last.endsWith("chunked") ? new Body(new Chunked(in), alone) : new Body(in, false);
         }
         List<String> lengths = head.headers().allValues("Content-Length");
         if (lengths.isEmpty()) {

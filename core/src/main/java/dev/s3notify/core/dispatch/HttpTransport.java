@@ -106,6 +106,23 @@ final class HttpTransport {
         }
     }
 
+    /**
+     * Sets TLS up now (reading the JDK's CA certificates), for a SnapStart snapshot to hold it ready; a failure is
+     * left for the first https request to report.
+     */
+    void prepareTls() {
+        try {
+            tls();
+        } catch (SSLException e) {
+            // the first https request says it, in words
+        }
+    }
+
+    /** @return whether TLS is set up */
+    boolean tlsReady() {
+        return tls != null;
+    }
+
     private SSLSocketFactory tls() throws SSLException {
         SSLSocketFactory factory = tls;
         if (factory == null) {

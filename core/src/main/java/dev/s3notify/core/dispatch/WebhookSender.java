@@ -85,6 +85,14 @@ public final class WebhookSender {
     }
 
     /**
+     * Sets up the shared connections' TLS now rather than on the first https request: before a SnapStart snapshot,
+     * so that restored environments start with it (the JDK's CA certificates read, its TLS classes loaded).
+     */
+    public static void prepareTls() {
+        HttpTransport.shared().prepareTls();
+    }
+
+    /**
      * @param known values that must never be quoted from a server's answer (header values, signing secrets, AWS
      *     credentials), besides the webhook URL's parts and the request's headers, which are always removed
      * @return a copy that also removes these

@@ -217,6 +217,17 @@ class WebhookSenderWireTest {
     }
 
     @Test
+    void readsAnAnswerFramedTwoWaysAsChunkedAndNeverReusesItsConnection() throws Exception {
+        try (RawWebhookServer server = new RawWebhookServer(respond("HTTP/1.1 200 OK\r\nContent-Length: 3\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n"), respond(NO_CONTENT))) {
+            assertThat(send(server, WebhookRequest.json("{}"), 1).status()).isEqualTo(200);
+            assertThat(send(server, WebhookRequest.json("{}"), 1).status()).isEqualTo(204);
+
+            assertThat(server.connections()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void neverReusesAConnectionTheServerSaidItWouldClose() throws Exception {
         try (RawWebhookServer server = new RawWebhookServer(respond("HTTP/1.1 204 No Content\r\nConnection: close"
                 + "\r\n\r\n"))) {
@@ -310,6 +321,18 @@ class WebhookSenderWireTest {
 
             assertThat(e).hasMessageContaining("after 1 attempt: no answer within 1000 ms");
             assertThat(elapsed(started)).isBetween(Duration.ofMillis(900), Duration.ofSeconds(3));
+        }
+    }
+
+    @Test
+    void setsTlsUpOnlyForHttpsOrWhenAskedAhead() throws Exception {
+        try (RawWebhookServer server = new RawWebhookServer(respond(NO_CONTENT))) {
+            send(server, WebhookRequest.json("{}"), 1);
+            assertThat(transport.tlsReady()).as("http needs no TLS").isFalse();
+
+            transport.prepareTls();
+
+            assertThat(transport.tlsReady()).isTrue();
         }
     }
 
