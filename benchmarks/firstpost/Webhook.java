@@ -13,7 +13,8 @@ import javax.net.ssl.SSLContext;
 
 /**
  * The loopback webhook the first-post benchmark posts to: answers every POST 204, over http and over https with the
- * key in {@code <keystore.p12>} (password changeit). Prints "http-port https-port" once listening.
+ * key in {@code <keystore.p12>} (password changeit). Prints "http-port https-port" once listening, then, for each
+ * POST, when it came ({@link System#nanoTime()}, the clock a Python {@code time.monotonic_ns()} reads on Linux).
  * Usage: {@code java Webhook.java <keystore.p12>}.
  */
 public final class Webhook {
@@ -42,8 +43,13 @@ public final class Webhook {
     }
 
     private static void answer(HttpExchange exchange) throws java.io.IOException {
+        long came = System.nanoTime();
         exchange.getRequestBody().readAllBytes();
         exchange.sendResponseHeaders(204, -1);
         exchange.close();
+        synchronized (System.out) {
+            System.out.println(came);
+            System.out.flush();
+        }
     }
 }

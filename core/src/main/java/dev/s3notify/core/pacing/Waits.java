@@ -26,11 +26,15 @@ final class Waits {
     private static final BigDecimal LONGEST_SECONDS = BigDecimal.valueOf(LONGEST.toSeconds());
     /** Epoch seconds from here on are dates (X-RateLimit-Reset); below, delays. */
     private static final BigDecimal EPOCH_FLOOR = BigDecimal.valueOf(1_000_000_000L);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern NUMBER = Pattern.compile("([-+]?(?:\\d{1,30}(?:\\.\\d{0,30})?|\\.\\d{1,30}))"
             + "(?:[eE]([-+]?\\d{1,30}))?");
 
     private Waits() {
+    }
+
+    /** Made on first need (a 429's body): building a mapper costs a cold JVM a few hundred ms, a 2xx never needs it. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 
     /**
@@ -80,8 +84,8 @@ final class Waits {
         if (body == null || body.isBlank() || body.strip().charAt(0) != '{') {
             return Optional.empty();
         }
-        try (JsonParser parser = JSON.createParser(body)) {
-            JsonNode node = JSON.readTree(parser);
+        try (JsonParser parser = Json.MAPPER.createParser(body)) {
+            JsonNode node = Json.MAPPER.readTree(parser);
             JsonNode value = node == null ? null : node.get("retry_after");
             return value != null && value.isNumber() ? seconds(value.decimalValue()) : Optional.empty();
         } catch (IOException | RuntimeException e) {

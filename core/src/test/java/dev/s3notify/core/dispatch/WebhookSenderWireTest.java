@@ -337,6 +337,13 @@ class WebhookSenderWireTest {
     }
 
     @Test
+    void setsTheSharedTransportsTlsUpAheadForASnapshot() {
+        WebhookSender.prepareTls();
+
+        assertThat(HttpTransport.shared().tlsReady()).isTrue();
+    }
+
+    @Test
     void saysConnectionRefusedInWords() throws Exception {
         int closedPort = RawWebhookServer.closedPort();
 
