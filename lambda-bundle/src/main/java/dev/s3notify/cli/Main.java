@@ -33,7 +33,10 @@ public final class Main {
      * @param args the command line
      */
     public static void main(String[] args) {
-        Exit.now(run(args, System.getenv(), System.out, System.err));
+        int code = run(args, System.getenv(), System.out, System.err);
+        System.out.flush();
+        System.err.flush();
+        System.exit(code);
     }
 
     /**

@@ -80,17 +80,13 @@ final class Attempts {
         WebhookRequest prepared = destination.formatter().prepareAttempt(request, now);
         Duration limit = shorter(sender.timeout(), Duration.between(now, deadline));
         refusal = new Refusal(destination.formatter(), Refusal.secrets(url, target, prepared, sender.secrets(),
-                notification.event().fileUrl()), limit);
+                notification.event().fileUrl()));
         rateLimited = false;
         try {
-            return Exchange.post(sender.http(), WebhookSender.build(target, prepared, limit), limit);
+            return Exchange.post(sender.http(), target, prepared, limit);
         } catch (Exchange.Failed e) {
             noAnswer(e.getMessage());
             return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            reason = FailureReason.OTHER;
-            throw failed(attempt, "interrupted");
         }
     }
 

@@ -1,22 +1,23 @@
 package dev.s3notify.core.dispatch;
 
+import dev.s3notify.core.WebhookRequest;
 import dev.s3notify.core.support.ConnectionErrors;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.s3notify.core.support.ResponseHeaders;
+import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * One request and its answer, all of it (connection, headers and body) within a time limit. The JDK client's
- * request timeout covers only the headers: a server that sends them at once and then the body a byte a second
- * would keep a blocking read alive for as long as it likes. Here the whole exchange is awaited with a limit,
- * and cancelled when it passes; of the body, at most {@link #KEEP} bytes are read and kept.
+ * One request and its answer, all of it (connecting, the TLS handshake, writing, the head and the body) within a
+ * time limit: an {@link Alarm} closes the connection when the limit passes, so a server that sends the head at once
+ * and then the body a byte a second cannot keep the attempt alive. Of the body, at most {@link #KEEP} bytes are
+ * kept. Redirects are answers like any other: nothing is followed. The one step before the alarm can act is the
+ * host name's lookup, which the JDK's resolver bounds (and caches).
+ *
+ * <p>A connection kept from an earlier answer is used again when the server has not closed it; one found closed is
+ * dropped and a new one made, as nothing of the request was written to it. Once any of the request is written,
+ * a failure is the attempt's: the request is never written again behind the caller's back, as the server may have
+ * received it.
  */
 final class Exchange {
     /** Bytes of an error body kept for its explanation. */
@@ -33,9 +34,14 @@ final class Exchange {
      * @param status the HTTP status
      * @param headers the headers
      * @param body the start of the body: at most {@link #KEEP} bytes of an error, nothing of a 2xx
-     * @param complete whether the body was read to its end within the limit
+     * @param incomplete why the body was not read to its end or to {@link #KEEP} bytes ("the rest of the answer
+     *     did not come within 2000 ms"), or null when it was
      */
-    record Answer(int status, HttpHeaders headers, byte[] body, boolean complete) {
+    record Answer(int status, ResponseHeaders headers, byte[] body, String incomplete) {
+        /** @return whether the body was read to its end, or as far as it is kept */
+        boolean complete() {
+            return incomplete == null;
+        }
     }
 
     /** No answer came: the words say why ("connection refused", "no answer within 2000 ms"). */
@@ -48,53 +54,63 @@ final class Exchange {
     }
 
     /**
-     * @param http the client
-     * @param request the request, its own timeout at most {@code limit}
+     * @param transport how to reach the webhook
+     * @param target where to post
+     * @param request what to post
      * @param limit how long the whole exchange may take
      * @return the answer; one whose body did not all come in time is returned with what came
      * @throws Failed when no status line came in time, or the connection failed before one
-     * @throws InterruptedException when interrupted; the exchange is cancelled
      */
-    static Answer post(HttpClient http, HttpRequest request, Duration limit) throws Failed, InterruptedException {
+    static Answer post(HttpTransport transport, URI target, WebhookRequest request, Duration limit) throws Failed {
+        byte[] bytes = Http1.request(target, request);
         long end = System.nanoTime() + limit.toNanos();
-        CappedBody.Handler handler = CappedBody.handler(KEEP, DRAIN);
-        CompletableFuture<HttpResponse<byte[]>> response = http.sendAsync(request, handler);
-        HttpResponse.ResponseInfo info;
+        Alarm alarm = Alarm.at(end);
+        Wire wire = null;
         try {
-            CompletableFuture.anyOf(handler.headers, response).get(end - System.nanoTime(), TimeUnit.NANOSECONDS);
-            info = handler.headers.getNow(null);
-            if (info == null) {
-                response.join();
+            wire = transport.reuse(target);
+            if (wire == null) {
+                wire = transport.open(target, alarm, end);
+            } else {
+                alarm.watch(wire.tcp());
             }
-        } catch (TimeoutException e) {
-            cancel(handler, response);
-            throw new Failed("no answer within " + limit.toMillis() + " ms");
-        } catch (ExecutionException | CompletionException e) {
-            throw new Failed(ConnectionErrors.describe(e.getCause(), limit));
-        } catch (InterruptedException e) {
-            cancel(handler, response);
-            throw e;
+            wire.out().write(bytes);
+            wire.out().flush();
+            Http1.Head head = Http1.readHead(wire.in());
+            Answer answer = body(transport, target, wire, head, alarm, limit);
+            wire = null;
+            return answer;
+        } catch (IOException e) {
+            throw new Failed(alarm.rang() ? "no answer within " + limit.toMillis() + " ms"
+                    : ConnectionErrors.describe(e, limit));
+        } finally {
+            alarm.cancel();
+            if (wire != null) {
+                wire.close();
+            }
         }
-        return body(info, handler, response, end);
     }
 
-    private static Answer body(HttpResponse.ResponseInfo info, CappedBody.Handler handler,
-            CompletableFuture<HttpResponse<byte[]>> response, long end) throws InterruptedException {
+    /** Reads what is wanted of the body, then keeps the connection or closes it. */
+    private static Answer body(HttpTransport transport, URI target, Wire wire, Http1.Head head, Alarm alarm,
+            Duration limit) {
+        CappedBody body = CappedBody.forStatus(head.status(), KEEP, DRAIN);
+        String incomplete = null;
+        boolean reusable = false;
         try {
-            byte[] body = response.get(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS).body();
-            return new Answer(info.statusCode(), info.headers(), body, true);
-        } catch (TimeoutException | ExecutionException e) {
-            // The status came; the body did not, in time or at all. What came is enough to act on.
-            cancel(handler, response);
-            return new Answer(info.statusCode(), info.headers(), handler.kept(), false);
-        } catch (InterruptedException e) {
-            cancel(handler, response);
-            throw e;
+            Http1.Body framed = Http1.body(head, wire.in());
+            body.readFrom(framed.in());
+            reusable = head.reusable() && framed.framed() && body.ended() && !wire.leftover();
+        } catch (IOException e) {
+            // The status came; the rest did not, in time or at all. What came is enough to act on.
+            incomplete = alarm.rang() ? "the rest of the answer did not come within " + limit.toMillis() + " ms"
+                    : "the rest of the answer was cut short: " + ConnectionErrors.describe(e, limit);
         }
-    }
-
-    private static void cancel(CappedBody.Handler handler, CompletableFuture<?> response) {
-        handler.abort();
-        response.cancel(true);
+        alarm.cancel();
+        if (reusable && !alarm.rang()) {
+            transport.keep(target, wire);
+        } else {
+            wire.close();
+        }
+        return new Answer(head.status(), head.headers(), body.kept(), incomplete);
     }
 }

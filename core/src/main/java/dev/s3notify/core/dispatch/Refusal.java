@@ -4,7 +4,6 @@ import dev.s3notify.core.WebhookRequest;
 import dev.s3notify.core.support.ResponseText;
 import dev.s3notify.spi.WebhookFormatter;
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -16,9 +15,8 @@ import java.util.Optional;
  *
  * @param formatter the platform's formatter, which words its errors
  * @param secrets every value that must not be quoted from the answer
- * @param limit the attempt's time limit, to say when the answer was cut short
  */
-record Refusal(WebhookFormatter formatter, Collection<String> secrets, Duration limit) {
+record Refusal(WebhookFormatter formatter, Collection<String> secrets) {
 
     /**
      * @param url the webhook URL
@@ -45,7 +43,7 @@ record Refusal(WebhookFormatter formatter, Collection<String> secrets, Duration 
         return secrets;
     }
 
-    /** @return "HTTP 503: the platform's words", and whether the body was cut short by the time limit */
+    /** @return "HTTP 503: the platform's words", and whether the body was cut short */
     String describe(Exchange.Answer answer) {
         String text = ResponseText.decode(answer.body(), answer.headers().firstValue("Content-Type").orElse(""));
         String described;
@@ -57,8 +55,7 @@ record Refusal(WebhookFormatter formatter, Collection<String> secrets, Duration 
         boolean cutShort = !answer.complete() || answer.body().length >= Exchange.KEEP;
         String quoted = ResponseText.quote(described, secrets, cutShort);
         return "HTTP " + answer.status() + (quoted.isEmpty() ? "" : ": " + quoted)
-                + (answer.complete() ? "" : " (the rest of the answer did not come within " + limit.toMillis()
-                        + " ms)");
+                + (answer.complete() ? "" : " (" + answer.incomplete() + ")");
     }
 
     /** @return why a redirect is not followed, with the host it pointed to */

@@ -12,19 +12,13 @@ import dev.s3notify.core.support.Backoff;
 import dev.s3notify.core.support.Jitter;
 import dev.s3notify.core.support.Log;
 import dev.s3notify.core.support.Secret;
-import dev.s3notify.core.support.SharedHttpClient;
 import dev.s3notify.core.support.Sleeper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -43,7 +37,7 @@ public final class WebhookSender {
     static final Duration BACKOFF_BASE = Duration.ofMillis(500);
     static final Duration BACKOFF_CAP = Duration.ofSeconds(10);
 
-    private final Supplier<HttpClient> http;
+    private final HttpTransport http;
     private final Duration timeout;
     private final Backoff backoff;
     private final Clock clock;
@@ -61,13 +55,13 @@ public final class WebhookSender {
     public record Delivered(int status, int attempts, Duration elapsed) {
     }
 
-    WebhookSender(HttpClient http, Duration timeout, int maxAttempts, Sleeper sleeper, RandomGenerator random,
+    WebhookSender(HttpTransport http, Duration timeout, int maxAttempts, Sleeper sleeper, RandomGenerator random,
             Clock clock) {
-        this(() -> http, timeout, new Backoff(BACKOFF_BASE, BACKOFF_CAP, maxAttempts, sleeper, random), clock,
+        this(http, timeout, new Backoff(BACKOFF_BASE, BACKOFF_CAP, maxAttempts, sleeper, random), clock,
                 RateBudgets.create(), Pacing.LONGEST_WAIT, List.of());
     }
 
-    private WebhookSender(Supplier<HttpClient> http, Duration timeout, Backoff backoff, Clock clock,
+    private WebhookSender(HttpTransport http, Duration timeout, Backoff backoff, Clock clock,
             RateBudgets budgets, Duration longestPause, List<String> secrets) {
         this.http = http;
         this.timeout = timeout;
@@ -81,13 +75,21 @@ public final class WebhookSender {
     /**
      * @param timeout the per-attempt timeout ({@code REQUEST_TIMEOUT_SECONDS}), body included
      * @param maxAttempts attempts in all ({@code MAX_ATTEMPTS})
-     * @return a sender over the shared HTTP client and the process's shared rate budgets, with real sleeps and
-     *     the system clock
+     * @return a sender over the process's shared connections and rate budgets, with real sleeps and the system
+     *     clock
      */
     public static WebhookSender create(Duration timeout, int maxAttempts) {
         // Jitter, not ThreadLocalRandom, whose seed a SnapStart snapshot would share between environments.
-        return new WebhookSender(SharedHttpClient::get, timeout, new Backoff(BACKOFF_BASE, BACKOFF_CAP, maxAttempts,
+        return new WebhookSender(HttpTransport.shared(), timeout, new Backoff(BACKOFF_BASE, BACKOFF_CAP, maxAttempts,
                 Sleeper.THREAD, Jitter.SHARED), Clock.systemUTC(), RateBudgets.shared(), Pacing.LONGEST_WAIT, List.of());
+    }
+
+    /**
+     * Sets up the shared connections' TLS now rather than on the first https request: before a SnapStart snapshot,
+     * so that restored environments start with it (the JDK's CA certificates read, its TLS classes loaded).
+     */
+    public static void prepareTls() {
+        HttpTransport.shared().prepareTls();
     }
 
     /**
@@ -166,22 +168,13 @@ public final class WebhookSender {
         return secrets;
     }
 
-    HttpClient http() {
-        return http.get();
+    HttpTransport http() {
+        return http;
     }
 
     /** @return the backoff between attempts (full jitter, {@link #BACKOFF_BASE} to {@link #BACKOFF_CAP}) */
     Backoff backoff() {
         return backoff;
-    }
-
-    static HttpRequest build(URI target, WebhookRequest request, Duration timeout) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(target).timeout(timeout)
-                .header("Content-Type", request.contentType())
-                .header("User-Agent", "s3-notify")
-                .POST(HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
-        request.headers().forEach(builder::setHeader);
-        return builder.build();
     }
 
     static Log log() {

@@ -113,12 +113,16 @@ public final class DispatchPipeline {
     }
 
     /**
-     * Drops the shared HTTP client's pooled connections (those of the call that read the webhook URL from Secrets
-     * Manager or SSM) and the retry jitter's seed. Called before a Lambda SnapStart snapshot is taken and after it is
+     * Closes the webhook connections kept for reuse and drops the retry jitter's seed; sets TLS up when a webhook is
+     * https, so that the snapshot holds it. Called before a Lambda SnapStart snapshot is taken and after it is
      * restored. The webhook URL is kept: it is configuration, read once.
      */
     public void forgetCached() {
         SnapshotState.forget();
+        if (destinations.stream().anyMatch(d -> d.url() != null && d.url().reveal().regionMatches(true, 0, "https:", 0,
+                6))) {
+            WebhookSender.prepareTls();
+        }
     }
 
     /**

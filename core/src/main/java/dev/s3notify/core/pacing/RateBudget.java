@@ -1,7 +1,7 @@
 package dev.s3notify.core.pacing;
 
 import dev.s3notify.core.RateLimit;
-import java.net.http.HttpHeaders;
+import dev.s3notify.core.support.ResponseHeaders;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -16,7 +16,7 @@ import java.util.Optional;
  * <p>Callers ask for a slot before each request: {@link #acquire(Instant, Duration)} takes the next one only if it
  * comes soon enough, so nobody queues behind a long wait; say when the request's answer came (or it failed) with
  * {@link RateSlot#done(Instant)}; and tell the budget what each answer said with
- * {@link #observe(int, HttpHeaders, String, Instant)}. A slot counts from when its answer came, not from when it was
+ * {@link #observe(int, ResponseHeaders, String, Instant)}. A slot counts from when its answer came, not from when it was
  * sent: the platform counts a request when it arrives, which is before its answer and may be well after its
  * sending, so a new request waits a window after the answer to the request it replaces in the window.
  */
@@ -137,7 +137,7 @@ public final class RateBudget {
      * @param now when the answer came
      * @return for a 429, the wait it asked for; empty otherwise, or when it gave none
      */
-    public Optional<Duration> observe(int status, HttpHeaders headers, String body, Instant now) {
+    public Optional<Duration> observe(int status, ResponseHeaders headers, String body, Instant now) {
         Optional<Integer> remaining = Waits.remaining(headers);
         Optional<Duration> reset = Waits.resetIn(headers, now);
         if (remaining.isPresent() && reset.isPresent()) {

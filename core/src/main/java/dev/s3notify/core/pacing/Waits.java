@@ -2,12 +2,11 @@ package dev.s3notify.core.pacing;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.s3notify.core.support.Json;
+import dev.s3notify.core.support.ResponseHeaders;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -27,7 +26,6 @@ final class Waits {
     private static final BigDecimal LONGEST_SECONDS = BigDecimal.valueOf(LONGEST.toSeconds());
     /** Epoch seconds from here on are dates (X-RateLimit-Reset); below, delays. */
     private static final BigDecimal EPOCH_FLOOR = BigDecimal.valueOf(1_000_000_000L);
-    private static final ObjectMapper JSON = Json.MAPPER;
     private static final Pattern NUMBER = Pattern.compile("([-+]?(?:\\d{1,30}(?:\\.\\d{0,30})?|\\.\\d{1,30}))"
             + "(?:[eE]([-+]?\\d{1,30}))?");
 
@@ -43,7 +41,7 @@ final class Waits {
      * @param now the current time, for an HTTP date
      * @return the wait, rounded up to the millisecond; empty when none is given or it is negative or unreadable
      */
-    static Optional<Duration> retryAfter(HttpHeaders headers, String body, Instant now) {
+    static Optional<Duration> retryAfter(ResponseHeaders headers, String body, Instant now) {
         Optional<Duration> fromBody = bodyRetryAfter(body);
         if (fromBody.isPresent()) {
             return fromBody;
@@ -55,7 +53,7 @@ final class Waits {
      * @param headers an answer's headers
      * @return how many requests the platform says are left ({@code X-RateLimit-Remaining}), at least zero
      */
-    static Optional<Integer> remaining(HttpHeaders headers) {
+    static Optional<Integer> remaining(ResponseHeaders headers) {
         return headers.firstValue("X-RateLimit-Remaining").flatMap(Waits::number)
                 .map(left -> left.signum() <= 0 ? 0 : left.min(BigDecimal.valueOf(1_000_000)).intValue());
     }
@@ -66,7 +64,7 @@ final class Waits {
      * @return when the platform says its count starts again: {@code X-RateLimit-Reset-After} (seconds), else
      *     {@code X-RateLimit-Reset} (epoch seconds); clamped to an hour, empty when absent, negative or past
      */
-    static Optional<Duration> resetIn(HttpHeaders headers, Instant now) {
+    static Optional<Duration> resetIn(ResponseHeaders headers, Instant now) {
         Optional<Duration> after = headers.firstValue("X-RateLimit-Reset-After").flatMap(Waits::number)
                 .flatMap(Waits::seconds);
         if (after.isPresent()) {
@@ -81,8 +79,9 @@ final class Waits {
         if (body == null || body.isBlank() || body.strip().charAt(0) != '{') {
             return Optional.empty();
         }
-        try (JsonParser parser = JSON.createParser(body)) {
-            JsonNode node = JSON.readTree(parser);
+        // The shared mapper, first touched here when nothing else has (a 429's body): a 2xx never needs it.
+        try (JsonParser parser = Json.MAPPER.createParser(body)) {
+            JsonNode node = Json.MAPPER.readTree(parser);
             JsonNode value = node == null ? null : node.get("retry_after");
             return value != null && value.isNumber() ? seconds(value.decimalValue()) : Optional.empty();
         } catch (IOException | RuntimeException e) {

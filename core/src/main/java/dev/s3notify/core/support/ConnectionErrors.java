@@ -4,9 +4,8 @@ import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.ProtocolException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +25,7 @@ public final class ConnectionErrors {
     }
 
     /**
-     * @param failure what the HTTP client threw, possibly wrapped
+     * @param failure what a connection threw, possibly wrapped
      * @param limit the time the request had, for a timeout's words
      * @return a short phrase saying what went wrong
      */
@@ -54,8 +53,11 @@ public final class ConnectionErrors {
                 return t instanceof UnresolvedAddressException || t instanceof UnknownHostException
                         ? "host not found" : null;
             case 1:
-                return t instanceof HttpConnectTimeoutException ? "could not connect in time"
-                        : t instanceof HttpTimeoutException ? "no answer within " + limit.toMillis() + " ms" : null;
+                if (!(t instanceof SocketTimeoutException)) {
+                    return null;
+                }
+                return message.contains("connect") ? "could not connect in time"
+                        : "no answer within " + limit.toMillis() + " ms";
             case 2:
                 return t instanceof SSLHandshakeException ? "TLS handshake failed"
                         : t instanceof SSLException ? "TLS error" : null;

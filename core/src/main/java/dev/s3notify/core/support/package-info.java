@@ -5,8 +5,9 @@
  * that they never print ({@link dev.s3notify.core.support.Secret}), retry jitter and full-jitter backoff
  * ({@link dev.s3notify.core.support.Jitter}, {@link dev.s3notify.core.support.Backoff}) with the one pause interface
  * ({@link dev.s3notify.core.support.Sleeper}), SHA-256 ({@link dev.s3notify.core.support.Sha256}), URI encoding,
- * connection errors in words, and the shared HTTP client with what a SnapStart snapshot drops
- * ({@link dev.s3notify.core.support.SnapshotState}), and the one shared Jackson mapper
+ * connection errors in words, an answer's header fields ({@link dev.s3notify.core.support.ResponseHeaders}), the
+ * webhook connections kept for reuse ({@link dev.s3notify.core.support.IdleConnections}), what a SnapStart
+ * snapshot drops ({@link dev.s3notify.core.support.SnapshotState}), and the one shared Jackson mapper
  * ({@link dev.s3notify.core.support.Json}). Each mechanism lives here once.
  *
  * <p>May use {@code dev.s3notify.core.text}, the JDK, Jackson and its own libraries; nothing above it (checked by

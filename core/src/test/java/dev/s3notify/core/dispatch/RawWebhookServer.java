@@ -37,14 +37,29 @@ public final class RawWebhookServer implements AutoCloseable {
     });
     private final List<Behaviour> script;
     private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger connections = new AtomicInteger();
+    private final String scheme;
     private final AtomicLong written = new AtomicLong();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     public final List<String> bodies = new CopyOnWriteArrayList<>();
+    /** Each request's head, as it came. */
+    public final List<String> heads = new CopyOnWriteArrayList<>();
 
     public RawWebhookServer(Behaviour... script) throws IOException {
+        this(new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1")), "http", script);
+    }
+
+    private RawWebhookServer(ServerSocket socket, String scheme, Behaviour... script) {
         this.script = List.of(script);
-        this.socket = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+        this.socket = socket;
+        this.scheme = scheme;
         threads.execute(this::accept);
+    }
+
+    /** A server speaking TLS with the key and certificate of {@code tls}; its URLs name {@code localhost}. */
+    public static RawWebhookServer tls(javax.net.ssl.SSLContext tls, Behaviour... script) throws IOException {
+        return new RawWebhookServer(tls.getServerSocketFactory().createServerSocket(0, 50,
+                InetAddress.getByName("127.0.0.1")), "https", script);
     }
 
     int port() {
@@ -52,7 +67,12 @@ public final class RawWebhookServer implements AutoCloseable {
     }
 
     public String url(String path) {
-        return "http://127.0.0.1:" + port() + path;
+        return scheme + "://" + ("https".equals(scheme) ? "localhost" : "127.0.0.1") + ":" + port() + path;
+    }
+
+    /** @return how many connections were accepted */
+    public int connections() {
+        return connections.get();
     }
 
     public int requests() {
@@ -67,6 +87,7 @@ public final class RawWebhookServer implements AutoCloseable {
         while (!socket.isClosed()) {
             try {
                 Socket connection = socket.accept();
+                connections.incrementAndGet();
                 open.add(connection);
                 threads.execute(() -> serve(connection));
             } catch (IOException e) {
@@ -104,6 +125,7 @@ public final class RawWebhookServer implements AutoCloseable {
             matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : (b == '\r' ? 1 : 0);
         }
         long length = 0;
+        heads.add(head.toString(StandardCharsets.ISO_8859_1));
         for (String line : head.toString(StandardCharsets.ISO_8859_1).split("\r\n")) {
             if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
                 length = Long.parseLong(line.substring(15).trim());
@@ -120,6 +142,13 @@ public final class RawWebhookServer implements AutoCloseable {
             connection.close();
         }
         threads.shutdownNow();
+    }
+
+    /** @return a loopback port nothing listens on (it was free a moment ago) */
+    public static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
+        }
     }
 
     /** Answers with these bytes at once. */

@@ -1,7 +1,6 @@
 package dev.s3notify.core.dispatch;
 
 import dev.s3notify.core.support.Sleeper;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.SplittableRandom;
@@ -18,7 +17,7 @@ public final class SimulatedSenders {
      * @return a sender with rate budgets of its own, as one Lambda execution environment has
      */
     public static WebhookSender create(Clock clock, Sleeper pause, long seed) {
-        return new WebhookSender(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
+        return new WebhookSender(HttpTransport.create(null),
                 Duration.ofSeconds(10), 4, pause, new SplittableRandom(seed), clock);
     }
 }

@@ -7,7 +7,6 @@ import dev.s3notify.core.WebhookRequest;
 import dev.s3notify.core.pacing.RateBudgets;
 import dev.s3notify.core.pacing.RateLimitedException;
 import dev.s3notify.core.support.Jitter;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +56,7 @@ class WebhookPacingTest {
         try (DiscordLikeWebhook webhook = new DiscordLikeWebhook(5, Duration.ofSeconds(2))) {
             List<WebhookSender> instance = new java.util.ArrayList<>();
             for (int i = 0; i < instances; i++) {
-                instance.add(new WebhookSender(HttpClient.newHttpClient(), Duration.ofSeconds(5), 4,
+                instance.add(new WebhookSender(HttpTransport.create(null), Duration.ofSeconds(5), 4,
                         d -> Thread.sleep(d.toMillis()), Jitter.SHARED, Clock.systemUTC())
                         .pacedBy(RateBudgets.create(), Duration.ofSeconds(1)));
             }

@@ -16,7 +16,6 @@ import dev.s3notify.core.error.DeliveryException;
 import dev.s3notify.core.pacing.RateLimitedException;
 import dev.s3notify.core.support.Backoff;
 import dev.s3notify.core.support.Jitter;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,8 +33,7 @@ class WebhookSenderFaultTest {
     private static final String PATH = "/api/webhooks/31415926535897/Zq8-tOkEn_s3cr3t-AbCdEfGhIjKlMnOpQrStUvWxYz0";
     private static final Duration TIMEOUT = Duration.ofSeconds(1);
     private static final String NO_CONTENT = "HTTP/1.1 204 No Content\r\n\r\n";
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpTransport http = HttpTransport.create(null);
 
     static Stream<Arguments> faultsThenSuccess() {
         return Stream.of(
@@ -77,11 +75,7 @@ class WebhookSenderFaultTest {
 
     @Test
     void saysConnectionRefusedInWordsAndRetries() throws Exception {
-        int closedPort;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
-                java.net.InetAddress.getByName("127.0.0.1"))) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = RawWebhookServer.closedPort();
         long started = System.nanoTime();
 
         DeliveryException e = catchThrowableOfType(() -> sender(TIMEOUT, 2).send(

@@ -11,7 +11,6 @@ import dev.s3notify.core.error.DeliveryException;
 import dev.s3notify.core.support.Jitter;
 import dev.s3notify.core.support.Secret;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,7 +70,7 @@ class WebhookSenderSecretsTest {
         try (RawWebhookServer server = new RawWebhookServer(respond(answer(400, "Content-Type: text/plain\r\n",
                 body)));
                 AwsFixtures.CapturedLog log = new AwsFixtures.CapturedLog()) {
-            WebhookSender sender = new WebhookSender(HttpClient.newHttpClient(), Duration.ofSeconds(2), 3,
+            WebhookSender sender = new WebhookSender(HttpTransport.create(null), Duration.ofSeconds(2), 3,
                     d -> Thread.sleep(d.toMillis()), Jitter.SHARED, Clock.systemUTC())
                     .redacting(List.of(Secret.of(SIGNING_SECRET), Secret.of(SIGNING_KEY), Secret.of(AWS_SECRET)));
 

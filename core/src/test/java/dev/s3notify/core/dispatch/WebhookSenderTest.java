@@ -33,7 +33,6 @@ import dev.s3notify.core.testing.TestFormatters;
 import dev.s3notify.spi.FormatterContext;
 import dev.s3notify.spi.WebhookFormatter;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -68,8 +67,7 @@ class WebhookSenderTest {
     private static final String DISCORD_EMPTY = "{\"code\":50006,\"message\":\"Cannot send an empty message\"}";
 
     private WireMockServer server;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpTransport http = HttpTransport.create(null);
     private final MutableClock clock = new MutableClock(START);
     private final List<Duration> pauses = new ArrayList<>();
     private final Sleeper pause = duration -> {

@@ -3,13 +3,12 @@ package dev.s3notify.core.pacing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.s3notify.core.RateLimit;
+import dev.s3notify.core.support.ResponseHeaders;
 import dev.s3notify.core.support.Secret;
-import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -247,7 +246,7 @@ class RateBudgetTest {
     })
     void ignoresNegativeUnreadableAndPastWaits(String retryAfter, String body) {
         RateBudget budget = RateBudget.of(DISCORD);
-        HttpHeaders headers = retryAfter == null ? headers() : headers("Retry-After", retryAfter);
+        ResponseHeaders headers = retryAfter == null ? headers() : headers("Retry-After", retryAfter);
 
         assertThat(budget.observe(429, headers, body == null ? "" : body, T0)).isEmpty();
         assertThat(budget.delay(T0)).isZero();
@@ -278,11 +277,7 @@ class RateBudgetTest {
         assertThat(new RateLimitedException("rate limited", Duration.ofMillis(-5)).retryAfter()).isZero();
     }
 
-    private static HttpHeaders headers(String... namesAndValues) {
-        Map<String, List<String>> map = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            map.put(namesAndValues[i], List.of(namesAndValues[i + 1]));
-        }
-        return HttpHeaders.of(map, (name, value) -> true);
+    private static ResponseHeaders headers(String... namesAndValues) {
+        return ResponseHeaders.of(namesAndValues);
     }
 }

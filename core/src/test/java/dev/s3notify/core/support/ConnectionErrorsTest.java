@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.stream.Stream;
@@ -23,8 +22,8 @@ class ConnectionErrorsTest {
                 Arguments.of(withCause(new ConnectException(null), new UnresolvedAddressException()),
                         "host not found"),
                 Arguments.of(new java.net.UnknownHostException("hooks.example"), "host not found"),
-                Arguments.of(new HttpConnectTimeoutException("HTTP connect timed out"), "could not connect in time"),
-                Arguments.of(new HttpTimeoutException("request timed out"), "no answer within 2000 ms"),
+                Arguments.of(new SocketTimeoutException("Connect timed out"), "could not connect in time"),
+                Arguments.of(new SocketTimeoutException("Read timed out"), "no answer within 2000 ms"),
                 Arguments.of(withCause(new IOException("wrapped"), new SSLHandshakeException("PKIX path building"
                         + " failed: unable to find valid certification path")), "TLS handshake failed"),
                 Arguments.of(withCause(new IOException("HTTP/1.1 header parser received no bytes"),

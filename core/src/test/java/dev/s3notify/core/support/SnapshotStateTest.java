@@ -2,20 +2,21 @@ package dev.s3notify.core.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpClient;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 /** What a SnapStart snapshot must not carry into restored environments: pooled connections and a shared seed. */
 class SnapshotStateTest {
     @Test
-    void forgettingReplacesTheSharedHttpClientAndItsPooledConnections() {
-        HttpClient before = SharedHttpClient.get();
-        assertThat(SharedHttpClient.get()).isSameAs(before);
+    void forgettingClosesTheSharedIdleConnections() {
+        IdleConnectionsTest.Fake pooled = new IdleConnectionsTest.Fake();
+        IdleConnections.shared().offer("https://hooks.example:-1", pooled);
 
         SnapshotState.forget();
 
-        assertThat(SharedHttpClient.get()).isNotSameAs(before);
+        assertThat(pooled.closed).as("a restored environment cannot use it").isTrue();
+        assertThat(IdleConnections.shared().take("https://hooks.example:-1", IdleConnectionsTest.Fake.class))
+                .isNull();
     }
 
     @Test
