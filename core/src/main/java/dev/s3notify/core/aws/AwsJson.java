@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.s3notify.core.support.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,12 +12,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The few small AWS JSON 1.1 bodies {@link SignedJsonCall} sends and reads, with Jackson's streaming API (no
- * {@code ObjectMapper} to build at cold start): a flat request object, and the scalar fields of an answer's top
+ * The few small AWS JSON 1.1 bodies {@link SignedJsonCall} sends and reads, with Jackson's streaming API, through
+ * the shared mapper's factory ({@link Json}): a flat request object, and the scalar fields of an answer's top
  * level or of one nested object. Never puts a parser's message anywhere, as it may quote a secret value.
  */
 final class AwsJson {
-    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final JsonFactory FACTORY = Json.MAPPER.getFactory();
 
     private AwsJson() {
     }

@@ -1,5 +1,6 @@
 package dev.s3notify.core.aws;
 
+import dev.s3notify.core.support.AttemptTimer;
 import dev.s3notify.core.support.Backoff;
 import dev.s3notify.core.support.Jitter;
 import dev.s3notify.core.support.Log;
@@ -9,11 +10,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -151,10 +150,10 @@ final class SignedJsonCall {
         ExecutableHttpRequest exchange = http.prepareRequest(HttpExecuteRequest.builder().request(signed.request())
                 .contentStreamProvider(signed.payload().orElse(null)).build());
         AtomicBoolean timedOut = new AtomicBoolean();
-        ScheduledFuture<?> timer = Timer.POOL.schedule(() -> {
+        ScheduledFuture<?> timer = AttemptTimer.after(Math.max(timeoutNanos, 1), () -> {
             timedOut.set(true);
             exchange.abort();
-        }, Math.max(timeoutNanos, 1), TimeUnit.NANOSECONDS);
+        });
         try {
             HttpExecuteResponse response = exchange.call();
             SdkHttpResponse answer = response.httpResponse();
@@ -187,8 +186,7 @@ final class SignedJsonCall {
             return new byte[0];
         }
         try (InputStream body = in) {
-            byte[] read = body.readNBytes(limit + 1);
-            return read.length <= limit ? read : Arrays.copyOf(read, limit + 1);
+            return body.readNBytes(limit + 1);
         }
     }
 
@@ -211,22 +209,5 @@ final class SignedJsonCall {
                 .message((message == null ? "error" : message) + " (Service: " + signingName + ", Status Code: "
                         + answer.statusCode() + ")")
                 .build();
-    }
-
-    /** The one daemon thread that ends attempts past their time; it ends itself when idle. */
-    private static final class Timer {
-        static final ScheduledThreadPoolExecutor POOL = pool();
-
-        private static ScheduledThreadPoolExecutor pool() {
-            ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, task -> {
-                Thread thread = new Thread(task, "s3notify-aws-attempt-timeout");
-                thread.setDaemon(true);
-                return thread;
-            });
-            pool.setKeepAliveTime(1, TimeUnit.SECONDS);
-            pool.allowCoreThreadTimeOut(true);
-            pool.setRemoveOnCancelPolicy(true);
-            return pool;
-        }
     }
 }

@@ -1,38 +1,22 @@
 package dev.s3notify.core.dispatch;
 
+import dev.s3notify.core.support.AttemptTimer;
 import java.io.IOException;
 import java.net.Socket;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Ends one attempt at its time limit by closing its socket, whatever the attempt is blocked in: connecting, the TLS
  * handshake, writing the request or reading the answer. Closing a socket wakes every thread blocked on it, so
- * nothing of an attempt outlives its limit. One daemon thread for the process, made on first use: it never keeps
- * the JVM from exiting.
+ * nothing of an attempt outlives its limit. It rings on {@link AttemptTimer}'s daemon thread.
  */
 final class Alarm {
-    private static final class Clock {
-        static final ScheduledThreadPoolExecutor RINGER = ringer();
-
-        private static ScheduledThreadPoolExecutor ringer() {
-            ScheduledThreadPoolExecutor ringer = new ScheduledThreadPoolExecutor(1, task -> {
-                Thread thread = new Thread(task, "s3-notify-attempt-deadline");
-                thread.setDaemon(true);
-                return thread;
-            });
-            ringer.setRemoveOnCancelPolicy(true);
-            return ringer;
-        }
-    }
-
     private final ScheduledFuture<?> ringing;
     private Socket socket;
     private boolean rang;
 
     private Alarm(long delayNanos) {
-        this.ringing = Clock.RINGER.schedule(this::ring, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+        this.ringing = AttemptTimer.after(delayNanos, this::ring);
     }
 
     /**

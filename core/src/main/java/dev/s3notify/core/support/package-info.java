@@ -6,7 +6,8 @@
  * ({@link dev.s3notify.core.support.Jitter}, {@link dev.s3notify.core.support.Backoff}) with the one pause interface
  * ({@link dev.s3notify.core.support.Sleeper}), SHA-256 ({@link dev.s3notify.core.support.Sha256}), URI encoding,
  * connection errors in words, an answer's header fields ({@link dev.s3notify.core.support.ResponseHeaders}), the
- * webhook connections kept for reuse ({@link dev.s3notify.core.support.IdleConnections}), what a SnapStart
+ * webhook connections kept for reuse ({@link dev.s3notify.core.support.IdleConnections}), the one thread that ends
+ * attempts past their time ({@link dev.s3notify.core.support.AttemptTimer}), what a SnapStart
  * snapshot drops ({@link dev.s3notify.core.support.SnapshotState}), and the one shared Jackson mapper
  * ({@link dev.s3notify.core.support.Json}). Each mechanism lives here once.
  *
