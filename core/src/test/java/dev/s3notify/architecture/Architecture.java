@@ -36,6 +36,7 @@ final class Architecture {
         allow("core.templates", "core", "core.error", "core.input", "core.support", "core.text");
         allow("core.aws", "core.config", "spi", "core", "core.error", "core.input", "core.support", "core.text");
         allow("core.pacing", "core", "core.error", "core.support", "core.text");
+        allow("core.routes", "core", "core.error", "core.input", "core.support", "core.text");
         allow("core.links", "core.aws", "core.decoding", "core.config", "spi", "core", "core.error", "core.input",
                 "core.support", "core.text");
         allow("core.dispatch", "core.pacing", "core.templates", "core.decoding", "spi", "core", "core.error",
