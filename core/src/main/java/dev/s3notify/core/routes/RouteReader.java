@@ -115,10 +115,11 @@ final class RouteReader {
             expected("filters.size", size, "an object with min and/or max, in bytes", null);
             return;
         }
+        int before = count;
         unknown(size, List.of("min", "max"), "filters.size.");
         Long min = bytes(size, "min");
         Long max = bytes(size, "max");
-        if (min == null && max == null && count == 0) {
+        if (min == null && max == null && count == before) {
             problem("filters.size", "give min, max or both, in bytes");
         } else if (min != null && max != null && min > max) {
             problem("filters.size", "min " + min + " is above max " + max);

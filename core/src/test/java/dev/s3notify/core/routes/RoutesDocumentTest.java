@@ -119,7 +119,9 @@ class RoutesDocumentTest {
         parse("{\"rootes\": []}");
         parse("42");
         parse("[{\"name\": \"a\", \"url\": \"https://x.example/1\", \"filters\": \"*.pdf\", \"settings\": [1]}]");
-        assertThat(problems).hasSize(7);
+        parse("[{\"name\": \"b\", \"url\": \"https://x.example/1\", \"kind\": 3, \"filters\": {\"size\": {}}},"
+                + " {\"name\": \"c\", \"url\": \"https://x.example/1\", \"filters\": {\"size\": {\"min\": -1, \"max\": 1.5}}}]");
+        assertThat(problems).hasSize(11);
         assertThat(problems.get(0)).startsWith("ROUTES: not JSON: ");
         assertThat(problems.subList(1, 7)).containsExactly(
                 "ROUTES: expected a non-empty list of routes (or an object with one under \"routes\"), got []",
@@ -128,5 +130,10 @@ class RoutesDocumentTest {
                 "ROUTES: expected a non-empty list of routes (or an object with one under \"routes\"), got 42",
                 "ROUTES: route 'a': filters: expected an object, got \"*.pdf\"",
                 "ROUTES: route 'a': settings: expected an object of the kind's variables, got [1]");
+        assertThat(problems.subList(7, 11)).containsExactly(
+                "ROUTES: route 'b': kind: expected a non-blank string, got 3",
+                "ROUTES: route 'b': filters.size: give min, max or both, in bytes",
+                "ROUTES: route 'c': filters.size.min: expected a whole number of bytes, 0 or more, got -1",
+                "ROUTES: route 'c': filters.size.max: expected a whole number of bytes, 0 or more, got 1.5");
     }
 }
