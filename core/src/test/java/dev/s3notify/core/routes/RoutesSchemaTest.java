@@ -53,8 +53,8 @@ class RoutesSchemaTest {
     @Test
     void theExampleDocumentReadsWithoutAProblem() throws Exception {
         List<String> problems = new ArrayList<>();
-        List<Route> routes = RoutesDocument.parse(Files.readString(DOCS.resolve("examples/routes.json")),
-                "docs/examples/routes.json", problems::add);
+        List<Route> routes = RoutesDocument.parse(Files.readString(DOCS.resolve("routes.example.json")),
+                "docs/routes.example.json", problems::add);
         assertThat(problems).isEmpty();
         assertThat(routes).extracting(Route::name).containsExactly("invoices", "photos", "legal");
         assertThat(routes.get(0).fallback()).hasValue("legal");
