@@ -10,7 +10,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -21,7 +20,6 @@ final class RouteReader {
             "template", "digestTemplate", "settings", "fallback");
     static final List<String> FILTERS = List.of("bucket", "prefix", "suffix", "glob", "eventType", "contentType",
             "size");
-    private static final Set<String> CONTENT_TYPE = Set.of("*");
 
     private final String where;
     private final Consumer<String> problems;
@@ -52,8 +50,11 @@ final class RouteReader {
         }
         JsonNode settings = node.get("settings");
         if (settings != null && !settings.isNull()) {
-            route.settings(settings.isObject() ? settings(settings) : expected("settings", settings,
-                    "an object of the kind's variables", Map.of()));
+            if (settings.isObject()) {
+                route.settings(settings(settings));
+            } else {
+                problem("settings", "expected an object of the kind's variables, got " + type(settings));
+            }
         }
         return count == 0 ? route.build() : null;
     }
@@ -96,7 +97,7 @@ final class RouteReader {
         for (String type : texts(node, "contentType")) {
             String media = RouteFilter.mediaType(type);
             int slash = media.indexOf('/');
-            if (slash <= 0 || slash == media.length() - 1 || CONTENT_TYPE.contains(media.substring(0, slash))) {
+            if (slash <= 0 || slash == media.length() - 1 || media.startsWith("*/")) {
                 problem("filters.contentType", SafeText.quote(type) + " is not a media type; expected one such as"
                         + " application/pdf or image/*");
             } else {
@@ -151,7 +152,9 @@ final class RouteReader {
             if (value.isTextual() || value.isNumber() || value.isBoolean()) {
                 values.put(entry.getKey(), value.asText());
             } else {
-                expected("settings." + entry.getKey(), value, "a string, number or boolean", null);
+                // A setting may be a secret (a signing secret, a token): its value is never shown, only its type.
+                problem("settings." + SafeText.cut(entry.getKey(), 64), "expected a string, number or boolean, got "
+                        + type(value));
             }
         });
         return values;
@@ -188,6 +191,11 @@ final class RouteReader {
             return expected("filters." + field, value, "a string or a non-empty list of strings", new String[0]);
         }
         return values.toArray(String[]::new);
+    }
+
+    /** What a JSON value is, without the value: for fields whose values may be secrets. */
+    private static String type(JsonNode value) {
+        return value.isArray() ? "a list" : value.isObject() ? "an object" : "null";
     }
 
     private void unknown(JsonNode node, List<String> known, String path) {

@@ -121,7 +121,16 @@ class RoutesDocumentTest {
         parse("[{\"name\": \"a\", \"url\": \"https://x.example/1\", \"filters\": \"*.pdf\", \"settings\": [1]}]");
         parse("[{\"name\": \"b\", \"url\": \"https://x.example/1\", \"kind\": 3, \"filters\": {\"size\": {}}},"
                 + " {\"name\": \"c\", \"url\": \"https://x.example/1\", \"filters\": {\"size\": {\"min\": -1, \"max\": 1.5}}}]");
-        assertThat(problems).hasSize(11);
+        parse("[{\"name\": \"d\", \"url\": \"https://x.example/1\","
+                + " \"settings\": {\"GENERIC_SIGNING_SECRET\": {\"value\": \"hunter2-signing\"}, \"*/*\": 1},"
+                + " \"filters\": {\"contentType\": \"*/*\"}}]");
+        assertThat(problems).hasSize(13);
+        assertThat(problems.subList(11, 13)).containsExactly(
+                "ROUTES: route 'd': filters.contentType: \"*/*\" is not a media type; expected one such as"
+                        + " application/pdf or image/*",
+                "ROUTES: route 'd': settings.GENERIC_SIGNING_SECRET: expected a string, number or boolean, got an"
+                        + " object");
+        assertThat(String.join("\n", problems)).doesNotContain("hunter2");
         assertThat(problems.get(0)).startsWith("ROUTES: not JSON: ");
         assertThat(problems.subList(1, 7)).containsExactly(
                 "ROUTES: expected a non-empty list of routes (or an object with one under \"routes\"), got []",
@@ -129,7 +138,7 @@ class RoutesDocumentTest {
                 "ROUTES: routes: missing; expected the list of routes",
                 "ROUTES: expected a non-empty list of routes (or an object with one under \"routes\"), got 42",
                 "ROUTES: route 'a': filters: expected an object, got \"*.pdf\"",
-                "ROUTES: route 'a': settings: expected an object of the kind's variables, got [1]");
+                "ROUTES: route 'a': settings: expected an object of the kind's variables, got a list");
         assertThat(problems.subList(7, 11)).containsExactly(
                 "ROUTES: route 'b': kind: expected a non-blank string, got 3",
                 "ROUTES: route 'b': filters.size: give min, max or both, in bytes",
