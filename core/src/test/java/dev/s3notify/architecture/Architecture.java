@@ -39,11 +39,11 @@ final class Architecture {
         allow("core.routes", "core", "core.error", "core.input", "core.support", "core.text");
         allow("core.links", "core.aws", "core.decoding", "core.config", "spi", "core", "core.error", "core.input",
                 "core.support", "core.text");
-        allow("core.dispatch", "core.pacing", "core.templates", "core.decoding", "spi", "core", "core.error",
+        allow("core.dispatch", "core.routes", "core.pacing", "core.templates", "core.decoding", "spi", "core", "core.error",
                 "core.input", "core.support", "core.text");
-        allow("core.queue", "core.dispatch", "core.aws", "core.pacing", "core.templates", "core.decoding", "spi",
+        allow("core.queue", "core.dispatch", "core.routes", "core.aws", "core.pacing", "core.templates", "core.decoding", "spi",
                 "core", "core.error", "core.input", "core.support", "core.text");
-        allow("core.function", "core.queue", "core.dispatch", "core.links", "core.pacing", "core.aws",
+        allow("core.function", "core.queue", "core.dispatch", "core.routes", "core.links", "core.pacing", "core.aws",
                 "core.templates", "core.decoding", "core.plugins", "core.config", "spi", "core", "core.error",
                 "core.input", "core.support", "core.text");
     }

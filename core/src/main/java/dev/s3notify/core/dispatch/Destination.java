@@ -6,6 +6,7 @@ import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.RateLimit;
 import dev.s3notify.core.WebhookRequest;
+import dev.s3notify.core.routes.RouteFilter;
 import dev.s3notify.core.support.Redact;
 import dev.s3notify.core.support.Secret;
 import dev.s3notify.core.templates.DigestTemplate;
@@ -27,9 +28,35 @@ import java.util.Optional;
  * @param digestTemplate the digest template (a {@link DigestTemplate}, or one compiled on first use:
  *     {@link DigestTemplate#onFirstUse})
  * @param url the webhook URL, a credential: only its host is ever shown; null when previewing
+ * @param routing which events it takes and where they go when it refuses them for good: {@link Routing#IMPLICIT}
+ *     for the one destination made of {@code WEBHOOK_URL} and the other variables when no routes are configured
  */
 public record Destination(String name, String kind, WebhookFormatter formatter, MessageTemplate template,
-        Digest.Renderer digestTemplate, Secret url) {
+        Digest.Renderer digestTemplate, Secret url, Routing routing) {
+
+    /**
+     * Where a destination sits among the routes.
+     *
+     * @param filter the events it takes, or null for the implicit route, which takes every event
+     * @param fallback the name of the route its messages go to when its webhook refuses them for good, or null
+     * @param redirectedFrom when this is a fallback's copy made for another route's refused messages, that route's
+     *     name; else null
+     * @param note the line put first in every message of such a copy, saying where it was meant to go and why it
+     *     came here; null when {@code redirectedFrom} is
+     */
+    public record Routing(RouteFilter filter, String fallback, String redirectedFrom, String note) {
+        /** The implicit route {@code default}: every event, no fallback. */
+        public static final Routing IMPLICIT = new Routing(null, null, null, null);
+
+        /**
+         * @param filter the events the route takes
+         * @param fallback the fallback route's name, or null
+         * @return the routing of a route of the routes document
+         */
+        public static Routing named(RouteFilter filter, String fallback) {
+            return new Routing(Objects.requireNonNull(filter, "filter"), fallback, null, null);
+        }
+    }
 
     /** Rejects missing values. */
     public Destination {
@@ -38,6 +65,55 @@ public record Destination(String name, String kind, WebhookFormatter formatter, 
         Objects.requireNonNull(formatter, "formatter");
         Objects.requireNonNull(template, "template");
         Objects.requireNonNull(digestTemplate, "digestTemplate");
+        Objects.requireNonNull(routing, "routing");
+    }
+
+    /**
+     * The implicit route's destination, made of today's variables when no routes are configured.
+     *
+     * @param name a name for logs, such as the kind
+     * @param kind the formatter's kind
+     * @param formatter the platform's formatter, configured
+     * @param template the compiled message template
+     * @param digestTemplate the digest template
+     * @param url the webhook URL, or null when previewing
+     */
+    public Destination(String name, String kind, WebhookFormatter formatter, MessageTemplate template,
+            Digest.Renderer digestTemplate, Secret url) {
+        this(name, kind, formatter, template, digestTemplate, url, Routing.IMPLICIT);
+    }
+
+    /** @return whether this is a route of a routes document rather than the implicit route {@code default} */
+    public boolean named() {
+        return routing.filter() != null;
+    }
+
+    /**
+     * @param event a link event
+     * @return whether this destination's filters take it (the implicit route takes every event)
+     */
+    public boolean accepts(LinkEvent event) {
+        return routing.filter() == null || routing.filter().matches(event);
+    }
+
+    /** @return the name of the route that takes this destination's messages when its webhook refuses them for good */
+    public Optional<String> fallback() {
+        return Optional.ofNullable(routing.fallback());
+    }
+
+    /**
+     * @param from the route whose webhook refused the messages for good
+     * @param note the line that says where they were meant to go and why they came here, plain text
+     * @return this destination as the fallback of {@code from}: every message starts with the note, escaped for the
+     *     platform, and this copy's own fallback still applies
+     */
+    public Destination redirectedFrom(String from, String note) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(note, "note");
+        Digest.Renderer digests = (digest, listed) -> formatter.escapeDigest(note) + "\n"
+                + digestTemplate.render(digest, listed);
+        return new Destination(name, kind, formatter, template, digests, url,
+                new Routing(routing.filter(), routing.fallback(), from, note));
     }
 
     /** @return the webhook's host, the only part of its URL that may be shown */
@@ -58,6 +134,9 @@ public record Destination(String name, String kind, WebhookFormatter formatter, 
      */
     public Notification notification(LinkEvent event, String eventId) {
         String rendered = template.render(TemplateModel.of(event, eventId));
+        if (routing.note() != null) {
+            rendered = formatter.escape(routing.note()) + "\n" + rendered;
+        }
         return new Notification(event, MessageFit.message(formatter, event, rendered), eventId);
     }
 
@@ -98,6 +177,7 @@ public record Destination(String name, String kind, WebhookFormatter formatter, 
 
     @Override
     public String toString() {
-        return "Destination[" + name + ", kind=" + kind + ", host=" + host() + "]";
+        return "Destination[" + name + ", kind=" + kind + ", host=" + host()
+                + (routing.redirectedFrom() == null ? "" : ", fallback of " + routing.redirectedFrom()) + "]";
     }
 }

@@ -7,7 +7,7 @@
  * ({@code Exchange}, {@code Http1}, {@code HttpTransport}, {@code Alarm}: no thread but one daemon alarm), and the direct path ({@link dev.s3notify.core.dispatch.DirectDelivery}:
  * one event to every destination).
  *
- * <p>May use {@code dev.s3notify.core.pacing}, {@code dev.s3notify.core.templates},
+ * <p>May use {@code dev.s3notify.core.routes}, {@code dev.s3notify.core.pacing}, {@code dev.s3notify.core.templates},
  * {@code dev.s3notify.core.decoding}, {@code dev.s3notify.spi}, {@code dev.s3notify.core},
  * {@code dev.s3notify.core.error}, {@code dev.s3notify.core.input}, {@code dev.s3notify.core.support},
  * {@code dev.s3notify.core.text}, the JDK and its own libraries; nothing above it (checked by

@@ -4,7 +4,7 @@
  * start, reporting every configuration problem together; {@link dev.s3notify.core.function.DispatchPipeline} sends
  * an invocation to the queue path or the direct path. The Lambda handlers and the command line use these.
  *
- * <p>May use {@code dev.s3notify.core.queue}, {@code dev.s3notify.core.dispatch}, {@code dev.s3notify.core.links},
+ * <p>May use {@code dev.s3notify.core.queue}, {@code dev.s3notify.core.dispatch}, {@code dev.s3notify.core.routes}, {@code dev.s3notify.core.links},
  * {@code dev.s3notify.core.pacing}, {@code dev.s3notify.core.aws}, {@code dev.s3notify.core.templates},
  * {@code dev.s3notify.core.decoding}, {@code dev.s3notify.core.plugins}, {@code dev.s3notify.core.config},
  * {@code dev.s3notify.spi}, {@code dev.s3notify.core}, {@code dev.s3notify.core.error},

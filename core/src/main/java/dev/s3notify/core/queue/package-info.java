@@ -7,7 +7,7 @@
  * once; what follows within the window is given back to the queue until it closes, then goes as one digest). Outside core, only
  * {@link dev.s3notify.core.queue.BatchDispatcher} and {@link dev.s3notify.core.queue.BatchOutcome} are used.
  *
- * <p>May use {@code dev.s3notify.core.dispatch}, {@code dev.s3notify.core.aws}, {@code dev.s3notify.core.pacing},
+ * <p>May use {@code dev.s3notify.core.dispatch}, {@code dev.s3notify.core.routes}, {@code dev.s3notify.core.aws}, {@code dev.s3notify.core.pacing},
  * {@code dev.s3notify.core.templates}, {@code dev.s3notify.core.decoding}, {@code dev.s3notify.spi},
  * {@code dev.s3notify.core}, {@code dev.s3notify.core.error}, {@code dev.s3notify.core.input},
  * {@code dev.s3notify.core.support}, {@code dev.s3notify.core.text}, the JDK and its own libraries; nothing above it
