@@ -100,6 +100,18 @@ public final class Variables {
     public static final Variable<String> DIGEST_TEMPLATE = Variable.text("DIGEST_TEMPLATE", DISPATCH, null,
             "Mustache template for the text of a digest, one message for several files (see docs/templates.md);"
                     + " each formatter has a default");
+    /** The routes document, inline. */
+    public static final Variable<String> ROUTES = Variable.text("ROUTES", DISPATCH, null,
+            "the routes document inline (JSON, see docs/routes.md): many webhooks, each with its own filters, kind,"
+                    + " templates, settings and fallback; replaces WEBHOOK_URL and the variables of one webhook")
+            .asSecret();
+    /** SSM parameter holding the routes document. */
+    public static final Variable<String> ROUTES_PARAMETER = Variable.text("ROUTES_PARAMETER", DISPATCH, null,
+            "SSM Parameter Store parameter name (String or SecureString) whose value is the routes document, read"
+                    + " once at start-up");
+    /** A file holding the routes document. */
+    public static final Variable<String> ROUTES_FILE = Variable.text("ROUTES_FILE", DISPATCH, null,
+            "path of a file holding the routes document (in a Lambda layer: under /opt), read once at start-up");
     /** Per-attempt timeout. */
     public static final Variable<Long> REQUEST_TIMEOUT_SECONDS = Variable.integer("REQUEST_TIMEOUT_SECONDS",
             DISPATCH, "10", 1, 900, "how long one webhook request may take, in seconds (1 to 900)");
@@ -159,7 +171,8 @@ public final class Variables {
             PUBLIC_BASE_URL, LINK_SIGNING_SECRET_ARN, HEAD_OBJECT, S3_FORCE_PATH_STYLE, EVENT_SOURCE, EVENT_DETAIL_TYPE,
             EVENT_BUS_NAME, AWS_REGION, AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL_EVENTBRIDGE,
             AWS_ENDPOINT_URL_SECRETS_MANAGER, S3NOTIFY_PLUGINS_DIR, WEBHOOK_KIND, WEBHOOK_URL, WEBHOOK_URL_SECRET_ARN,
-            WEBHOOK_URL_PARAMETER, MESSAGE_TEMPLATE, DIGEST_TEMPLATE, REQUEST_TIMEOUT_SECONDS, MAX_ATTEMPTS,
+            WEBHOOK_URL_PARAMETER, MESSAGE_TEMPLATE, DIGEST_TEMPLATE, ROUTES, ROUTES_PARAMETER, ROUTES_FILE,
+            REQUEST_TIMEOUT_SECONDS, MAX_ATTEMPTS,
             AWS_ENDPOINT_URL_SSM, IDEMPOTENCY_TABLE, INDEX_BUCKET, INDEX_PREFIX, DISPATCH_CONCURRENCY, DIGEST_WINDOW_SECONDS,
             AWS_ENDPOINT_URL_SQS, AWS_ENDPOINT_URL_DYNAMODB, AWS_PROFILE, AWS_USE_FIPS_ENDPOINT,
             AWS_USE_DUALSTACK_ENDPOINT);

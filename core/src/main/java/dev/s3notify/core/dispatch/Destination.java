@@ -6,6 +6,8 @@ import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.RateLimit;
 import dev.s3notify.core.WebhookRequest;
+import dev.s3notify.core.error.DeliveryException;
+import dev.s3notify.core.text.SafeText;
 import dev.s3notify.core.routes.RouteFilter;
 import dev.s3notify.core.support.Redact;
 import dev.s3notify.core.support.Secret;
@@ -81,6 +83,23 @@ public record Destination(String name, String kind, WebhookFormatter formatter, 
     public Destination(String name, String kind, WebhookFormatter formatter, MessageTemplate template,
             Digest.Renderer digestTemplate, Secret url) {
         this(name, kind, formatter, template, digestTemplate, url, Routing.IMPLICIT);
+    }
+
+    /**
+     * @param from the destination whose webhook refused messages for good (itself maybe a fallback's copy)
+     * @param refusal what its webhook answered
+     * @return this destination as {@code from}'s fallback: every message starts with a line saying which route it was
+     *     meant for, and why it came here
+     */
+    public Destination fallbackFor(Destination from, DeliveryException refusal) {
+        String origin = from.routing().redirectedFrom() != null ? from.routing().redirectedFrom() : from.name();
+        String why = refusal.detail().isEmpty()
+                ? refusal.reason().name() + (refusal.status() > 0 ? " (HTTP " + refusal.status() + ")" : "")
+                : refusal.detail() + " (" + refusal.reason().name() + ")";
+        String via = origin.equals(from.name()) ? "" : " and its fallback route '" + from.name() + "'";
+        return redirectedFrom(origin, "Meant for route '" + origin + "' (" + from.kind() + ", " + from.host()
+                + "), but its webhook" + via + " refused it for good: " + SafeText.cut(why, 200)
+                + ". Sent here instead, to its fallback route '" + name + "'.");
     }
 
     /** @return whether this is a route of a routes document rather than the implicit route {@code default} */

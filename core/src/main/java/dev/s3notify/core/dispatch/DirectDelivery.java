@@ -7,10 +7,14 @@ import dev.s3notify.core.WebhookRequest;
 import dev.s3notify.core.decoding.Envelope;
 import dev.s3notify.core.decoding.EventJson;
 import dev.s3notify.core.decoding.LinkEventJson;
+import dev.s3notify.core.error.DeliveryException;
 import dev.s3notify.core.error.InvalidEventException;
 import dev.s3notify.core.support.Log;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
 import java.util.List;
 import java.util.function.BiConsumer;
 
@@ -41,13 +45,13 @@ public final class DirectDelivery {
     /**
      * @param envelope one message of the invocation
      * @param deadline when the invocation must be over
-     * @return how many messages were delivered (or, without a sender, formatted): one per destination
+     * @return how many messages were delivered (or, without a sender, formatted): one per destination that takes the
+     *     event
      * @throws dev.s3notify.core.error.S3NotifyException when the envelope is not a link event or a destination did
-     *     not accept its message
+     *     not accept its message (after every other destination was tried)
      */
     public int deliver(Envelope envelope, Instant deadline) {
-        deliverAnswered(envelope, deadline);
-        return destinations.size();
+        return deliverAll(envelope, deadline).size();
     }
 
     /**
@@ -58,6 +62,11 @@ public final class DirectDelivery {
      * @throws dev.s3notify.core.error.S3NotifyException as {@link #deliver} does
      */
     public List<WebhookSender.Delivered> deliverAnswered(Envelope envelope, Instant deadline) {
+        return deliverAll(envelope, deadline).stream().filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** One entry per destination that took the event: its answer, or null without a sender. */
+    private List<WebhookSender.Delivered> deliverAll(Envelope envelope, Instant deadline) {
         if (envelope.error() != null) {
             throw envelope.error();
         }
@@ -70,24 +79,82 @@ public final class DirectDelivery {
             throw new InvalidEventException(origin(body, envelope, detail) + ": " + e.getMessage(), e);
         }
         String eventId = envelope.eventId();
-        List<WebhookSender.Delivered> answers = new ArrayList<>(destinations.size());
-        for (Destination destination : destinations) {
-            Notification notification = destination.notification(event, eventId);
-            WebhookRequest request = destination.request(notification);
-            if (sender != null) {
-                WebhookSender.Delivered result = sender.send(destination, request, notification, deadline,
-                        destination.rateLimit());
-                LOG.info("message delivered", "eventId", eventId, "sourceEventId", event.sourceEventId(),
-                        "bucket", event.bucket(), "key", event.key(), "kind", destination.kind(),
-                        "host", destination.host(), "status", result.status(), "attempts", result.attempts(),
-                        "durationMs", result.elapsed().toMillis());
-                answers.add(result);
-            }
-            if (onRequest != null) {
-                onRequest.accept(destination, request);
+        List<Destination> taking = destinations.stream().filter(destination -> destination.accepts(event)).toList();
+        if (taking.isEmpty()) {
+            // Not an error: the routes' filters said no to it, as they were written to.
+            LOG.info("event matched no route; nothing posted", "eventId", eventId, "bucket", event.bucket(), "key",
+                    event.key(), "routes", destinations.size());
+            return List.of();
+        }
+        List<WebhookSender.Delivered> answers = new ArrayList<>(taking.size());
+        RuntimeException first = null;
+        for (Destination destination : taking) {
+            try {
+                answers.add(deliverTo(destination, event, eventId, deadline));
+            } catch (RuntimeException e) {
+                if (taking.size() == 1) {
+                    throw e;
+                }
+                // Every other route is still tried; the invocation fails once all were.
+                LOG.error("message not delivered to this route; the invocation fails after the other routes",
+                        "eventId", eventId, "route", destination.name(), "kind", destination.kind(), "host",
+                        destination.host(), "reason", e instanceof DeliveryException d ? d.reason().name() : null,
+                        "error", e.getMessage());
+                first = first == null ? e : first;
             }
         }
-        return List.copyOf(answers);
+        if (first != null) {
+            throw first;
+        }
+        return answers;
+    }
+
+    /**
+     * Delivers to one destination, and when its webhook refuses for good (gone, unauthorized, ...), to its fallback
+     * route, with a line saying where the message was meant to go and why it came here.
+     */
+    private WebhookSender.Delivered deliverTo(Destination destination, LinkEvent event, String eventId,
+            Instant deadline) {
+        Destination current = destination;
+        Set<String> tried = new HashSet<>();
+        while (true) {
+            tried.add(current.name());
+            try {
+                return send(current, event, eventId, deadline);
+            } catch (DeliveryException e) {
+                Optional<Destination> fallback = e.retryable() ? Optional.empty()
+                        : current.fallback().filter(name -> !tried.contains(name)).flatMap(this::named);
+                if (fallback.isEmpty()) {
+                    throw e;
+                }
+                LOG.error("message refused; no retry can deliver it: it goes to the route's fallback", "eventId",
+                        eventId, "route", current.name(), "kind", current.kind(), "host", current.host(), "reason",
+                        e.reason().name(), "status", e.status(), "fallback", fallback.get().name(), "error",
+                        e.getMessage());
+                current = fallback.get().fallbackFor(current, e);
+            }
+        }
+    }
+
+    private WebhookSender.Delivered send(Destination destination, LinkEvent event, String eventId, Instant deadline) {
+        Notification notification = destination.notification(event, eventId);
+        WebhookRequest request = destination.request(notification);
+        WebhookSender.Delivered result = null;
+        if (sender != null) {
+            result = sender.send(destination, request, notification, deadline, destination.rateLimit());
+            LOG.info("message delivered", "eventId", eventId, "sourceEventId", event.sourceEventId(),
+                    "bucket", event.bucket(), "key", event.key(), "route", destination.named() ? destination.name()
+                            : null, "kind", destination.kind(), "host", destination.host(), "status", result.status(),
+                    "attempts", result.attempts(), "durationMs", result.elapsed().toMillis());
+        }
+        if (onRequest != null) {
+            onRequest.accept(destination, request);
+        }
+        return result;
+    }
+
+    private Optional<Destination> named(String name) {
+        return destinations.stream().filter(destination -> destination.name().equals(name)).findFirst();
     }
 
     /** Which message failed, for an error that must say so: SQS message id, EventBridge id and detail-type. */

@@ -19,6 +19,7 @@ import dev.s3notify.spi.Variable;
 import dev.s3notify.core.config.Variables;
 import dev.s3notify.core.plugins.WebhookFormatters;
 import dev.s3notify.core.WebhookRequest;
+import dev.s3notify.core.text.SafeText;
 
 import dev.s3notify.core.aws.AwsSession;
 import dev.s3notify.core.aws.StoredSecrets;
@@ -58,12 +59,27 @@ public final class DispatchFunction {
      * @param loader where formatters are looked for, or null for this class's loader with the plugin jars
      *     ({@link Plugins})
      * @param credentials AWS credentials for reading the URL from Secrets Manager or SSM, or null for the chain
+     * @param route the one route of the routes document to build ({@code --route}), or null for every route
      */
     public record Overrides(boolean preview, BiConsumer<Destination, WebhookRequest> onRequest, String kind,
-            String template, ClassLoader loader, AwsCredentialsProvider credentials) {
+            String template, ClassLoader loader, AwsCredentialsProvider credentials, String route) {
         /** @return no overrides */
         public static Overrides none() {
-            return new Overrides(false, null, null, null, null, null);
+            return new Overrides(false, null, null, null, null, null, null);
+        }
+
+        /** Overrides that keep every route of a routes document. */
+        public Overrides(boolean preview, BiConsumer<Destination, WebhookRequest> onRequest, String kind,
+                String template, ClassLoader loader, AwsCredentialsProvider credentials) {
+            this(preview, onRequest, kind, template, loader, credentials, null);
+        }
+
+        /**
+         * @param name the one route of the routes document to build, or null for all of them
+         * @return these overrides, building only that route
+         */
+        public Overrides withRoute(String name) {
+            return new Overrides(preview, onRequest, kind, template, loader, credentials, name);
         }
     }
 
@@ -74,6 +90,13 @@ public final class DispatchFunction {
      * @throws ConfigurationException listing every problem found
      */
     public static DispatchPipeline create(Map<String, String> env, Overrides overrides) {
+        if (RoutedSetup.configured(new Settings(env))) {
+            return routed(env, overrides);
+        }
+        if (overrides.route() != null) {
+            throw new ConfigurationException("--route " + SafeText.quote(overrides.route()) + ": no routes are"
+                    + " configured: set ROUTES, ROUTES_PARAMETER or ROUTES_FILE (see docs/routes.md)");
+        }
         Settings settings = new Settings(withTemplate(env, overrides.template()));
         URI url = overrides.preview() ? settings.get(Variables.WEBHOOK_URL) : webhookUrl(settings, env, overrides);
         String kind = overrides.kind() != null ? overrides.kind() : settings.get(Variables.WEBHOOK_KIND);
@@ -117,6 +140,54 @@ public final class DispatchFunction {
         return new DispatchPipeline(List.of(destination), sender, overrides.onRequest(), batches, digests);
     }
 
+    /** The pipeline of a routes document: one destination per route. */
+    private static DispatchPipeline routed(Map<String, String> env, Overrides overrides) {
+        Settings settings = new Settings(env);
+        Duration timeout = Duration.ofSeconds(settings.get(Variables.REQUEST_TIMEOUT_SECONDS));
+        int maxAttempts = settings.get(Variables.MAX_ATTEMPTS).intValue();
+        ClassLoader loader = overrides.loader() != null ? overrides.loader() : Plugins.classLoader(settings);
+        boolean queued = QueueSetup.queued(settings);
+        List<RoutedSetup.Prepared> routes = RoutedSetup.destinations(settings, env, overrides, loader, queued);
+        Variables.region(settings);
+        QueueSetup.check(settings);
+        settings.validate();
+        List<Destination> destinations = routes.stream().map(RoutedSetup.Prepared::destination).toList();
+        List<String> problems = new java.util.ArrayList<>();
+        List<StartupDigests.Check> checks = new java.util.ArrayList<>();
+        List<Secret> known = new java.util.ArrayList<>(KnownSecrets.in(env, Variables.ALL));
+        for (RoutedSetup.Prepared route : routes) {
+            Destination destination = route.destination();
+            orProblem(problems, () -> formatSamples(destination, route.templateName()));
+            if (destinations.stream().anyMatch(d -> d.fallback().filter(destination.name()::equals).isPresent())) {
+                orProblem(problems, () -> formatSamples(destination.redirectedFrom("a-route", "Meant for route"
+                        + " 'a-route'; its webhook refused it for good: sample."), route.templateName()));
+            }
+            checks.add(new StartupDigests.Check(destination, route.digestName() != null ? route.digestName()
+                    : destination.kind() + "'s default digest template"));
+            known.addAll(route.secrets());
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems);
+        }
+        StartupDigests digests = new StartupDigests(checks);
+        if (queued || routes.stream().anyMatch(route -> route.digestName() != null)) {
+            digests.check();
+        }
+        WebhookSender sender = overrides.preview() ? null : WebhookSender.create(timeout, maxAttempts)
+                .redacting(known);
+        BatchDispatcher batches = QueueSetup.create(settings, env, destinations, sender, overrides.credentials(),
+                known);
+        LOG.info(overrides.preview() ? "webhook dispatcher ready to preview" : "webhook dispatcher ready",
+                "routes", destinations.size(), "source", RoutedSetup.origin(settings), "timeoutSeconds",
+                timeout.toSeconds(), "maxAttempts", maxAttempts);
+        RoutedSetup.logReady(routes);
+        if (!queued && destinations.size() > 1 && !overrides.preview()) {
+            LOG.info("direct path: an invocation AWS retries after a route refused posts again to every matching"
+                    + " route, those that accepted included; the queue path (delivery records) posts once per route");
+        }
+        return new DispatchPipeline(destinations, sender, overrides.onRequest(), batches, digests);
+    }
+
     /** The template given on the command line counts as {@code MESSAGE_TEMPLATE} for the formatter too. */
     private static Map<String, String> withTemplate(Map<String, String> env, String template) {
         if (template == null || template.isBlank()) {
@@ -131,7 +202,7 @@ public final class DispatchFunction {
      * Formats a sample of each kind of message at start-up, so that a template whose output the formatter refuses
      * (a JSON body that is not JSON, say) fails the cold start rather than every delivery.
      */
-    private static void formatSamples(Destination destination, String customTemplate) {
+    static void formatSamples(Destination destination, String customTemplate) {
         for (LinkEvent sample : SampleEvents.ALL) {
             try {
                 destination.request(destination.notification(sample, "startup-check"));
@@ -156,7 +227,7 @@ public final class DispatchFunction {
     }
 
     /** Compiled even when no formatter could be made, so that a bad template is reported with the rest. */
-    private static MessageTemplate template(String text, String name, WebhookFormatterProvider provider,
+    static MessageTemplate template(String text, String name, WebhookFormatterProvider provider,
             WebhookFormatter formatter, Settings settings) {
         if (text == null && provider == null) {
             return null;
@@ -172,23 +243,42 @@ public final class DispatchFunction {
      */
     private static Digest.Renderer digestTemplate(String text, WebhookFormatterProvider provider,
             WebhookFormatter formatter, Settings settings, boolean now) {
+        return digestTemplate(text, Variables.DIGEST_TEMPLATE.name(), provider, formatter, settings, now);
+    }
+
+    /** As {@link #digestTemplate(String, WebhookFormatterProvider, WebhookFormatter, Settings, boolean)}, named. */
+    static Digest.Renderer digestTemplate(String text, String textName, WebhookFormatterProvider provider,
+            WebhookFormatter formatter, Settings settings, boolean now) {
         if (text == null && provider == null) {
             return null;
         }
         String source = text != null ? text : provider.defaultDigestTemplate();
-        String name = text != null ? Variables.DIGEST_TEMPLATE.name() : provider.kind() + "'s default digest template";
+        String name = text != null ? textName : provider.kind() + "'s default digest template";
         UnaryOperator<String> escaper = formatter == null ? value -> value : formatter::escapeDigest;
         return now ? orProblem(settings, () -> DigestTemplate.compile(source, name, escaper))
                 : DigestTemplate.onFirstUse(source, name, escaper);
     }
 
     /** A configuration problem is one among the others, reported together: recorded, and null returned. */
-    private static <T> T orProblem(Settings settings, Supplier<T> step) {
+    static <T> T orProblem(Settings settings, Supplier<T> step) {
+        return orProblem(settings, "", step);
+    }
+
+    /** As {@link #orProblem(Settings, Supplier)}, each problem prefixed (by the route it belongs to). */
+    static <T> T orProblem(Settings settings, String prefix, Supplier<T> step) {
         try {
             return step.get();
         } catch (ConfigurationException e) {
-            e.problems().forEach(settings::problem);
+            e.problems().forEach(problem -> settings.problem(prefix + problem));
             return null;
+        }
+    }
+
+    private static void orProblem(List<String> problems, Runnable step) {
+        try {
+            step.run();
+        } catch (ConfigurationException e) {
+            problems.addAll(e.problems());
         }
     }
 

@@ -28,18 +28,32 @@ final class StartupDigests {
     private static final Instant AT = Instant.parse("2026-01-01T00:00:00Z");
     private static final Link INDEX = SampleEvents.INDEX;
 
-    private final Destination destination;
-    private final boolean custom;
+    private final List<Check> checks;
     private boolean passed;
     private ConfigurationException failed;
+
+    /**
+     * One destination's digests to prove.
+     *
+     * @param destination where digests go
+     * @param source how its digest template is named in a problem: {@code DIGEST_TEMPLATE}, a route's
+     *     {@code digestTemplate}, or the kind's default
+     */
+    record Check(Destination destination, String source) {
+    }
 
     /**
      * @param destination where digests go
      * @param custom whether its digest template is {@code DIGEST_TEMPLATE} rather than the formatter's default
      */
     StartupDigests(Destination destination, boolean custom) {
-        this.destination = destination;
-        this.custom = custom;
+        this(List.of(new Check(destination, custom ? Variables.DIGEST_TEMPLATE.name()
+                : destination.kind() + "'s default digest template")));
+    }
+
+    /** @param checks each destination's digests, proven in this order */
+    StartupDigests(List<Check> checks) {
+        this.checks = List.copyOf(checks);
     }
 
     /**
@@ -52,18 +66,23 @@ final class StartupDigests {
             throw failed;
         }
         if (!passed) {
-            try {
-                check(destination, custom);
-            } catch (ConfigurationException e) {
-                failed = e;
-                throw e;
+            List<String> problems = new ArrayList<>();
+            for (Check one : checks) {
+                try {
+                    check(one.destination(), one.source());
+                } catch (ConfigurationException e) {
+                    problems.addAll(e.problems());
+                }
+            }
+            if (!problems.isEmpty()) {
+                failed = new ConfigurationException(problems);
+                throw failed;
             }
             passed = true;
         }
     }
 
-    private static void check(Destination destination, boolean custom) {
-        String source = custom ? Variables.DIGEST_TEMPLATE.name() : destination.kind() + "'s default digest template";
+    private static void check(Destination destination, String source) {
         Digest few = destination.digest(samples(3, 0));
         try {
             Optional<WebhookRequest> plain = destination.request(few);

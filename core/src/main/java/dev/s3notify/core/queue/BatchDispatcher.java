@@ -118,50 +118,91 @@ public final class BatchDispatcher {
     }
 
     BatchOutcome dispatch(List<QueuedLink> links, Set<String> unreadable, Instant deadline) {
-        Set<String> failed = new LinkedHashSet<>(unreadable);
-        List<BatchOutcome.Posted> posted = new ArrayList<>();
-        Set<String> skipped = new LinkedHashSet<>();
-        List<QueuedLink> deferred = new ArrayList<>();
-        Duration deferredFor = null;
-        List<QueuedLink> held = new ArrayList<>();
-        Instant heldUntil = null;
-        Map<QueuedLink, DeliveryException> refused = new LinkedHashMap<>();
-        Map<String, List<String>> released = new LinkedHashMap<>();
+        BatchTotals totals = new BatchTotals(unreadable);
         StoreErrors store = new StoreErrors();
         Instant work = workUntil(parts.clock().instant(), deadline);
+        int unmatched = 0;
+        for (QueuedLink link : links) {
+            unmatched += destinations.stream().anyMatch(d -> d.accepts(link.event())) ? 0 : 1;
+        }
+        if (unmatched > 0) {
+            // Not an error: a route's filters said no to these, as they were written to.
+            LOG.info("files matched no route; nothing posted for them", "files", unmatched, "routes",
+                    destinations.size());
+        }
         for (Destination destination : destinations) {
-            RunResult run = new DestinationRun(parts, destination, links, work, deadline.plus(LEASE_MARGIN), store)
-                    .run();
-            posted.addAll(run.posted());
-            skipped.addAll(run.skipped());
-            failed.addAll(run.failed());
-            deferred.addAll(run.deferred());
-            held.addAll(run.held());
-            if (run.heldUntil() != null && (heldUntil == null || run.heldUntil().isAfter(heldUntil))) {
-                heldUntil = run.heldUntil();
-            }
-            run.refused().forEach(refused::putIfAbsent);
-            released.computeIfAbsent(DestinationKey.of(destination), k -> new ArrayList<>()).addAll(run.released());
-            if (run.deferredFor() != null && (deferredFor == null || run.deferredFor().compareTo(deferredFor) > 0)) {
-                deferredFor = run.deferredFor();
+            List<QueuedLink> taken = links.stream().filter(link -> destination.accepts(link.event())).toList();
+            if (!taken.isEmpty()) {
+                Map<QueuedLink, DeliveryException> refused = run(destination, taken, work, deadline, store, totals);
+                redirect(destination, refused, work, deadline, store, totals);
             }
         }
+        Set<String> failed = totals.failed;
+        List<QueuedLink> deferred = totals.deferred;
+        List<QueuedLink> held = totals.held;
         // What matters most to the messages first: hidden for the platform's wait, then parked, then released.
-        Duration hidden = deferred.isEmpty() ? null : defer(deferred, deferredFor, deadline);
+        Duration hidden = deferred.isEmpty() ? null : defer(deferred, totals.deferredFor, deadline);
         // A file rate limited for one destination comes back with the platform's wait: held again if still early.
         held.removeAll(deferred);
         if (!held.isEmpty()) {
             // No jitter: they come back together, to go in one digest.
-            giveBack(held, Duration.between(parts.clock().instant(), heldUntil),
+            giveBack(held, Duration.between(parts.clock().instant(), totals.heldUntil),
                     "digest window open: messages given back to the queue until it closes", deadline);
         }
-        List<String> parked = park(refused, failed, deadline);
-        released.forEach((destination, keys) -> store.add(StoreErrors.Step.RELEASE,
+        List<String> parked = park(totals.refused, failed, deadline);
+        totals.released.forEach((destination, keys) -> store.add(StoreErrors.Step.RELEASE,
                 parts.records().releaseAll(destination, keys.stream().distinct().toList(), deadline)));
         store.log();
+        Set<String> skipped = totals.skipped;
         skipped.removeAll(failed);
         parked.forEach(skipped::remove);
-        return new BatchOutcome(posted, List.copyOf(skipped), List.copyOf(failed), hidden, parked);
+        return new BatchOutcome(totals.posted, List.copyOf(skipped), List.copyOf(failed), hidden, parked);
+    }
+
+    /** Runs one destination's share of the batch, adds it up, and returns what its webhook refused for good. */
+    private Map<QueuedLink, DeliveryException> run(Destination destination, List<QueuedLink> links, Instant work,
+            Instant deadline, StoreErrors store, BatchTotals totals) {
+        RunResult run = new DestinationRun(parts, destination, links, work, deadline.plus(LEASE_MARGIN), store).run();
+        totals.add(run, DestinationKey.of(destination));
+        return run.refused();
+    }
+
+    /**
+     * Sends what a route's webhook refused for good to the route's fallback, and what that one refuses to its own,
+     * each message starting with a line that says where it was meant to go and why it came here; what no fallback
+     * takes goes to the dead-letter queue. A fallback's copy has delivery records of its own per route it stands in
+     * for, so that a redelivery posts to it once.
+     */
+    private void redirect(Destination route, Map<QueuedLink, DeliveryException> refused, Instant work,
+            Instant deadline, StoreErrors store, BatchTotals totals) {
+        Map<QueuedLink, DeliveryException> pending = refused;
+        Destination from = route;
+        Set<String> visited = new LinkedHashSet<>(List.of(route.name()));
+        while (!pending.isEmpty()) {
+            Destination to = from.fallback().flatMap(this::named).orElse(null);
+            if (to == null || !visited.add(to.name())) {
+                totals.refuse(pending);
+                return;
+            }
+            Map<String, Destination> copies = new LinkedHashMap<>();
+            Map<String, List<QueuedLink>> byNote = new LinkedHashMap<>();
+            for (Map.Entry<QueuedLink, DeliveryException> entry : pending.entrySet()) {
+                Destination copy = to.fallbackFor(from, entry.getValue());
+                String note = copy.routing().note();
+                copies.putIfAbsent(note, copy);
+                byNote.computeIfAbsent(note, k -> new ArrayList<>()).add(entry.getKey());
+            }
+            Map<QueuedLink, DeliveryException> next = new LinkedHashMap<>();
+            byNote.forEach((note, taken) -> next.putAll(run(copies.get(note), taken, work, deadline, store, totals)));
+            LOG.info("refused messages sent to the route's fallback", "route", route.name(), "fallback", to.name(),
+                    "files", pending.size(), "refusedAgain", next.size());
+            pending = next;
+            from = copies.values().iterator().next();
+        }
+    }
+
+    private java.util.Optional<Destination> named(String name) {
+        return destinations.stream().filter(destination -> destination.name().equals(name)).findFirst();
     }
 
     /**

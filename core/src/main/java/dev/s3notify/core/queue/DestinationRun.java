@@ -27,6 +27,7 @@ final class DestinationRun {
     private final BatchDispatcher.Parts parts;
     private final Destination destination;
     private final String destinationKey;
+    private final String pacingKey;
     private final Instant work;
     private final Instant leaseUntil;
     private final StoreErrors store;
@@ -47,6 +48,7 @@ final class DestinationRun {
         this.parts = parts;
         this.destination = destination;
         this.destinationKey = DestinationKey.of(destination);
+        this.pacingKey = DestinationKey.pacing(destination);
         this.work = work;
         this.leaseUntil = leaseUntil;
         this.store = store;
@@ -69,6 +71,9 @@ final class DestinationRun {
 
     /** Holds what waits for the open digest window; the rest goes now. */
     private List<QueuedLink> windowed(List<QueuedLink> claimed, RunTally tally) {
+        if (destination.routing().redirectedFrom() != null) {
+            return claimed; // a fallback's copy: refused messages go on now, they do not wait for a digest window
+        }
         Windowing.Split split = parts.windowing().split(destinationKey, claimed, parts.clock().instant(), work, store);
         if (!split.later().isEmpty()) {
             split.later().forEach(link -> tally.hold(link, split.until()));
@@ -148,7 +153,7 @@ final class DestinationRun {
 
     private void send(Composer.Message message, RunTally tally) {
         if (!tally.deferring()) {
-            Duration wait = parts.pacer().take(destinationKey, destination.rateLimit(), work);
+            Duration wait = parts.pacer().take(pacingKey, destination.rateLimit(), work);
             if (!wait.isZero()) {
                 tally.deferFor(wait);
             }
@@ -161,7 +166,7 @@ final class DestinationRun {
             MessageSender.Result result = parts.sender().send(destination, message.request(),
                     message.notification(), work);
             if (result.deferred()) {
-                parts.pacer().backOff(destinationKey, result.retryAfter());
+                parts.pacer().backOff(pacingKey, result.retryAfter());
                 tally.deferFor(result.retryAfter());
                 message.covers().forEach(tally::defer);
                 return;
@@ -172,10 +177,13 @@ final class DestinationRun {
                 failed(message, e, tally);
                 return;
             }
-            LOG.error("message refused; no retry can deliver it: its files go to the dead-letter queue", "messageId",
-                    ids(message), "eventId", message.notification().eventId(), "kind", destination.kind(), "host",
-                    destination.host(), "reason", e.reason().name(), "status", e.status(), "files",
-                    message.covers().size(), "error", e.getMessage());
+            LOG.error(destination.fallback().isPresent()
+                    ? "message refused; no retry can deliver it: its files go to the route's fallback"
+                    : "message refused; no retry can deliver it: its files go to the dead-letter queue", "messageId",
+                    ids(message), "eventId", message.notification().eventId(), "route", route(), "kind",
+                    destination.kind(), "host", destination.host(), "reason", e.reason().name(), "status", e.status(),
+                    "fallback", destination.fallback().orElse(null), "files", message.covers().size(), "error",
+                    e.getMessage());
             message.covers().forEach(link -> tally.refuse(link, e));
         } catch (RuntimeException e) {
             failed(message, e, tally);
@@ -214,6 +222,11 @@ final class DestinationRun {
         return new BatchOutcome.Posted(destination.name(), destination.kind(), destination.host(),
                 message.digest(), message.covers().stream().map(DestinationRun::file).toList(),
                 message.indexPage() == null ? null : Redact.url(message.indexPage().url()), message.request());
+    }
+
+    /** @return the route's name for logs, or null for the implicit route (whose logs are as they always were) */
+    private String route() {
+        return destination.named() ? destination.name() : null;
     }
 
     private static String file(QueuedLink link) {
