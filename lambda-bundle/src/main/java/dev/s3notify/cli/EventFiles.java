@@ -88,7 +88,7 @@ final class EventFiles {
         return shapes;
     }
 
-    private static Shape shapeOf(JsonNode body) {
+    static Shape shapeOf(JsonNode body) {
         // The dispatcher reads any detail: a link event published with EVENT_SOURCE=aws.s3 is still one.
         if (body.path("detail-type").asText().equals(LINK_DETAIL_TYPE) || body.path("detail").has("fileName")
                 || body.path("detail").has("fileUrl") || body.has("fileName")) {

@@ -4,6 +4,7 @@ import dev.s3notify.core.support.Log;
 import dev.s3notify.core.text.Suggestions;
 import dev.s3notify.core.config.Settings;
 import dev.s3notify.core.config.Variables;
+import dev.s3notify.core.function.DispatchFunction;
 import dev.s3notify.core.plugins.WebhookFormatters;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +12,8 @@ import java.util.Locale;
 /**
  * Which formatter a command asks the dispatcher for. One rule for {@code run} and {@code preview}: {@code --kind},
  * else {@code WEBHOOK_KIND}, else the formatter that recognizes {@code WEBHOOK_URL}, else, when only previewing,
- * discord, said on standard error. A {@code --kind} no formatter has is a usage error about {@code --kind}.
+ * discord, said on standard error; with routes, each route's own. A {@code --kind} no formatter has is a usage
+ * error about {@code --kind}.
  */
 final class KindChoice {
     /** The formatter a preview uses when nothing names one: the first try needs no configuration. */
@@ -31,7 +33,9 @@ final class KindChoice {
             return checked(options.kind(), console);
         }
         Settings settings = new Settings(console.env());
-        if (!previewing || settings.isSet(Variables.WEBHOOK_KIND) || settings.isSet(Variables.WEBHOOK_URL)) {
+        // With routes, each route names (or infers) its own kind.
+        if (!previewing || settings.isSet(Variables.WEBHOOK_KIND) || settings.isSet(Variables.WEBHOOK_URL)
+                || DispatchFunction.routed(console.env())) {
             return null;
         }
         console.say(Log.Level.INFO, "s3notify: previewing as " + PREVIEW_KIND + ": neither --kind nor WEBHOOK_KIND names a"

@@ -24,7 +24,7 @@ public final class Main {
     private static final int QUOTE_LIMIT = 200;
 
     static final List<Command> COMMANDS = List.of(new RunCommand(), new SendTestCommand(), new KindsCommand(),
-            new PreviewCommand(), new InvokeCommand(), new CompletionCommand());
+            new PreviewCommand(), new RoutesCommand(), new InvokeCommand(), new CompletionCommand());
 
     private Main() {
     }

@@ -10,15 +10,16 @@ import java.util.TreeSet;
 
 /**
  * The options after the command: positional words, {@code --event FILE} ({@code -} for standard input),
- * {@code --kind K}, {@code --template T}, {@code --dry-run}, {@code --json}, {@code --allow-broken-links},
- * {@code --help}, and the options every command takes, {@code --verbose} and {@code --log-format text|json}. A value
- * may follow its option or be joined to it with {@code =}. Each command accepts only its own options, each once.
+ * {@code --kind K}, {@code --template T}, {@code --route NAME}, {@code --dry-run}, {@code --json},
+ * {@code --allow-broken-links}, {@code --help}, and the options every command takes, {@code --verbose} and
+ * {@code --log-format text|json}. A value may follow its option or be joined to it with {@code =}. Each command
+ * accepts only its own options, each once.
  */
-record Options(List<String> words, String event, String kind, String template, boolean dryRun, boolean json,
-        boolean help, boolean verbose, String logFormat, boolean allowBrokenLinks) {
+record Options(List<String> words, String event, String kind, String template, String route, boolean dryRun,
+        boolean json, boolean help, boolean verbose, String logFormat, boolean allowBrokenLinks) {
     /** What every command accepts besides its own options. */
     static final Set<String> GLOBAL = Set.of("--verbose", "--log-format");
-    static final Set<String> WITH_VALUE = Set.of("--event", "--kind", "--template", "--log-format");
+    static final Set<String> WITH_VALUE = Set.of("--event", "--kind", "--template", "--route", "--log-format");
 
     /**
      * @param args the arguments after the command name
@@ -60,8 +61,8 @@ record Options(List<String> words, String event, String kind, String template, b
                     + " is not a format; use text (the default) or json");
         }
         return new Options(List.copyOf(words), given.get("--event"), given.get("--kind"), given.get("--template"),
-                given.containsKey("--dry-run"), given.containsKey("--json"), given.containsKey("--help"),
-                given.containsKey("--verbose"), logFormat == null ? "text" : logFormat,
+                given.get("--route"), given.containsKey("--dry-run"), given.containsKey("--json"),
+                given.containsKey("--help"), given.containsKey("--verbose"), logFormat == null ? "text" : logFormat,
                 given.containsKey("--allow-broken-links"));
     }
 
@@ -79,6 +80,8 @@ record Options(List<String> words, String event, String kind, String template, b
                 case "--event" -> "the name of a JSON event file, or - for standard input";
                 case "--kind" -> "a formatter kind such as discord (s3notify kinds lists them)";
                 case "--log-format" -> "text or json";
+                case "--route" -> "the name of a route of the routes document (s3notify routes --event FILE lists"
+                        + " them)";
                 default -> "a Mustache template such as '{{fileName}} was uploaded'";
             });
         }

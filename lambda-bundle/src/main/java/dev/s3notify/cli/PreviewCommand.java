@@ -2,10 +2,12 @@ package dev.s3notify.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.s3notify.core.dispatch.Destination;
 import dev.s3notify.core.function.DispatchFunction;
 import dev.s3notify.core.function.DispatchPipeline;
 import dev.s3notify.core.WebhookRequest;
 import dev.s3notify.core.support.Json;
+import dev.s3notify.core.support.Log;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +28,7 @@ final class PreviewCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "--event FILE [--kind K] [--template T]";
+        return "--event FILE [--kind K] [--template T] [--route NAME]";
     }
 
     @Override
@@ -37,15 +39,19 @@ final class PreviewCommand implements Command {
     @Override
     public String help() {
         return """
-                usage: s3notify preview --event FILE [--kind K] [--template T]
+                usage: s3notify preview --event FILE [--kind K] [--template T] [--route NAME]
 
                 Prints the exact body the dispatcher would post, one per line, sending nothing. FILE may hold an
-                S3 event (it goes through a link-generator dry run first) or a file-link-generated event.
+                S3 event (it goes through a link-generator dry run first) or a file-link-generated event. With a
+                routes document (ROUTES, ROUTES_PARAMETER or ROUTES_FILE), one body per route that takes the event,
+                each line starting with "route NAME: " (in JSON lines, {"route": NAME, "body": ...}).
 
                   --event FILE    the event file; - reads standard input
                   --kind K        the formatter (else WEBHOOK_KIND, else inferred from WEBHOOK_URL, else discord,
                                   said on standard error); s3notify kinds lists them
                   --template T    the Mustache template instead of MESSAGE_TEMPLATE
+                  --route NAME    with routes, that route alone, its bodies unlabelled (--kind and --template do
+                                  not apply with routes: each route has its own)
 
                 Exit codes: 0 every body formatted, 1 a message could not be handled, 2 bad usage or
                 configuration (a file that is not an event).
@@ -54,7 +60,7 @@ final class PreviewCommand implements Command {
 
     @Override
     public Set<String> options() {
-        return Set.of("--event", "--kind", "--template");
+        return Set.of("--event", "--kind", "--template", "--route");
     }
 
     @Override
@@ -62,25 +68,44 @@ final class PreviewCommand implements Command {
         options.requireNoWords(name());
         byte[] event = EventFiles.read(options.requireEvent(), console);
         String kind = KindChoice.choose(options, console, true);
-        List<WebhookRequest> requests = new ArrayList<>();
+        List<Formatted> requests = new ArrayList<>();
         Startup.Pipelines started = Startup.both(EventFiles.known(event), () -> DispatchFunction.create(
-                console.env(), new DispatchFunction.Overrides(true, (destination, request) -> requests.add(request),
-                        kind, options.template(), console.loader(), null)), () -> { }, console);
+                console.env(), new DispatchFunction.Overrides(true, (destination, request) -> requests.add(
+                        new Formatted(destination, request)), kind, options.template(), console.loader(), null)
+                        .withRoute(options.route())), () -> { }, console);
         DispatchPipeline pipeline = started.dispatcher();
         LinkBus.Handed handed = started.linkEvents(event);
         int failed = handed.failedMessageIds().size();
+        int unrouted = 0;
         for (byte[] linkEvent : handed.events()) {
+            int before = requests.size();
             failed += pipeline.handle(linkEvent, Instant.now().plusSeconds(60)).failedMessageIds().size();
+            unrouted += requests.size() == before ? 1 : 0;
         }
-        // In JSON lines each body is one line: as JSON when it is JSON, else as {"body": text}.
-        requests.forEach(request -> {
-            if (console.jsonLines()) {
-                JsonNode body = Bodies.of(request);
-                console.out().println(body.isTextual() ? MAPPER.createObjectNode().set("body", body) : body);
-            } else {
-                console.out().println(request.body());
-            }
-        });
+        boolean labelled = options.route() == null && DispatchFunction.routed(console.env());
+        requests.forEach(formatted -> print(formatted, labelled, console));
+        if (unrouted > 0 && DispatchFunction.routed(console.env())) {
+            console.say(Log.Level.INFO, "s3notify: " + unrouted + (unrouted == 1 ? " event" : " events") + " matched"
+                    + " no route" + (options.route() == null ? "" : " of those chosen") + ": nothing would be posted"
+                    + " for " + (unrouted == 1 ? "it" : "them") + " (s3notify routes --event FILE says why)");
+        }
         return failed == 0 ? Main.OK : Main.FAILED;
+    }
+
+    /** In JSON lines each body is one line: as JSON when it is JSON, else as {"body": text}; with routes, labelled. */
+    private static void print(Formatted formatted, boolean labelled, Console console) {
+        WebhookRequest request = formatted.request();
+        String route = formatted.destination().name();
+        if (console.jsonLines()) {
+            JsonNode body = Bodies.of(request);
+            console.out().println(labelled ? MAPPER.createObjectNode().put("route", route).set("body", body)
+                    : body.isTextual() ? MAPPER.createObjectNode().set("body", body) : body);
+        } else {
+            console.out().println((labelled ? "route " + route + ": " : "") + request.body());
+        }
+    }
+
+    /** A body formatted, with the destination (the route) it was formatted for. */
+    private record Formatted(Destination destination, WebhookRequest request) {
     }
 }

@@ -81,7 +81,8 @@ final class RunCommand implements Command {
         options.requireNoWords(name());
         byte[] event = EventFiles.read(options.requireEvent(), console);
         Settings settings = new Settings(console.env());
-        boolean preview = Stream.of(Variables.WEBHOOK_URL, Variables.WEBHOOK_URL_SECRET_ARN,
+        boolean routed = DispatchFunction.routed(console.env());
+        boolean preview = !routed && Stream.of(Variables.WEBHOOK_URL, Variables.WEBHOOK_URL_SECRET_ARN,
                 Variables.WEBHOOK_URL_PARAMETER).noneMatch(settings::isSet);
         if (preview) {
             console.say(Log.Level.INFO, "s3notify: preview mode: WEBHOOK_URL (or WEBHOOK_URL_SECRET_ARN,"
@@ -98,8 +99,12 @@ final class RunCommand implements Command {
         LinkBus.Handed handed = started.linkEvents(event);
         for (byte[] linkEvent : handed.events()) {
             delivery.current = linkEvent;
+            delivery.handled = 0;
             try {
                 dispatcher.handle(linkEvent, Instant.now().plus(DEADLINE));
+                if (delivery.handled == 0 && routed) {
+                    report.unrouted(linkEvent);
+                }
             } catch (S3NotifyException e) {
                 report.failed(linkEvent, e.getMessage());
                 console.say(Log.Level.ERROR, "s3notify: not " + (preview ? "formatted" : "delivered") + ": "
@@ -107,7 +112,8 @@ final class RunCommand implements Command {
             }
         }
         int exit = report.print(handed.failedMessageIds(), console);
-        console.say(exit == Main.OK ? Log.Level.INFO : Log.Level.ERROR, summary(preview, report, handed));
+        console.say(exit == Main.OK ? Log.Level.INFO : Log.Level.ERROR, routed ? routedSummary(report, handed)
+                : summary(preview, report, handed));
         return exit;
     }
 
@@ -138,10 +144,23 @@ final class RunCommand implements Command {
                 + " message(s)") + failedMessages;
     }
 
+    /** With routes an object may get a message per route, or none. */
+    private static String routedSummary(RunReport report, LinkBus.Handed handed) {
+        int objects = handed.events().size();
+        String failedMessages = handed.failedMessageIds().isEmpty() ? ""
+                : "; " + handed.failedMessageIds().size() + " SQS message(s) could not be handled (see the log above)";
+        String unrouted = report.unrouted() == 0 ? "" : "; " + report.unrouted() + " matched no route, so nothing"
+                + " was posted for it (s3notify routes --event FILE says why)";
+        return "s3notify: delivered " + report.delivered() + " message(s) for " + objects + " object(s), one per"
+                + " route that took it" + unrouted + (report.failedCount() == 0 ? "" : "; " + report.failedCount()
+                + " not delivered") + failedMessages;
+    }
+
     /** Hands each request the dispatcher formats (or delivers) to the report, with the event it came from. */
     private static final class Delivery {
         private final RunReport report;
         private byte[] current;
+        private int handled;
 
         Delivery(RunReport report) {
             this.report = report;
@@ -149,6 +168,7 @@ final class RunCommand implements Command {
 
         void handled(Destination destination, WebhookRequest request) {
             report.handled(current, destination, request);
+            handled++;
         }
     }
 }

@@ -12,9 +12,9 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * What {@code run} prints on standard output: the mode, one entry per object (bucket, key, event type, the body
- * posted or previewed, delivered or not, the reason when not) and the SQS messages the link generator could not
- * handle.
+ * What {@code run} prints on standard output: the mode, one entry per object (with routes, per object and route
+ * that took it: bucket, key, event type, the route, the body posted or previewed, delivered or not, the reason when
+ * not) and the SQS messages the link generator could not handle.
  */
 final class RunReport {
     private static final ObjectMapper MAPPER = Json.MAPPER;
@@ -24,6 +24,7 @@ final class RunReport {
     private final ArrayNode objects;
     private int delivered;
     private int failed;
+    private int unrouted;
 
     RunReport(boolean preview) {
         this.preview = preview;
@@ -31,9 +32,15 @@ final class RunReport {
         objects = root.putArray("objects");
     }
 
-    /** Records a message formatted (previewing) or accepted by the webhook. */
+    /** Records a message formatted (previewing) or accepted by the webhook; with routes, one per route. */
     void handled(byte[] linkEvent, Destination destination, WebhookRequest request) {
         ObjectNode object = object(linkEvent);
+        if (destination.named()) {
+            object.put("route", destination.name());
+            if (destination.routing().redirectedFrom() != null) {
+                object.put("fallbackFor", destination.routing().redirectedFrom());
+            }
+        }
         object.put("kind", destination.kind());
         if (!preview) {
             object.put("host", destination.host());
@@ -52,6 +59,12 @@ final class RunReport {
         failed++;
     }
 
+    /** Records an object whose event no route took: nothing was posted for it, as the routes' filters say. */
+    void unrouted(byte[] linkEvent) {
+        object(linkEvent).put("delivered", false).put("route", (String) null);
+        unrouted++;
+    }
+
     /** Prints the report; returns the exit code: 1 when anything failed. */
     int print(List<String> failedMessageIds, Console console) {
         ArrayNode ids = root.putArray("failedMessages");
@@ -62,6 +75,10 @@ final class RunReport {
 
     int delivered() {
         return delivered;
+    }
+
+    int unrouted() {
+        return unrouted;
     }
 
     int failedCount() {

@@ -65,19 +65,36 @@ public final class DirectDelivery {
         return deliverAll(envelope, deadline).stream().filter(java.util.Objects::nonNull).toList();
     }
 
-    /** One entry per destination that took the event: its answer, or null without a sender. */
-    private List<WebhookSender.Delivered> deliverAll(Envelope envelope, Instant deadline) {
+    /**
+     * Delivers one event to one destination whatever its filters say, falling back as {@link #deliver} does, for a
+     * caller that checks each route's webhook ({@code s3notify send-test}).
+     *
+     * @param destination one of these destinations
+     * @param envelope one message holding a link event
+     * @param deadline when the delivery must be over
+     * @return what the webhook (or, when it refused for good, its fallback's) answered; null without a sender
+     * @throws dev.s3notify.core.error.S3NotifyException when the envelope is not a link event or the message was not
+     *     accepted
+     */
+    public WebhookSender.Delivered deliverTo(Destination destination, Envelope envelope, Instant deadline) {
+        return deliverTo(destination, linkEvent(envelope), envelope.eventId(), deadline);
+    }
+
+    private static LinkEvent linkEvent(Envelope envelope) {
         if (envelope.error() != null) {
             throw envelope.error();
         }
-        JsonNode body = envelope.body();
         JsonNode detail = envelope.detail();
-        LinkEvent event;
         try {
-            event = LinkEventJson.fromJson(detail);
+            return LinkEventJson.fromJson(detail);
         } catch (InvalidEventException e) {
-            throw new InvalidEventException(origin(body, envelope, detail) + ": " + e.getMessage(), e);
+            throw new InvalidEventException(origin(envelope.body(), envelope, detail) + ": " + e.getMessage(), e);
         }
+    }
+
+    /** One entry per destination that took the event: its answer, or null without a sender. */
+    private List<WebhookSender.Delivered> deliverAll(Envelope envelope, Instant deadline) {
+        LinkEvent event = linkEvent(envelope);
         String eventId = envelope.eventId();
         List<Destination> taking = destinations.stream().filter(destination -> destination.accepts(event)).toList();
         if (taking.isEmpty()) {

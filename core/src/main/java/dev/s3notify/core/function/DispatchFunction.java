@@ -14,6 +14,7 @@ import dev.s3notify.core.error.S3NotifyException;
 import dev.s3notify.core.templates.SampleEvents;
 import dev.s3notify.core.support.Secret;
 import dev.s3notify.core.config.Settings;
+import dev.s3notify.core.routes.Route;
 import dev.s3notify.core.config.StoredUrl;
 import dev.s3notify.spi.Variable;
 import dev.s3notify.core.config.Variables;
@@ -138,6 +139,35 @@ public final class DispatchFunction {
                 "customDigestTemplate", digestText != null, "timeoutSeconds", timeout.toSeconds(),
                 "maxAttempts", maxAttempts);
         return new DispatchPipeline(List.of(destination), sender, overrides.onRequest(), batches, digests);
+    }
+
+    /**
+     * @param env the environment
+     * @return whether a routes document is configured ({@code ROUTES}, {@code ROUTES_PARAMETER} or
+     *     {@code ROUTES_FILE}): then each route has its own webhook, and {@code WEBHOOK_URL} and its kin are not read
+     */
+    public static boolean routed(Map<String, String> env) {
+        return RoutedSetup.configured(new Settings(env));
+    }
+
+    /**
+     * The routes document, read from the one variable that names it and checked for its shape, as the dispatcher
+     * reads it at cold start; kinds, settings and templates are checked only when the pipeline is built
+     * ({@link #create}). For a caller that shows which route takes which event ({@code s3notify routes}).
+     *
+     * @param env the environment
+     * @param credentials AWS credentials for reading {@code ROUTES_PARAMETER} from SSM, or null for the chain
+     * @return the routes in the document's order; empty when no routes are configured ({@link #routed})
+     * @throws ConfigurationException listing every problem of the document and of the variables naming it
+     */
+    public static List<Route> routes(Map<String, String> env, AwsCredentialsProvider credentials) {
+        Settings settings = new Settings(env);
+        if (!RoutedSetup.configured(settings)) {
+            return List.of();
+        }
+        List<Route> routes = RoutedSetup.read(settings, env, credentials);
+        settings.validate();
+        return routes;
     }
 
     /** The pipeline of a routes document: one destination per route. */

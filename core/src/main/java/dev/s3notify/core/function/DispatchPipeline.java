@@ -102,6 +102,23 @@ public final class DispatchPipeline {
         return direct.deliverAnswered(Batch.of(input).envelopes().get(0), deadline);
     }
 
+    /**
+     * Delivers one event that is not an SQS batch to one destination, whatever its filters say, for a caller that
+     * checks each route's webhook ({@code s3notify send-test}).
+     *
+     * @param destination the name of one of {@link #destinations()}
+     * @param input one {@code file-link-generated} event
+     * @param deadline when the delivery must be over
+     * @return what the webhook (or its fallback's) answered: the accepting HTTP status, the attempts, the time taken
+     * @throws S3NotifyException when the event is not a link event or the message was not accepted
+     * @throws IllegalArgumentException when no destination has that name
+     */
+    public WebhookSender.Delivered deliverTo(String destination, byte[] input, Instant deadline) {
+        Destination named = destinations.stream().filter(d -> d.name().equals(destination)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no destination " + destination));
+        return direct.deliverTo(named, Batch.of(input).envelopes().get(0), deadline);
+    }
+
     private Destination destination(BatchOutcome.Posted posted) {
         return destinations.stream().filter(d -> d.name().equals(posted.destination())).findFirst()
                 .orElse(destinations.get(0));

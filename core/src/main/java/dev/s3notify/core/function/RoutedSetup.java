@@ -37,6 +37,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
  * The destinations of a routes document ({@code ROUTES}, {@code ROUTES_PARAMETER} or {@code ROUTES_FILE}): one per
@@ -87,7 +88,7 @@ final class RoutedSetup {
     static List<Prepared> destinations(Settings settings, Map<String, String> env, DispatchFunction.Overrides overrides,
             ClassLoader loader, boolean digestsNow) {
         conflicts(settings, overrides);
-        List<Route> routes = document(settings, env, overrides);
+        List<Route> routes = document(settings, env, overrides.credentials());
         KindRegistry<WebhookFormatterProvider> registry = DispatchFunction.orProblem(settings,
                 () -> WebhookFormatters.load(loader));
         if (registry != null) {
@@ -106,13 +107,33 @@ final class RoutedSetup {
         return List.copyOf(prepared);
     }
 
-    /** With routes, the variables of one webhook and the command line's --kind and --template mean nothing. */
-    private static void conflicts(Settings settings, DispatchFunction.Overrides overrides) {
+    /**
+     * The routes document alone, read and checked for its shape as the dispatcher reads it, for a caller that shows
+     * where events go ({@code s3notify routes}); kinds, settings and templates are not checked.
+     *
+     * @param settings the environment, with a routes document configured; every problem is recorded there
+     * @param env the environment, for the AWS session that reads {@code ROUTES_PARAMETER}
+     * @param credentials AWS credentials for SSM, or null for the chain
+     * @return the routes read without a problem, in the document's order
+     */
+    static List<Route> read(Settings settings, Map<String, String> env, AwsCredentialsProvider credentials) {
+        oneSource(settings);
+        return document(settings, env, credentials);
+    }
+
+    /** @return the variables naming a document; more than one is a problem */
+    private static List<String> oneSource(Settings settings) {
         List<String> set = SOURCES.stream().filter(settings::isSet).map(Variable::name).toList();
         if (set.size() > 1) {
             settings.problem("set only one of ROUTES, ROUTES_PARAMETER and ROUTES_FILE (set: " + String.join(", ", set)
                     + ")");
         }
+        return set;
+    }
+
+    /** With routes, the variables of one webhook and the command line's --kind and --template mean nothing. */
+    private static void conflicts(Settings settings, DispatchFunction.Overrides overrides) {
+        List<String> set = oneSource(settings);
         for (Variable<?> variable : ONE_WEBHOOK) {
             if (settings.isSet(variable)) {
                 settings.problem(variable.name() + " is set, but " + set.get(0) + " configures the webhooks: each"
@@ -141,7 +162,7 @@ final class RoutedSetup {
 
     /** The document, read from the one variable that names it. */
     private static List<Route> document(Settings settings, Map<String, String> env,
-            DispatchFunction.Overrides overrides) {
+            AwsCredentialsProvider credentials) {
         String inline = settings.get(Variables.ROUTES);
         String parameter = settings.get(Variables.ROUTES_PARAMETER);
         String file = settings.get(Variables.ROUTES_FILE);
@@ -159,7 +180,7 @@ final class RoutedSetup {
             }
         }
         String origin = origin(settings);
-        AwsSession session = AwsSession.create(env, settings, overrides.credentials());
+        AwsSession session = AwsSession.create(env, settings, credentials);
         try {
             Secret stored = secrets(session, settings).parameter(parameter);
             return RoutesDocument.parse(stored.reveal(), origin, settings::problem);
