@@ -94,6 +94,12 @@ class TemplateVariablesTest {
                             Map.of("Ref", "AWS::NoValue")));
                     return;
                 }
+                if (variable.startsWith("ROUTES")) {
+                    assertThat(choice).as("Routes, when it is the document (ROUTES) or a parameter's name").isEqualTo(
+                            List.of(variable.equals("ROUTES") ? "HasInlineRoutes" : "HasRoutesParameter",
+                                    Map.of("Ref", "Routes"), Map.of("Ref", "AWS::NoValue")));
+                    return;
+                }
                 assertThat(choice).as("%s is a parameter, or unset when its parameter is empty", variable).hasSize(3);
                 if ("ViaQueue".equals(choice.get(0))) {
                     // The queue path's resources, named to the dispatcher only when DispatchVia=queue creates them.
