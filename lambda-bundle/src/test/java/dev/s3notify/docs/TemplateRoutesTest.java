@@ -3,7 +3,11 @@ package dev.s3notify.docs;
 import static dev.s3notify.docs.CloudFormationTemplate.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.s3notify.core.routes.Route;
+import dev.s3notify.core.routes.RoutesDocument;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +115,21 @@ class TemplateRoutesTest {
         String each = String.valueOf(arns.get("AllowedPattern"));
         assertThat(List.of("", SECRET, PARAMETER)).allMatch(v -> v.matches(each));
         assertThat(List.of("*", "arn:aws:secretsmanager:*", "arn:aws:s3:::bucket/*")).noneMatch(v -> v.matches(each));
+    }
+
+    @Test
+    void deploymentGuidesRoutesDocumentIsReadWithoutAProblem() throws Exception {
+        String page = Files.readString(ROOT.resolve("docs/deployment.md"));
+        String section = page.substring(page.indexOf("## Two routes"));
+        int start = section.indexOf("cat > routes.json <<EOF\n") + "cat > routes.json <<EOF\n".length();
+        String document = section.substring(start, section.indexOf("\nEOF\n", start)).replace("$SLACK_ARN", SECRET);
+        List<String> problems = new ArrayList<>();
+
+        List<Route> routes = RoutesDocument.parse(document, "docs/deployment.md", problems::add);
+
+        assertThat(problems).isEmpty();
+        assertThat(routes).extracting(Route::name).containsExactly("invoices", "everything");
+        assertThat(routes.get(0).fallback()).contains("everything");
     }
 
     private static RenderedTemplate render(Map<String, String> set) {
