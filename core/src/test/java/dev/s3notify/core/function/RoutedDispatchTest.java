@@ -195,6 +195,23 @@ class RoutedDispatchTest {
     }
 
     @Test
+    void aFallbackWhoseMessagesCannotCarryTheFallbackLineFailsAtStartUp() {
+        ClassLoader json = TestFormatters.loader(files, TestFormatters.Chat.class, TestFormatters.JsonBody.class);
+        String ops = route("ops", PLAIN, "\"kind\":\"jsonbody\",\"template\":\"{\\\"file\\\":\\\"{{fileName}}\\\"}\"");
+
+        ConfigurationException e = catchThrowableOfType(() -> DispatchFunction.create(Map.of("ROUTES", "["
+                + route("a", CHAT, "\"fallback\":\"ops\"") + "," + ops + "]"), new DispatchFunction.Overrides(false,
+                null, null, null, json, null)), ConfigurationException.class);
+
+        assertThat(e.problems()).singleElement().asString().startsWith("ROUTES: route 'ops' is the fallback of a, but"
+                + " its messages cannot start with the line that says where they were meant to go: ROUTES: route"
+                + " 'ops': template cannot be formatted for a created event: the template's output is not JSON");
+        // Not a fallback, the same route starts.
+        assertThat(DispatchFunction.create(Map.of("ROUTES", "[" + route("a", CHAT, "") + "," + ops + "]"),
+                new DispatchFunction.Overrides(false, null, null, null, json, null)).destinations()).hasSize(2);
+    }
+
+    @Test
     void readsTheDocumentFromAFile() throws Exception {
         Path document = Files.writeString(files.resolve("routes.json"), "{\"routes\":[" + route("a", CHAT, "") + "]}");
 
