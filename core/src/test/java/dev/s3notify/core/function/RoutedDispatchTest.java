@@ -139,6 +139,23 @@ class RoutedDispatchTest {
     }
 
     @Test
+    void theFallbackLineNeverCarriesASecretTheRefusingWebhookSentBack() {
+        server.stubFor(post(urlPathEqualTo(CHAT)).willReturn(aResponse().withStatus(403).withBody(
+                "{\"message\": \"token " + TOKEN + " revoked for " + url(OTHER) + "\", \"code\": 50027}")));
+        String log;
+        try (LogCapture captured = new LogCapture()) {
+            create(Map.of("ROUTES", "[" + route("a", CHAT, "\"fallback\":\"b\"") + "," + route("b", OTHER,
+                    "\"filters\":{\"bucket\":\"elsewhere\"}") + "]")).handle(Fixtures.bytes(EVENT), soon());
+            log = String.join("\n", captured.lines());
+        }
+
+        server.verify(1, postRequestedFor(urlPathEqualTo(OTHER)).withRequestBody(containing("Meant for route 'a'")));
+        server.findAll(postRequestedFor(urlPathEqualTo(OTHER))).forEach(request -> assertThat(request.getBodyAsString())
+                .contains("(AUTHENTICATION)").doesNotContain(TOKEN));
+        assertThat(log).doesNotContain(TOKEN);
+    }
+
+    @Test
     void aRefusalWithoutFallbackFailsTheInvocationAfterTheOtherRoutesWereTried() {
         server.stubFor(post(urlPathEqualTo(CHAT)).willReturn(aResponse().withStatus(401)));
         DispatchPipeline pipeline = create(Map.of("ROUTES", "[" + route("a", CHAT, "") + "," + route("b", OTHER, "")
