@@ -9,18 +9,23 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The template's Rules, evaluated as CloudFormation does before it creates anything (the functions Rules allow:
- * Equals, Not, And, Or, Contains, Ref), with the parameters' defaults and the values a case sets: what AWS would
- * refuse at deploy time is refused with a description that says what to change.
+ * Equals, Not, And, Or, Contains, Ref), with the parameters' defaults, WebhookUrl set, and the values a case sets:
+ * what AWS would refuse at deploy time is refused with a description that says what to change.
  */
 class TemplateRulesTest {
     private static final Path ROOT = Path.of(System.getProperty("repo.root", ".."));
+    /** The functions Rules may use, those {@link RenderedTemplate} evaluates. */
+    private static final Set<String> RULE_FUNCTIONS = Set.of("Ref", "Fn::Equals", "Fn::Not", "Fn::And", "Fn::Or",
+            "Fn::Contains");
     private static CloudFormationTemplate template;
 
     @BeforeAll
@@ -66,6 +71,38 @@ class TemplateRulesTest {
                 "DispatchVia", via))).isEmpty();
     }
 
+    @ParameterizedTest(name = "Routes={0}")
+    @ValueSource(strings = {"/s3notify/routes", "[{\"name\":\"all\",\"urlParameter\":\"/s3notify/webhooks/all\"}]",
+        "{\"routes\":[{\"name\":\"all\",\"url\":\"https://hooks.slack.com/services/T/B/x\"}]}"})
+    void acceptsRoutesInsteadOfAWebhookUrl(String routes) {
+        assertThat(refusals(Map.of("Routes", routes, "WebhookUrl", ""))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "Routes with {0}")
+    @CsvSource({"WebhookUrl, https://hooks.slack.com/services/T/B/x",
+        "WebhookUrlSecretArn, arn:aws:secretsmanager:eu-west-1:123456789012:secret:hook-AbCdEf",
+        "WebhookUrlParameter, /s3notify/webhook", "WebhookKind, slack", "MessageTemplate, '{{fileName}}'",
+        "DigestTemplate, '{{count}} files'"})
+    void refusesRoutesTogetherWithWhatEachRouteSaysItself(String parameter, String value) {
+        for (String routes : List.of("/s3notify/routes", "[{\"name\":\"all\",\"url\":\"https://example.com/h\"}]")) {
+            Map<String, String> set = new HashMap<>(Map.of("Routes", routes, "WebhookUrl", ""));
+            set.put(parameter, value);
+
+            assertThat(refusals(set)).as(routes).singleElement().asString().startsWith("RoutesHaveTheirOwnWebhooks:")
+                    .contains("With Routes, leave WebhookUrl, WebhookUrlSecretArn, WebhookUrlParameter, WebhookKind,"
+                            + " MessageTemplate and DigestTemplate empty");
+        }
+    }
+
+    @ParameterizedTest(name = "WebhookUrl={0} WebhookUrlSecretArn={1} WebhookUrlParameter={2}")
+    @CsvSource({"'', '', ''", "https://hooks.slack.com/services/T/B/x, arn:aws:secretsmanager:eu-west-1:123456789012:secret:h-AbCdEf, ''",
+        "https://hooks.slack.com/services/T/B/x, '', /s3notify/webhook"})
+    void refusesAnythingButExactlyOneWebhookUrlSourceWithoutRoutes(String url, String secret, String parameter) {
+        assertThat(refusals(Map.of("WebhookUrl", url, "WebhookUrlSecretArn", secret, "WebhookUrlParameter", parameter)))
+                .singleElement().asString().startsWith("ExactlyOneWebhookUrlSource:")
+                .contains("Set exactly one of WebhookUrl, WebhookUrlSecretArn and WebhookUrlParameter");
+    }
+
     @Test
     void waitsForTheQueueGrantsBeforeMappingTheQueueToTheFunction() {
         assertThat(template.resource("LinkEventQueueMapping").get("DependsOn"))
@@ -80,51 +117,30 @@ class TemplateRulesTest {
         }
     }
 
+    @Test
+    void usesOnlyTheFunctionsRulesAllow() {
+        CloudFormationTemplate.intrinsics(template.get("Rules"), (function, argument) ->
+                assertThat(function).as("a function Rules allow").isIn(RULE_FUNCTIONS));
+    }
+
     /** The descriptions of the rules whose condition holds and whose assertions do not. */
     private static List<String> refusals(Map<String, String> set) {
         Map<String, String> parameters = new HashMap<>();
-        template.section("Parameters").forEach((name, p) -> {
-            Object value = map(p).get("Default");
-            parameters.put(name, value == null ? "" : String.valueOf(value));
-        });
         parameters.put("WebhookUrl", "https://hooks.slack.com/services/T/B/x");
         parameters.putAll(set);
+        RenderedTemplate rendered = new RenderedTemplate(template, parameters);
         List<String> refused = new ArrayList<>();
         template.section("Rules").forEach((name, r) -> {
             Map<String, Object> rule = map(r);
-            if (rule.containsKey("RuleCondition") && !truth(rule.get("RuleCondition"), parameters)) {
+            if (rule.containsKey("RuleCondition") && !rendered.holds(rule.get("RuleCondition"))) {
                 return;
             }
             for (Object assertion : list(rule.get("Assertions"))) {
-                if (!truth(map(assertion).get("Assert"), parameters)) {
+                if (!rendered.holds(map(assertion).get("Assert"))) {
                     refused.add(name + ": " + map(assertion).get("AssertDescription"));
                 }
             }
         });
         return refused;
-    }
-
-    private static boolean truth(Object node, Map<String, String> parameters) {
-        Map<String, Object> function = map(node);
-        String name = function.keySet().iterator().next();
-        List<Object> args = function.get(name) instanceof List<?> l ? new ArrayList<>(l) : List.of(function.get(name));
-        return switch (name) {
-            case "Fn::Equals" -> value(args.get(0), parameters).equals(value(args.get(1), parameters));
-            case "Fn::Not" -> !truth(args.get(0), parameters);
-            case "Fn::And" -> args.stream().allMatch(a -> truth(a, parameters));
-            case "Fn::Or" -> args.stream().anyMatch(a -> truth(a, parameters));
-            case "Fn::Contains" -> list(args.get(0)).stream().map(v -> value(v, parameters)).toList()
-                    .contains(value(args.get(1), parameters));
-            default -> throw new AssertionError("a function Rules do not allow: " + name);
-        };
-    }
-
-    private static String value(Object node, Map<String, String> parameters) {
-        if (node instanceof Map<?, ?> ref && ref.containsKey("Ref")) {
-            return parameters.get(String.valueOf(ref.get("Ref")));
-        }
-        assertThat(node).as("Rules compare strings: a bare number would not equal a parameter's value")
-                .isInstanceOf(String.class);
-        return (String) node;
     }
 }

@@ -33,7 +33,9 @@ class TemplateVariablesTest {
             Map.entry("S3NOTIFY_PLUGINS_DIR", "for local runs; on Lambda, plugin jars come in layers, under /opt/java/lib"),
             Map.entry("INDEX_PREFIX", "the template's index bucket keeps the default digests/, which its lifecycle rule expires"),
             Map.entry("AWS_ENDPOINT_URL_SQS", "for local tests (ElasticMQ)"),
-            Map.entry("AWS_ENDPOINT_URL_DYNAMODB", "for local tests (dynalite)")));
+            Map.entry("AWS_ENDPOINT_URL_DYNAMODB", "for local tests (dynalite)"),
+            Map.entry("ROUTES_FILE", "Routes starting with / names an SSM parameter, and a file's path starts so too;"
+                    + " a routes file (in a layer, under /opt) is for functions made by hand")));
     private static CloudFormationTemplate template;
 
     @BeforeAll
@@ -92,6 +94,12 @@ class TemplateVariablesTest {
                             "HasSigningSecret", Map.of("Fn::If", List.of("HasLinkSigningSecret",
                                     Map.of("Ref", "LinkSigningSecretArn"), Map.of("Ref", "LinkSigningKeySecret"))),
                             Map.of("Ref", "AWS::NoValue")));
+                    return;
+                }
+                if (variable.startsWith("ROUTES")) {
+                    assertThat(choice).as("Routes, when it is the document (ROUTES) or a parameter's name").isEqualTo(
+                            List.of(variable.equals("ROUTES") ? "HasInlineRoutes" : "HasRoutesParameter",
+                                    Map.of("Ref", "Routes"), Map.of("Ref", "AWS::NoValue")));
                     return;
                 }
                 assertThat(choice).as("%s is a parameter, or unset when its parameter is empty", variable).hasSize(3);

@@ -188,9 +188,18 @@ public final class DispatchFunction {
         for (RoutedSetup.Prepared route : routes) {
             Destination destination = route.destination();
             orProblem(problems, () -> formatSamples(destination, route.templateName()));
-            if (destinations.stream().anyMatch(d -> d.fallback().filter(destination.name()::equals).isPresent())) {
-                orProblem(problems, () -> formatSamples(destination.redirectedFrom("a-route", "Meant for route"
-                        + " 'a-route'; its webhook refused it for good: sample."), route.templateName()));
+            List<String> standsInFor = destinations.stream().filter(d -> d.fallback().filter(destination.name()::equals)
+                    .isPresent()).map(Destination::name).toList();
+            if (!standsInFor.isEmpty()) {
+                try {
+                    formatSamples(destination.redirectedFrom(standsInFor.get(0), "Meant for route '"
+                            + standsInFor.get(0) + "', but its webhook refused it for good: sample."),
+                            route.templateName());
+                } catch (ConfigurationException e) {
+                    problems.add(RoutedSetup.origin(settings) + ": route '" + destination.name() + "' is the fallback"
+                            + " of " + String.join(", ", standsInFor) + ", but its messages cannot start with the"
+                            + " line that says where they were meant to go: " + String.join("; ", e.problems()));
+                }
             }
             checks.add(new StartupDigests.Check(destination, route.digestName() != null ? route.digestName()
                     : destination.kind() + "'s default digest template"));

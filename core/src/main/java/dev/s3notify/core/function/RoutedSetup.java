@@ -312,8 +312,15 @@ final class RoutedSetup {
             return null;
         }
         URI known = url != null ? url : previewUrl(route, settings);
-        WebhookFormatterProvider provider = DispatchFunction.orProblem(settings, prefix,
-                () -> WebhookFormatters.choose(registry, route.kind().orElse(null), known));
+        WebhookFormatterProvider provider;
+        try {
+            provider = WebhookFormatters.choose(registry, route.kind().orElse(null), known);
+        } catch (ConfigurationException e) {
+            // Worded for WEBHOOK_KIND; a route's kind is its "kind" field.
+            e.problems().forEach(problem -> settings.problem(prefix + problem.replace("WEBHOOK_KIND is not set",
+                    "kind is not set").replace("; set WEBHOOK_KIND", "; set its kind")));
+            return null;
+        }
         if (provider == null) {
             return null;
         }

@@ -77,7 +77,8 @@ final class DestinationRun {
         Windowing.Split split = parts.windowing().split(destinationKey, claimed, parts.clock().instant(), work, store);
         if (!split.later().isEmpty()) {
             split.later().forEach(link -> tally.hold(link, split.until()));
-            LOG.info("digest window open: files wait for its digest", "kind", destination.kind(), "host",
+            LOG.info("digest window open: files wait for its digest", "route", route(), "kind", destination.kind(),
+                    "host",
                     destination.host(), "files", split.later().size(), "sentNow", split.now().size(), "windowClosesAt",
                     split.until());
         }
@@ -217,7 +218,8 @@ final class DestinationRun {
         store.add(StoreErrors.Step.MARK, parts.records().deliveredAll(destinationKey,
                 message.covers().stream().map(QueuedLink::deliveryKey).toList(), work));
         LOG.info(message.digest() ? "digest delivered" : "message delivered", "eventId",
-                message.notification().eventId(), "kind", destination.kind(), "host",
+                message.notification().eventId(), "route", route(), "fallbackOf",
+                destination.routing().redirectedFrom(), "kind", destination.kind(), "host",
                 destination.host(), "status", status, "files", message.covers().size());
         return new BatchOutcome.Posted(destination.name(), destination.kind(), destination.host(),
                 message.digest(), message.covers().stream().map(DestinationRun::file).toList(),

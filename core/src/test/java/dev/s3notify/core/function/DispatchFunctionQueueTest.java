@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -174,6 +175,49 @@ class DispatchFunctionQueueTest {
         assertThat(again.failedMessageIds()).isEmpty();
         // One digest, listing the three files: they fit without an index page.
         webhook.verify(1, postRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void deliversToEveryMatchingRouteOnceSendsARefusingRoutesFilesToItsFallbackAndNeverPostsTwice() {
+        String pdfs = "/api/webhooks/1/" + TOKEN;
+        String ops = "/api/webhooks/3/" + TOKEN;
+        webhook.stubFor(post(urlPathEqualTo(pdfs)).atPriority(1).willReturn(aResponse().withStatus(404)
+                .withBody("{\"message\": \"Unknown Webhook\", \"code\": 10015}")));
+        String routes = "[{\"name\":\"pdfs\",\"kind\":\"chat\",\"url\":\"" + webhook.baseUrl() + pdfs + "\","
+                + "\"filters\":{\"suffix\":\".pdf\"},\"fallback\":\"ops\"},"
+                + "{\"name\":\"everything\",\"kind\":\"generic\",\"url\":\"" + webhook.baseUrl() + "/hooks/all\"},"
+                + "{\"name\":\"ops\",\"url\":\"" + webhook.baseUrl() + ops + "\",\"filters\":{\"bucket\":\"none\"}}]";
+        Map<String, String> env = new java.util.HashMap<>(Map.of("ROUTES", routes, "IDEMPOTENCY_TABLE", table, "DIGEST_WINDOW_SECONDS", "0",
+                "AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL_DYNAMODB", dynalite.endpoint().toString(),
+                "AWS_ENDPOINT_URL_SQS", sqsEndpoint.toString()));
+        ClassLoader loader = TestFormatters.loader(classPathEntry, TestFormatters.Chat.class,
+                TestFormatters.Generic.class);
+        java.util.function.Supplier<DispatchPipeline> routed = () -> DispatchFunction.create(env,
+                new DispatchFunction.Overrides(false, null, null, null, loader, CREDENTIALS));
+        // One file for the refusing route: dynalite has no TransactWriteItems, which releases two claims or more.
+        byte[] input = batch(60, "a.pdf", "b.jpg");
+
+        DispatchPipeline.Outcome first = routed.get().handle(input, Instant.now().plusSeconds(30));
+        DispatchPipeline.Outcome again = routed.get().handle(input, Instant.now().plusSeconds(30));
+
+        assertThat(first.failedMessageIds()).isEmpty();
+        assertThat(first.batch().deadLettered()).isEmpty();
+        // The refused route's fallback runs as soon as the route is done: before the routes after it.
+        assertThat(first.batch().posted()).extracting(dev.s3notify.core.queue.BatchOutcome.Posted::destination)
+                .containsExactly("ops", "everything");
+        assertThat(first.batch().posted().get(0).files()).containsExactly("s3://uploads/in/a.pdf");
+        assertThat(first.batch().posted().get(1).files()).containsExactlyInAnyOrder("s3://uploads/in/a.pdf",
+                "s3://uploads/in/b.jpg");
+        webhook.verify(1, postRequestedFor(urlPathEqualTo("/hooks/all")));
+        webhook.verify(1, postRequestedFor(urlPathEqualTo(ops)).withRequestBody(containing("Meant for route 'pdfs'"
+                + " (chat, localhost), but its webhook refused it for good")));
+        // The redelivery finds every delivery recorded: the refusing webhook is asked again, nobody gets a post twice.
+        assertThat(again.failedMessageIds()).isEmpty();
+        assertThat(again.batch().posted()).isEmpty();
+        webhook.verify(1, postRequestedFor(urlPathEqualTo("/hooks/all")));
+        webhook.verify(1, postRequestedFor(urlPathEqualTo(ops)));
+        webhook.verify(2, postRequestedFor(urlPathEqualTo(pdfs)));
+        assertThat(sqs.receiveMessage(b -> b.queueUrl(deadLetterUrl).maxNumberOfMessages(10)).messages()).isEmpty();
     }
 
     @Test

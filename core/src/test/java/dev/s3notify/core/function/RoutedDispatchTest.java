@@ -139,6 +139,23 @@ class RoutedDispatchTest {
     }
 
     @Test
+    void theFallbackLineNeverCarriesASecretTheRefusingWebhookSentBack() {
+        server.stubFor(post(urlPathEqualTo(CHAT)).willReturn(aResponse().withStatus(403).withBody(
+                "{\"message\": \"token " + TOKEN + " revoked for " + url(OTHER) + "\", \"code\": 50027}")));
+        String log;
+        try (LogCapture captured = new LogCapture()) {
+            create(Map.of("ROUTES", "[" + route("a", CHAT, "\"fallback\":\"b\"") + "," + route("b", OTHER,
+                    "\"filters\":{\"bucket\":\"elsewhere\"}") + "]")).handle(Fixtures.bytes(EVENT), soon());
+            log = String.join("\n", captured.lines());
+        }
+
+        server.verify(1, postRequestedFor(urlPathEqualTo(OTHER)).withRequestBody(containing("Meant for route 'a'")));
+        server.findAll(postRequestedFor(urlPathEqualTo(OTHER))).forEach(request -> assertThat(request.getBodyAsString())
+                .contains("(AUTHENTICATION)").doesNotContain(TOKEN));
+        assertThat(log).doesNotContain(TOKEN);
+    }
+
+    @Test
     void aRefusalWithoutFallbackFailsTheInvocationAfterTheOtherRoutesWereTried() {
         server.stubFor(post(urlPathEqualTo(CHAT)).willReturn(aResponse().withStatus(401)));
         DispatchPipeline pipeline = create(Map.of("ROUTES", "[" + route("a", CHAT, "") + "," + route("b", OTHER, "")
@@ -192,6 +209,23 @@ class RoutedDispatchTest {
                         + " settings are its own"))
                 .noneSatisfy(p -> assertThat(p).contains(TOKEN));
         server.verify(0, postRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aFallbackWhoseMessagesCannotCarryTheFallbackLineFailsAtStartUp() {
+        ClassLoader json = TestFormatters.loader(files, TestFormatters.Chat.class, TestFormatters.JsonBody.class);
+        String ops = route("ops", PLAIN, "\"kind\":\"jsonbody\",\"template\":\"{\\\"file\\\":\\\"{{fileName}}\\\"}\"");
+
+        ConfigurationException e = catchThrowableOfType(() -> DispatchFunction.create(Map.of("ROUTES", "["
+                + route("a", CHAT, "\"fallback\":\"ops\"") + "," + ops + "]"), new DispatchFunction.Overrides(false,
+                null, null, null, json, null)), ConfigurationException.class);
+
+        assertThat(e.problems()).singleElement().asString().startsWith("ROUTES: route 'ops' is the fallback of a, but"
+                + " its messages cannot start with the line that says where they were meant to go: ROUTES: route"
+                + " 'ops': template cannot be formatted for a created event: the template's output is not JSON");
+        // Not a fallback, the same route starts.
+        assertThat(DispatchFunction.create(Map.of("ROUTES", "[" + route("a", CHAT, "") + "," + ops + "]"),
+                new DispatchFunction.Overrides(false, null, null, null, json, null)).destinations()).hasSize(2);
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.s3notify.core.EventType;
 import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.RateLimit;
 import dev.s3notify.core.dispatch.Destination;
+import dev.s3notify.core.routes.RouteFilter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -122,6 +123,59 @@ class QueueSimulationTest {
             assertThat(simulation.maxReceives).isLessThan(template.maxReceiveCount() / 2);
             assertThat(simulation.posted.stream().mapToInt(p -> p.files().size()).sum()).isEqualTo(3 * 10_000);
         }
+    }
+
+    /** A route: a destination on a platform's webhook, taking what the filter lets through. */
+    private static Destination route(String name, String kind, LimitedWebhook webhook, RouteFilter filter) {
+        Destination plain = destination(kind, webhook);
+        return new Destination(name, kind, plain.formatter(), plain.template(), plain.digestTemplate(), plain.url(),
+                Destination.Routing.named(filter, null));
+    }
+
+    @Test
+    void deliversEachUploadOnceToEveryRouteItMatchesWithTwoRoutesSharingOneWebhooksBudget() {
+        try (LimitedWebhook discord = new LimitedWebhook(clock, 5, Duration.ofSeconds(2), LATENCY);
+                LimitedWebhook slack = new LimitedWebhook(clock, 1, Duration.ofSeconds(1), LATENCY);
+                LimitedWebhook teams = new LimitedWebhook(clock, 4, Duration.ofSeconds(1), LATENCY)) {
+            // Every third upload a photo, an invoice, a legal document; one in ten under none of those prefixes.
+            String[] kinds = {"photos/p-%d.jpg", "invoices/inv-%d.pdf", "legal/doc-%d.docx", "misc/n-%d.txt"};
+            Map<LinkEvent, Instant> uploads = new LinkedHashMap<>();
+            for (int n = 0; n < 3_000; n++) {
+                Instant at = T0.plusMillis(n * 10L);
+                LinkEvent photo = upload(n, at);
+                String key = kinds[n % 10 == 9 ? 3 : n % 3].formatted(n);
+                uploads.put(photo.toBuilder().key(key).fileName(key.substring(key.indexOf('/') + 1))
+                        .fileUrl(photo.fileUrl().replace("uploads/2026-11/photo-" + n + ".jpg", key)).build(), at);
+            }
+            List<Destination> routes = List.of(
+                    route("photos", "discord", discord, RouteFilter.builder().suffix(".jpg").build()),
+                    route("legal", "discord", discord, RouteFilter.builder().prefix("legal/").build()),
+                    route("invoices", "slack", slack, RouteFilter.builder().glob("invoices/**/*.pdf").build()),
+                    route("everything", "teams", teams, RouteFilter.builder().bucket("uploads").build()));
+            Simulation simulation = new Simulation(template, clock, routes).run(uploads);
+
+            report("3,000 uploads over 30 s to four routes on three webhooks (photos and legal share Discord's)",
+                    template, simulation, Map.of("discord", discord, "slack", slack, "teams", teams));
+            List<String> photos = links(uploads, ".jpg");
+            List<String> legal = uploads.keySet().stream().filter(e -> e.key().startsWith("legal/"))
+                    .map(LinkEvent::fileUrl).toList();
+            List<String> both = new ArrayList<>(photos);
+            both.addAll(legal);
+            assertThat(reachable(discord, simulation.pages())).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(both);
+            assertThat(reachable(slack, simulation.pages())).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(links(uploads, ".pdf"));
+            assertThat(reachable(teams, simulation.pages())).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(uploads.keySet().stream().map(LinkEvent::fileUrl).toList());
+            assertThat(simulation.deadLettered).isZero();
+            assertThat(simulation.maxReceives).isLessThan(template.maxReceiveCount() / 2);
+            // One budget for the webhook the two routes share: its limit is kept as well as with one route.
+            assertThat(discord.tooMany()).isLessThanOrEqualTo(discord.bodies().size() / 20);
+        }
+    }
+
+    private static List<String> links(Map<LinkEvent, Instant> uploads, String suffix) {
+        return uploads.keySet().stream().filter(e -> e.key().endsWith(suffix)).map(LinkEvent::fileUrl).toList();
     }
 
     @Test

@@ -257,6 +257,40 @@ public final class TestFormatters {
         }
     }
 
+    /** Posts the rendered message as the body, which must be a JSON object, as a JSON-body template does. */
+    public static final class JsonBody extends Chat {
+        /** ServiceLoader's constructor. */
+        public JsonBody() {
+        }
+
+        @Override
+        public String kind() {
+            return "jsonbody";
+        }
+
+        @Override
+        public boolean recognizes(URI webhookUrl) {
+            return false;
+        }
+
+        @Override
+        public WebhookFormatter create(FormatterContext context) {
+            return new TextFormatter() {
+                @Override
+                public WebhookRequest format(Notification notification) {
+                    try {
+                        if (!JSON.readTree(notification.message()).isObject()) {
+                            throw new IllegalArgumentException("the template's output is not a JSON object");
+                        }
+                    } catch (IOException e) {
+                        throw new IllegalArgumentException("the template's output is not JSON");
+                    }
+                    return WebhookRequest.json(notification.message());
+                }
+            };
+        }
+    }
+
     /** Fails to format files whose name contains "poison", as a formatter bug would. */
     public static final class Fussy extends Chat {
         /** ServiceLoader's constructor. */
