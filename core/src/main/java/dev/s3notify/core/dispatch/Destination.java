@@ -102,6 +102,16 @@ public record Destination(String name, String kind, WebhookFormatter formatter, 
                 + ". Sent here instead, to its fallback route '" + name + "'.");
     }
 
+    /**
+     * @param destinations where messages go
+     * @param name a destination's name (a route's, or the implicit route's kind)
+     * @return the destination of that name, if there is one: how a route's fallback, and a posted message's
+     *     destination, are looked up
+     */
+    public static Optional<Destination> find(List<Destination> destinations, String name) {
+        return destinations.stream().filter(destination -> destination.name().equals(name)).findFirst();
+    }
+
     /** @return whether this is a route of a routes document rather than the implicit route {@code default} */
     public boolean named() {
         return routing.filter() != null;

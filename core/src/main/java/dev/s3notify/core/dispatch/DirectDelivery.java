@@ -140,7 +140,7 @@ public final class DirectDelivery {
                 return send(current, event, eventId, deadline);
             } catch (DeliveryException e) {
                 Optional<Destination> fallback = e.retryable() ? Optional.empty()
-                        : current.fallback().filter(name -> !tried.contains(name)).flatMap(this::named);
+                        : current.fallback().filter(name -> !tried.contains(name)).flatMap(name -> Destination.find(destinations, name));
                 if (fallback.isEmpty()) {
                     throw e;
                 }
@@ -168,10 +168,6 @@ public final class DirectDelivery {
             onRequest.accept(destination, request);
         }
         return result;
-    }
-
-    private Optional<Destination> named(String name) {
-        return destinations.stream().filter(destination -> destination.name().equals(name)).findFirst();
     }
 
     /** Which message failed, for an error that must say so: SQS message id, EventBridge id and detail-type. */

@@ -114,14 +114,12 @@ public final class DispatchPipeline {
      * @throws IllegalArgumentException when no destination has that name
      */
     public WebhookSender.Delivered deliverTo(String destination, byte[] input, Instant deadline) {
-        Destination named = destinations.stream().filter(d -> d.name().equals(destination)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no destination " + destination));
+        Destination named = Destination.find(destinations, destination).orElseThrow(() -> new IllegalArgumentException("no destination " + destination));
         return direct.deliverTo(named, Batch.of(input).envelopes().get(0), deadline);
     }
 
     private Destination destination(BatchOutcome.Posted posted) {
-        return destinations.stream().filter(d -> d.name().equals(posted.destination())).findFirst()
-                .orElse(destinations.get(0));
+        return Destination.find(destinations, posted.destination()).orElse(destinations.get(0));
     }
 
     /** @return where messages go, each with its formatter and templates (digests are made through them) */

@@ -179,7 +179,7 @@ public final class BatchDispatcher {
         Destination from = route;
         Set<String> visited = new LinkedHashSet<>(List.of(route.name()));
         while (!pending.isEmpty()) {
-            Destination to = from.fallback().flatMap(this::named).orElse(null);
+            Destination to = from.fallback().flatMap(name -> Destination.find(destinations, name)).orElse(null);
             if (to == null || !visited.add(to.name())) {
                 totals.refuse(pending);
                 return;
@@ -199,10 +199,6 @@ public final class BatchDispatcher {
             pending = next;
             from = copies.values().iterator().next();
         }
-    }
-
-    private java.util.Optional<Destination> named(String name) {
-        return destinations.stream().filter(destination -> destination.name().equals(name)).findFirst();
     }
 
     /**
