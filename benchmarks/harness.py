@@ -225,6 +225,11 @@ def candidates(args, ports, cache, tls):
             env.update(WEBHOOK_URL=nets[net] + "/webhook")
         return env
 
+    routes = write_routes(os.path.dirname(cache), http) if args.routes else {}
+
+    def routes_env(name):
+        return dict(base, ROUTES_FILE=routes[name], MAX_ATTEMPTS="1", AWS_ENDPOINT_URL_SSM=http)
+
     # (function, network, webhook source, modes, in the smoke too): the variants measured per JDK
     variants = [("link", "http", "url", ("plain", "lambda", "launcher"), ("launcher",)),
                 ("link", "https", "url", ("lambda",), ()),
@@ -271,6 +276,12 @@ def candidates(args, ports, cache, tls):
                             chosen["S3NOTIFY_JAVA_OPTS"] = " ".join(trust)
                     found.append(Candidate(key, "%s%s, %s, %s%s" % (name, what, label, how, suffix), function,
                                            argv, chosen, awaits))
+            for name in routes if tag == "current" else ():
+                found.append(Candidate("%s-current-dispatch-lambda-%s" % (jdk, name),
+                                       "dispatcher, %s, %s, java %s -jar%s" % (ROUTE_LABELS[name], label,
+                                                                               " ".join(tool_options), suffix),
+                                       "dispatch", [java] + tool_options + ["-jar", jar] + dispatch,
+                                       dict(routes_env(name), **env), "webhook"))
             if args.steps and tag == "current":
                 for function, words, awaits in (("link", link, "putevents"), ("dispatch", dispatch, "webhook")):
                     name = "link generator" if function == "link" else "dispatcher"
@@ -295,6 +306,43 @@ def candidates(args, ports, cache, tls):
                                    label % ("" if net == "http" else " " + net), group, argv,
                                    dict(net_env(net), **extra), awaits))
     return found
+
+
+ROUTE_LABELS = {"routes-1": "1 route (ROUTES_FILE)", "routes-50": "50 routes (ROUTES_FILE, 1 matches)",
+                "routes-50-ssm": "50 routes, URLs from SSM (1 matches)"}
+
+
+def write_routes(workdir, http):
+    """The --routes documents: one route; and 50 routes over the four bundled kinds, every fifth with templates of
+    its own, of which only the first takes the benchmark's upload (the others filter on prefixes it lacks), their
+    URLs inline or each from its own SSM parameter (the stub answers any name). Returns file paths by name."""
+    kinds = ("discord", "slack", "teams", "generic")
+
+    def route(i, ssm):
+        r = {"name": "route-%02d" % i, "kind": kinds[i % len(kinds)]}
+        if ssm:
+            r["urlParameter"] = "/s3notify/bench/route-%02d" % i
+        else:
+            r["url"] = "%s/webhook/%02d" % (http, i)
+        if i:
+            r["filters"] = {"prefix": "team-%02d/" % i, "suffix": [".pdf", ".csv"], "eventType": "created"}
+        if i % 5 == 4:  # a JSON-body kind's template must render JSON; the chat kinds take text
+            r["template"] = ('{"text": "{{fileName}} is ready: {{fileUrl}}"}' if r["kind"] == "generic"
+                             else "{{fileName}} ({{sizeText}}) is ready: {{fileUrl}}")
+            files = ("{{count}} files are ready:{{#files}} {{fileName}} {{fileUrl}}{{/files}}"
+                     "{{#hasIndex}} (all: {{indexUrl}}){{/hasIndex}}")
+            r["digestTemplate"] = '{"text": "%s"}' % files if r["kind"] == "generic" else files.replace(
+                "{{fileUrl}}", "{{{fileUrl}}}").replace("{{indexUrl}}", "{{{indexUrl}}}")
+        return r
+
+    documents = {"routes-1": [route(0, False)], "routes-50": [route(i, False) for i in range(50)],
+                 "routes-50-ssm": [route(i, True) for i in range(50)]}
+    paths = {}
+    for name, document in documents.items():
+        paths[name] = os.path.join(workdir, name + ".json")
+        with open(paths[name], "w") as f:
+            json.dump({"routes": document}, f, indent=1)
+    return paths
 
 
 def measure(args, found, workdir, notes):
@@ -345,6 +393,12 @@ def targets(args, found):
             for net in ("", "-https"):
                 ratio("dispatcher time-to-POST%s ≤ 4× JVM floor, %s (%s)" % (net.replace("-", " over "), how, jdk),
                       median(found, "%s-current-dispatch-%s%s" % (jdk, mode, net), "event"), floor, 4)
+        # The routes budget: 50 routes start within 2.5× the time to POST of one webhook (docs/performance.md).
+        for name, single in (("routes-50", "lambda"), ("routes-50-ssm", "lambda-url-from-parameter")):
+            ratio("dispatcher time-to-POST with %s ≤ 2.5× without routes (%s), the template's JAVA_TOOL_OPTIONS"
+                  " (%s)" % (ROUTE_LABELS[name], "WEBHOOK_URL" if single == "lambda" else "WEBHOOK_URL_PARAMETER",
+                             jdk), median(found, "%s-current-dispatch-lambda-%s" % (jdk, name), "event"),
+                  median(found, "%s-current-dispatch-%s" % (jdk, single), "event"), 2.5)
         for net in ("", "-https"):
             ratio("link generator time-to-PutEvents%s ≤ 0.8× boto3, the template's JAVA_TOOL_OPTIONS (%s)"
                   % (net.replace("-", " over "), jdk),
@@ -557,6 +611,7 @@ def parse(argv):
     p.add_argument("--smoke", action="store_true")
     p.add_argument("--steps", action="store_true")
     p.add_argument("--seed", type=int)
+    p.add_argument("--routes", action="store_true", help="also the dispatcher with 1 and 50 routes")
     p.add_argument("--results", required=True)
     p.add_argument("--commit", default="?")
     p.add_argument("--burst", default="", help="the burst's figures, as core's BurstFigures writes them")

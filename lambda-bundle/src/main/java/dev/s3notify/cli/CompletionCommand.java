@@ -92,7 +92,7 @@ final class CompletionCommand implements Command {
                     --event) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return ;;
                     --kind) COMPREPLY=($(compgen -W '%s' -- "$cur")); return ;;
                     --log-format) COMPREPLY=($(compgen -W 'text json' -- "$cur")); return ;;
-                    --template) COMPREPLY=(); return ;;
+                    --template|--route) COMPREPLY=(); return ;;
                   esac
                   if [ "$COMP_CWORD" -eq 1 ]; then
                     COMPREPLY=($(compgen -W '%s help --help --version --verbose --log-format' -- "$cur"))

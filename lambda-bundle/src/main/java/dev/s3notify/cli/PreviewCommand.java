@@ -70,8 +70,12 @@ final class PreviewCommand implements Command {
         String kind = KindChoice.choose(options, console, true);
         List<Formatted> requests = new ArrayList<>();
         Startup.Pipelines started = Startup.both(EventFiles.known(event), () -> DispatchFunction.create(
-                console.env(), new DispatchFunction.Overrides(true, (destination, request) -> requests.add(
-                        new Formatted(destination, request)), kind, options.template(), console.loader(), null)
+                console.env(), new DispatchFunction.Overrides(true, (destination, request) -> {
+                    // With --route, its fallbacks are built too (a refusal would go there); only its bodies show.
+                    if (options.route() == null || destination.name().equals(options.route())) {
+                        requests.add(new Formatted(destination, request));
+                    }
+                }, kind, options.template(), console.loader(), null)
                         .withRoute(options.route())), () -> { }, console);
         DispatchPipeline pipeline = started.dispatcher();
         LinkBus.Handed handed = started.linkEvents(event);

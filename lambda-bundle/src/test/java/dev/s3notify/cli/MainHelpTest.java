@@ -19,11 +19,11 @@ class MainHelpTest {
 
         assertThat(console.out()).startsWith("usage: s3notify <command> [options]")
                 .contains("  run --event FILE", "  send-test [--kind K]", "  kinds [--json]", "  preview --event FILE",
-                        "  invoke link-generator|webhook-dispatcher", "  help [COMMAND]", "Exit codes: 0");
+                        "  routes --event FILE", "  invoke link-generator|webhook-dispatcher", "  help [COMMAND]", "Exit codes: 0");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"run", "send-test", "kinds", "preview", "invoke"})
+    @ValueSource(strings = {"run", "send-test", "kinds", "preview", "routes", "invoke"})
     void printsEachCommandsOwnHelp(String command) {
         assertThat(console.run(Map.of(), command, "--help")).isZero();
         String help = console.out();

@@ -77,7 +77,8 @@ public final class DispatchFunction {
 
         /**
          * @param name the one route of the routes document to build, or null for all of them
-         * @return these overrides, building only that route
+         * @return these overrides, building only that route and the chain of its fallbacks (where its refused
+         *     messages would go)
          */
         public Overrides withRoute(String name) {
             return new Overrides(preview, onRequest, kind, template, loader, credentials, name);

@@ -30,9 +30,11 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -202,13 +204,21 @@ final class RoutedSetup {
         if (name == null || routes.isEmpty()) {
             return routes;
         }
-        List<Route> chosen = routes.stream().filter(route -> route.name().equals(name)).toList();
-        if (chosen.isEmpty()) {
-            List<String> names = routes.stream().map(Route::name).toList();
+        Map<String, Route> byName = new LinkedHashMap<>();
+        routes.forEach(route -> byName.putIfAbsent(route.name(), route));
+        if (!byName.containsKey(name)) {
+            List<String> names = List.copyOf(byName.keySet());
             settings.problem("--route " + SafeText.quote(name) + ": no such route"
                     + Suggestions.didYouMean(name, names) + " (routes: " + String.join(", ", names) + ")");
+            return List.of();
         }
-        return chosen;
+        // The route, and the routes its refused messages would go to: its fallback, that one's, and so on.
+        Set<String> chosen = new HashSet<>();
+        Route next = byName.get(name);
+        while (next != null && chosen.add(next.name())) { // a cycle (reported elsewhere) ends the chain
+            next = next.fallback().map(byName::get).orElse(null);
+        }
+        return routes.stream().filter(route -> chosen.contains(route.name())).toList();
     }
 
     /** Every route's webhook URL: written in the document, or read from where it is kept, all reads at once. */
@@ -314,11 +324,9 @@ final class RoutedSetup {
         URI known = url != null ? url : previewUrl(route, settings);
         WebhookFormatterProvider provider;
         try {
-            provider = WebhookFormatters.choose(registry, route.kind().orElse(null), known);
+            provider = WebhookFormatters.choose(registry, route.kind().orElse(null), known, "kind", "url");
         } catch (ConfigurationException e) {
-            // Worded for WEBHOOK_KIND; a route's kind is its "kind" field.
-            e.problems().forEach(problem -> settings.problem(prefix + problem.replace("WEBHOOK_KIND is not set",
-                    "kind is not set").replace("; set WEBHOOK_KIND", "; set its kind")));
+            e.problems().forEach(problem -> settings.problem(prefix + problem));
             return null;
         }
         if (provider == null) {

@@ -39,10 +39,23 @@ public final class WebhookFormatters {
      */
     public static WebhookFormatterProvider choose(KindRegistry<WebhookFormatterProvider> registry, String kind,
             URI webhookUrl) {
-        WebhookFormatterProvider chosen = kind != null ? registry.get(kind) : inferred(registry, webhookUrl);
+        return choose(registry, kind, webhookUrl, Variables.WEBHOOK_KIND.name(), Variables.WEBHOOK_URL.name());
+    }
+
+    /**
+     * As {@link #choose(KindRegistry, String, URI)}, for a kind and URL given elsewhere than in {@code WEBHOOK_KIND}
+     * and {@code WEBHOOK_URL}, such as a route's fields: its problems and its warning name them so.
+     *
+     * @param kindName what the kind is called in a problem, such as {@code kind}
+     * @param urlName what the URL is called, such as {@code url}
+     */
+    public static WebhookFormatterProvider choose(KindRegistry<WebhookFormatterProvider> registry, String kind,
+            URI webhookUrl, String kindName, String urlName) {
+        WebhookFormatterProvider chosen = kind != null ? registry.get(kind)
+                : inferred(registry, webhookUrl, kindName, urlName);
         if (webhookUrl != null) {
             if (kind != null) {
-                warnIfAnotherKinds(registry, chosen, webhookUrl);
+                warnIfAnotherKinds(registry, chosen, webhookUrl, kindName);
             }
             chosen.refuses(webhookUrl).ifPresent(reason -> {
                 throw new ConfigurationException("the webhook URL (host " + webhookUrl.getHost() + ") cannot be used"
@@ -57,7 +70,7 @@ public final class WebhookFormatters {
      * said at start-up, naming both kinds. Not an error: a relay on another platform's host may want exactly that.
      */
     private static void warnIfAnotherKinds(KindRegistry<WebhookFormatterProvider> registry,
-            WebhookFormatterProvider chosen, URI webhookUrl) {
+            WebhookFormatterProvider chosen, URI webhookUrl, String kindName) {
         if (chosen.recognizes(webhookUrl)) {
             return;
         }
@@ -66,29 +79,30 @@ public final class WebhookFormatters {
         if (!others.isEmpty()) {
             String other = String.join(" or ", others);
             LOG.warn("the webhook URL's host " + webhookUrl.getHost() + " is a " + other + " webhook's, but the kind"
-                    + " is " + chosen.kind() + ": " + chosen.kind() + "'s messages will be posted there; set"
-                    + " WEBHOOK_KIND (or --kind) to " + other + ", or leave it unset to infer it from the URL",
+                    + " is " + chosen.kind() + ": " + chosen.kind() + "'s messages will be posted there; set "
+                    + (kindName.equals(Variables.WEBHOOK_KIND.name()) ? kindName + " (or --kind)" : kindName)
+                    + " to " + other + ", or leave it unset to infer it from the URL",
                     "kind", chosen.kind(), "recognizedAs", other, "host", webhookUrl.getHost());
         }
     }
 
     private static WebhookFormatterProvider inferred(KindRegistry<WebhookFormatterProvider> registry,
-            URI webhookUrl) {
+            URI webhookUrl, String kindName, String urlName) {
         if (webhookUrl == null) {
-            throw new ConfigurationException("WEBHOOK_KIND is not set and there is no WEBHOOK_URL to infer it from;"
-                    + " set WEBHOOK_KIND to one of: " + available(registry));
+            throw new ConfigurationException(kindName + " is not set and there is no " + urlName
+                    + " to infer it from; set " + kindName + " to one of: " + available(registry));
         }
         List<WebhookFormatterProvider> matches = registry.all().stream().filter(f -> f.recognizes(webhookUrl)).toList();
         if (matches.size() > 1) {
-            throw new ConfigurationException("WEBHOOK_KIND is not set and several formatters recognize the host "
+            throw new ConfigurationException(kindName + " is not set and several formatters recognize the host "
                     + webhookUrl.getHost() + ": " + matches.stream().map(WebhookFormatterProvider::kind).toList()
-                    + "; set WEBHOOK_KIND");
+                    + "; set " + kindName);
         }
         if (matches.isEmpty() && !registry.kinds().contains(FALLBACK_KIND)) {
             // Not registry.get(FALLBACK_KIND): its error would blame a WEBHOOK_KIND=generic nobody set.
-            throw new ConfigurationException("WEBHOOK_KIND is not set, no formatter recognizes the host "
+            throw new ConfigurationException(kindName + " is not set, no formatter recognizes the host "
                     + webhookUrl.getHost() + ", and the fallback kind '" + FALLBACK_KIND + "' is not on the class"
-                    + " path; set WEBHOOK_KIND to one of: " + available(registry));
+                    + " path; set " + kindName + " to one of: " + available(registry));
         }
         WebhookFormatterProvider inferred = matches.isEmpty() ? registry.get(FALLBACK_KIND) : matches.get(0);
         LOG.info("webhook kind inferred from the URL", "kind", inferred.kind(), "host", webhookUrl.getHost(),

@@ -94,6 +94,23 @@ class WebhookFormattersTest {
     }
 
     @Test
+    void namesTheFieldsItWasGivenInsteadOfTheVariables() {
+        assertThatThrownBy(() -> WebhookFormatters.choose(all(), null,
+                URI.create("https://chat.test/api/webhooks/1/s3cr3t-token"), "kind", "url"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("Invalid configuration: kind is not set and several formatters recognize the host chat.test: [chat, otherchat];"
+                        + " set kind");
+        assertThatThrownBy(() -> WebhookFormatters.choose(all(), null, null, "kind", "url"))
+                .hasMessage("Invalid configuration: kind is not set and there is no url to infer it from; set kind to one of: chat, generic,"
+                        + " otherchat");
+        assertThatThrownBy(() -> WebhookFormatters.choose(registry(TestFormatters.Chat.class), null,
+                URI.create("https://example.com/hook/s3cr3t"), "kind", "url"))
+                .hasMessageStartingWith("Invalid configuration: kind is not set, no formatter recognizes the host example.com")
+                .hasMessageEndingWith("; set kind to one of: chat")
+                .hasMessageNotContaining("WEBHOOK_KIND");
+    }
+
+    @Test
     void explainsThatTheFallbackIsMissing() {
         KindRegistry<WebhookFormatterProvider> registry = registry(TestFormatters.Chat.class);
 
