@@ -10,6 +10,9 @@ import dev.s3notify.core.WebhookRequest;
 import dev.s3notify.core.text.TextUnit;
 import dev.s3notify.testkit.HostileInput;
 import dev.s3notify.testkit.LinkEvents;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -86,6 +89,17 @@ class TelegramFormatterTest {
     }
 
     @Test
+    void cutsBeforeALinksTagRatherThanThroughItsHref() {
+        LinkEvent event = HostileInput.created("a.pdf", HostileInput.longUrl("a", 600));
+        String text = Messages.json(Messages.format(event, "<i>" + "x".repeat(3_700) + " <a href=\"{{fileUrl}}\">get"
+                + "</a></i>", Map.of())).path("text").asText();
+
+        assertThat(text).isEqualTo("<i>" + "x".repeat(3_700) + "…</i>");
+        TelegramLimits.assertWithin(Messages.json(Messages.format(event, "<i>" + "x".repeat(3_700)
+                + " <a href=\"{{fileUrl}}\">get</a></i>", Map.of())));
+    }
+
+    @Test
     void closesTheBoldACutLeftOpen() {
         LinkEvent event = HostileInput.created(HostileInput.LONG_KEY, HostileInput.url("k"));
         String text = Messages.json(Messages.format(event, "<b>{{key}} {{key}}</b>", Map.of())).path("text").asText();
@@ -112,5 +126,13 @@ class TelegramFormatterTest {
     void pacesToTheChatsDocumentedRate(String chat, int requests, int seconds) {
         assertThat(Messages.formatter(Map.of("TELEGRAM_CHAT_ID", chat)).rateLimit())
                 .isEqualTo(RateLimit.of(requests, Duration.ofSeconds(seconds)));
+    }
+
+    @Test
+    void documentsBothDefaultTemplatesInTheReadme() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+
+        assertThat(readme).contains("```\n" + Messages.PROVIDER.defaultTemplate() + "\n```")
+                .contains("```\n" + Messages.PROVIDER.defaultDigestTemplate() + "\n```");
     }
 }
