@@ -128,7 +128,8 @@ public final class RateBudget {
      * Learns from an answer: {@code X-RateLimit-Remaining} requests (less this process's still in flight) are all
      * that may be sent until {@code X-RateLimit-Reset-After} (or {@code X-RateLimit-Reset}), so that instances
      * with budgets of their own still keep to the platform's count; none left pauses the budget until then; a 429
-     * pauses it for its {@code Retry-After} (or Discord's {@code retry_after} in the body). Values are clamped:
+     * pauses it for its {@code Retry-After} (or Discord's {@code retry_after}, or Telegram's
+     * {@code parameters.retry_after}, in the body). Values are clamped:
      * negative, unreadable or past ones are ignored, and none counts for more than an hour.
      *
      * @param status the HTTP status

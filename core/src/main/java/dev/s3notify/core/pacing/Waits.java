@@ -33,8 +33,8 @@ final class Waits {
     }
 
     /**
-     * A 429's wait: Discord's {@code retry_after} in the JSON body (float seconds), else the {@code Retry-After}
-     * header (seconds or an HTTP date).
+     * A 429's wait: Discord's {@code retry_after} in the JSON body (float seconds), or Telegram's
+     * {@code parameters.retry_after} (whole seconds), else the {@code Retry-After} header (seconds or an HTTP date).
      *
      * @param headers the answer's headers
      * @param body the start of its body (at most a few KB), possibly empty
@@ -83,6 +83,10 @@ final class Waits {
         try (JsonParser parser = Json.MAPPER.createParser(body)) {
             JsonNode node = Json.MAPPER.readTree(parser);
             JsonNode value = node == null ? null : node.get("retry_after");
+            if (value == null && node != null && node.path("parameters").isObject()) {
+                // Telegram's error shape: {"ok":false,"error_code":429,"parameters":{"retry_after":5}}
+                value = node.path("parameters").get("retry_after");
+            }
             return value != null && value.isNumber() ? seconds(value.decimalValue()) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             // not JSON, or cut short: fall back to the header

@@ -217,6 +217,17 @@ class RateBudgetTest {
         assertThat(budget.delay(T0)).isEqualTo(Duration.ofMillis(641));
     }
 
+    @Test
+    void a429PausesForTelegramsRetryAfterInItsParameters() {
+        RateBudget budget = RateBudget.of(DISCORD);
+
+        Optional<Duration> asked = budget.observe(429, headers(), "{\"ok\":false,\"error_code\":429,"
+                + "\"description\":\"Too Many Requests: retry after 5\",\"parameters\":{\"retry_after\":5}}", T0);
+
+        assertThat(asked).contains(Duration.ofSeconds(5));
+        assertThat(budget.delay(T0)).isEqualTo(Duration.ofSeconds(5));
+    }
+
     @ParameterizedTest(name = "Retry-After {0} gives {1} ms")
     @CsvSource(delimiter = '|', value = {
         "2             | 2000",
@@ -242,6 +253,8 @@ class RateBudgetTest {
         "NaN                        | ",
         "                           | {\"retry_after\": -18446744073709551.616}",
         "                           | {\"retry_after\": \"1\"}",
+        "                           | {\"parameters\": {\"retry_after\": -5}}",
+        "                           | {\"parameters\": 5, \"retry_after\": null}",
         "                           | <html>429</html>",
     })
     void ignoresNegativeUnreadableAndPastWaits(String retryAfter, String body) {
