@@ -57,31 +57,31 @@ class ExamplePluginIT {
     void itsJarIsChosenWithWebhookKind() throws IOException {
         assertThat(build.exit()).as(build.output()).isZero();
         Path plugins = Bundle.workDir("example-plugins");
-        Files.copy(project.resolve("target/s3-notify-googlechat-1.0.0.jar"),
-                plugins.resolve("s3-notify-googlechat-1.0.0.jar"));
+        Files.copy(project.resolve("target/s3-notify-rocketchat-1.0.0.jar"),
+                plugins.resolve("s3-notify-rocketchat-1.0.0.jar"));
 
         Command preview = Bundle.cli(Map.of("S3NOTIFY_PLUGINS_DIR", plugins.toString(), "WEBHOOK_KIND",
-                "googlechat", "GOOGLECHAT_THREAD_KEY", "uploads"), "preview", "--event", Bundle.LINK_EVENT.toString());
+                "rocketchat", "ROCKETCHAT_ALIAS", "uploads"), "preview", "--event", Bundle.LINK_EVENT.toString());
 
         assertThat(preview.exit()).as(preview.output()).isZero();
         JsonNode body = new ObjectMapper().readTree(preview.out());
         assertThat(body.path("text").asText()).startsWith("*quarterly-report.pdf* was uploaded to"
-                + " *example-uploads*. <https://example-uploads.s3.us-east-1.amazonaws.com/reports/");
-        assertThat(body.path("thread").path("threadKey").asText()).isEqualTo("uploads");
+                + " *example-uploads*. [Download](https://example-uploads.s3.us-east-1.amazonaws.com/reports/");
+        assertThat(body.path("alias").asText()).isEqualTo("uploads");
     }
 
     @Test
     void isListedByKindsWithItsVariable() throws IOException {
         assertThat(build.exit()).as(build.output()).isZero();
         Path plugins = Bundle.workDir("example-plugins-kinds");
-        Files.copy(project.resolve("target/s3-notify-googlechat-1.0.0.jar"), plugins.resolve("googlechat.jar"));
+        Files.copy(project.resolve("target/s3-notify-rocketchat-1.0.0.jar"), plugins.resolve("rocketchat.jar"));
 
         Command kinds = Bundle.cli(Map.of("S3NOTIFY_PLUGINS_DIR", plugins.toString()), "kinds", "--json");
 
         assertThat(kinds.exit()).as(kinds.output()).isZero();
         JsonNode formatters = new ObjectMapper().readTree(kinds.out()).path("webhookFormatters").path("kinds");
-        assertThat(formatters.findValuesAsText("kind")).contains("googlechat");
-        assertThat(formatters.findValuesAsText("name")).contains("GOOGLECHAT_THREAD_KEY");
+        assertThat(formatters.findValuesAsText("kind")).contains("rocketchat");
+        assertThat(formatters.findValuesAsText("name")).contains("ROCKETCHAT_ALIAS");
     }
 
     @Test

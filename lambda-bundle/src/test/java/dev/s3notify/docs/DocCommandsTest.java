@@ -41,10 +41,10 @@ class DocCommandsTest {
     @Test
     void gitIgnoresWhatThePluginStepsCreate() throws Exception {
         assumeTrue(Files.exists(ROOT.resolve(".git")), "not a git checkout");
-        for (String made : List.of("plugins/s3-notify-googlechat-1.0.0.jar",
-                "docs/examples/plugin-formatter/plugins/s3-notify-googlechat-1.0.0.jar",
-                "docs/examples/plugin-formatter/layer/java/lib/s3-notify-googlechat-1.0.0.jar",
-                "docs/examples/plugin-formatter/s3-notify-googlechat-layer.zip")) {
+        for (String made : List.of("plugins/s3-notify-rocketchat-1.0.0.jar",
+                "docs/examples/plugin-formatter/plugins/s3-notify-rocketchat-1.0.0.jar",
+                "docs/examples/plugin-formatter/layer/java/lib/s3-notify-rocketchat-1.0.0.jar",
+                "docs/examples/plugin-formatter/s3-notify-rocketchat-layer.zip")) {
             Process check = new ProcessBuilder("git", "check-ignore", "-q", "--no-index", made)
                     .directory(ROOT.toFile()).start();
             assertThat(check.waitFor(30, TimeUnit.SECONDS)).isTrue();

@@ -54,7 +54,7 @@ class TemplateChoicesTest {
     void acceptsAnyKindAPluginMayDeclareButNotJunk() {
         List<String> kinds = new ArrayList<>(WebhookFormatters.load(getClass().getClassLoader()).kinds());
         kinds.addAll(LinkGenerators.load(getClass().getClassLoader()).kinds());
-        kinds.add("googlechat");
+        kinds.add("rocketchat");
         for (String parameter : List.of("WebhookKind", "LinkKind")) {
             Map<String, Object> p = parameter(parameter);
             assertThat(p).as(parameter).doesNotContainKey("AllowedValues");

@@ -1,18 +1,19 @@
-package com.example.googlechat;
+package com.example.rocketchat;
 
-/** Escaping for Google Chat's message text; its length limit is core's ({@link GoogleChatFormatter#TEXT}). */
-final class GoogleChatText {
+/** Escaping for Rocket.Chat's message text; its length limit is core's ({@link RocketChatFormatter#TEXT}). */
+final class RocketChatText {
     private static final char ZERO_WIDTH_SPACE = '\u200B';
 
-    private GoogleChatText() {
+    private RocketChatText() {
     }
 
     /**
      * Makes a value from the event (a file name, a bucket) safe in the message text: one line (control characters
-     * become spaces, bidirectional overrides go, so a right-to-left override cannot make an .exe pass for a PDF), and a
-     * zero-width space after every {@code <} and {@code @}, so it can neither mention anyone ({@code <users/all>},
-     * and the other platforms' tokens the contract test knows) nor make a link ({@code <url|text>}). Chat's
-     * {@code *bold*} and {@code _italic_} have no escape: a name can at worst change its own formatting.
+     * become spaces, bidirectional overrides go, so a right-to-left override cannot make an .exe pass for a PDF), and
+     * a zero-width space after every {@code @}, {@code <} and {@code [}, so it can neither mention anyone
+     * ({@code @all}, {@code @here}, {@code @username}, and the other platforms' tokens the contract test knows) nor
+     * make a link ({@code [text](url)}, {@code <url|text>}). Rocket.Chat's {@code *bold*} and {@code _italic_} have
+     * no escape here: a name can at worst change its own formatting.
      *
      * @param text the value, or null
      * @return the safe text
@@ -28,7 +29,7 @@ final class GoogleChatText {
             }
             boolean lineBreaking = Character.getType(cp) == Character.CONTROL || cp == 0x2028 || cp == 0x2029;
             out.appendCodePoint(lineBreaking ? ' ' : cp);
-            if (cp == '<' || cp == '@') {
+            if (cp == '@' || cp == '<' || cp == '[') {
                 out.append(ZERO_WIDTH_SPACE);
             }
         });
