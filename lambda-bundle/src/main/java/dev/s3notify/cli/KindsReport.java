@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.s3notify.core.support.Json;
 import dev.s3notify.spi.Variable;
+import java.util.ArrayList;
 import java.util.List;
 
 /** What {@code kinds} found, per registry, printed for people or as JSON. */
@@ -84,16 +85,17 @@ final class KindsReport {
     }
 
     private static String line(Variable<?> variable) {
-        StringBuilder line = new StringBuilder(variable.name());
+        List<String> notes = new ArrayList<>();
         if (variable.defaultValue() != null) {
-            line.append(" (default: ").append(variable.defaultValue()).append(')');
+            notes.add("default: " + variable.defaultValue());
         }
         if (variable.required()) {
-            line.append(" (required)");
+            notes.add("required");
         }
         if (variable.secret()) {
-            line.append(" (secret)");
+            notes.add("secret");
         }
-        return line.append(": ").append(variable.meaning()).toString();
+        return variable.name() + (notes.isEmpty() ? "" : " (" + String.join(", ", notes) + ")") + ": "
+                + variable.meaning();
     }
 }

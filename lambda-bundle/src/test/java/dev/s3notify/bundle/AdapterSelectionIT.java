@@ -43,7 +43,7 @@ class AdapterSelectionIT {
 
         assertThat(build.exit()).as(build.output()).isNotZero();
         assertThat(build.out()).contains("-Dadapters=discord,telegram,Slack names unknown adapters: telegram, Slack."
-                + " Choose from discord, slack, teams, generic");
+                + " Choose from discord, slack, teams, generic, mattermost, ntfy, telegram, googlechat");
     }
 
     @Test
@@ -51,6 +51,7 @@ class AdapterSelectionIT {
         Command build = NestedMaven.run(bundle, "validate", "-Dadapters=");
 
         assertThat(build.exit()).as(build.output()).isNotZero();
-        assertThat(build.out()).contains("-Dadapters is empty: name at least one of discord, slack, teams, generic");
+        assertThat(build.out()).contains("-Dadapters is empty: name at least one of discord, slack, teams, generic, mattermost, ntfy,"
+                + " telegram, googlechat");
     }
 }

@@ -22,7 +22,10 @@ final class Bundle {
     /** The adapters a build may choose, and each one's formatter. */
     static final Map<String, String> FORMATTERS = Map.of("discord", "dev.s3notify.discord.DiscordFormatterProvider",
             "slack", "dev.s3notify.slack.SlackFormatterProvider", "teams", "dev.s3notify.teams.TeamsFormatterProvider",
-            "generic", "dev.s3notify.generic.GenericFormatterProvider");
+            "generic", "dev.s3notify.generic.GenericFormatterProvider",
+            "googlechat", "dev.s3notify.googlechat.GoogleChatFormatterProvider",
+            "mattermost", "dev.s3notify.mattermost.MattermostFormatterProvider",
+            "ntfy", "dev.s3notify.ntfy.NtfyFormatterProvider", "telegram", "dev.s3notify.telegram.TelegramFormatterProvider");
     static final Path JAR = Path.of(property("bundle.jar"));
     static final Path ROOT = Path.of(property("repo.root")).toAbsolutePath().normalize();
     static final Path LINK_EVENT = ROOT.resolve("docs/examples/link-events/file-link-generated.json");

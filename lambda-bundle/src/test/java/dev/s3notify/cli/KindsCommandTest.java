@@ -18,11 +18,12 @@ class KindsCommandTest {
     private final TestConsole console = new TestConsole();
 
     @Test
-    void listsAllSixKindsWithTheirVariables() {
+    void listsEveryKindWithTheirVariables() {
         assertThat(console.run(Map.of(), "kinds")).as(console.err()).isZero();
 
         assertThat(console.out()).contains("Webhook formatters (WEBHOOK_KIND)", "Link generators (LINK_KIND)",
-                "    discord\n", "    slack\n", "    teams  (reads no variables of its own)\n", "    generic  (",
+                "    discord\n", "    slack\n", "    teams  (reads no variables of its own)\n", "    generic  (", "    googlechat\n",
+                "    mattermost\n", "    ntfy\n", "    telegram\n", "NTFY_TOPIC (required, secret)",
                 "  * s3-presigned  (the default)", "    public-url\n",
                 "EMBED_COLOR (default: 3447003)", "SLACK_DOWNLOAD_BUTTON (default: true)",
                 "WEBHOOK_SIGNING_SECRET (secret)", "PUBLIC_BASE_URL", "URL_EXPIRATION_SECONDS (default: 86400)",
@@ -34,8 +35,8 @@ class KindsCommandTest {
         assertThat(console.run(Map.of(), "kinds", "--json")).as(console.err()).isZero();
 
         JsonNode formatters = console.json().get("webhookFormatters");
-        assertThat(formatters.get("kinds").findValuesAsText("kind")).containsExactly("discord", "generic", "slack",
-                "teams");
+        assertThat(formatters.get("kinds").findValuesAsText("kind")).containsExactly("discord", "generic",
+                "googlechat", "mattermost", "ntfy", "slack", "teams", "telegram");
         assertThat(formatters.get("inUse").isNull()).isTrue();
         JsonNode generic = formatters.get("kinds").get(1);
         JsonNode headers = StreamSupport.stream(generic.get("variables").spliterator(), false)
@@ -76,7 +77,7 @@ class KindsCommandTest {
         JsonNode formatters = console.json().get("webhookFormatters");
         assertThat(formatters.get("inUse").isNull()).isTrue();
         assertThat(formatters.get("why").asText()).contains("WEBHOOK_KIND=matrix names no known kind")
-                .contains("discord, generic, slack, teams");
+                .contains("discord, generic, googlechat, mattermost, ntfy, slack, teams, telegram");
     }
 
     @Test
@@ -104,7 +105,7 @@ class KindsCommandTest {
             assertThat(withPlugins.json().get("webhookFormatters").get("failures").get(0).asText())
                     .startsWith(BrokenFormatter.class.getName());
             assertThat(withPlugins.json().get("webhookFormatters").get("kinds").findValuesAsText("kind"))
-                    .isEqualTo(List.of("discord", "generic", "slack", "teams"));
+                    .isEqualTo(List.of("discord", "generic", "googlechat", "mattermost", "ntfy", "slack", "teams", "telegram"));
         }
     }
 }

@@ -23,7 +23,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PreviewCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path EXAMPLES = Path.of(System.getProperty("repo.root", ".."), "docs", "examples");
-    private static final List<String> KINDS = List.of("discord", "slack", "teams", "generic");
+    private static final List<String> KINDS = List.of("discord", "slack", "teams", "generic", "googlechat",
+            "mattermost", "ntfy", "telegram");
+    /** The settings a kind cannot do without. */
+    private static final Map<String, Map<String, String>> REQUIRED = Map.of("ntfy", Map.of("NTFY_TOPIC", "uploads"),
+            "telegram", Map.of("TELEGRAM_CHAT_ID", "-1001234567890"));
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -39,14 +43,14 @@ class PreviewCommandTest {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("hostileEvents")
     void previewsHostileS3EventsAsOneValidBodyWithoutPings(String kind, Path event) throws IOException {
-        int exit = run(Map.of(), "preview", "--kind", kind, "--event", event.toString());
+        int exit = run(REQUIRED.getOrDefault(kind, Map.of()), "preview", "--kind", kind, "--event", event.toString());
 
         assertThat(exit).as(err.toString()).isZero();
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(lines).hasSize(1);
         JsonNode body = JSON.readTree(lines.get(0));
         assertThat(body.isObject()).isTrue();
-        if (!kind.equals("generic")) {
+        if (!kind.equals("generic") && !kind.equals("ntfy")) { // neither has mentions
             assertThat(lines.get(0)).doesNotContain("@everyone").doesNotContain("<!channel>");
         }
     }
@@ -61,7 +65,7 @@ class PreviewCommandTest {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("shippedExamples")
     void previewsEveryShippedExample(String kind, Path name, Path event) throws IOException {
-        int exit = run(Map.of(), "preview", "--kind", kind, "--event", event.toString());
+        int exit = run(REQUIRED.getOrDefault(kind, Map.of()), "preview", "--kind", kind, "--event", event.toString());
 
         assertThat(exit).as(err.toString()).isZero();
         for (String line : out.toString(StandardCharsets.UTF_8).lines().toList()) {

@@ -80,7 +80,7 @@ public final class Variables {
 
     /** Which {@link dev.s3notify.spi.WebhookFormatter} formats messages. */
     public static final Variable<String> WEBHOOK_KIND = Variable.text("WEBHOOK_KIND", DISPATCH, null,
-            "which formatter: discord, slack, teams, generic, or a plugin's kind; inferred from WEBHOOK_URL when unset");
+            "which formatter: discord, slack, teams, generic, googlechat, mattermost, ntfy, telegram, or a plugin's kind; inferred from WEBHOOK_URL when unset");
     /** The webhook URL, a credential. */
     public static final Variable<URI> WEBHOOK_URL = Variable.url("WEBHOOK_URL", DISPATCH, true,
             "the webhook to post to (https; http only for localhost); required unless WEBHOOK_URL_SECRET_ARN or"
