@@ -7,8 +7,8 @@ final class SnsTemplates {
             + "{{#deleted}}{{fileName}} was removed from {{bucket}}.{{/deleted}}"
             + "{{#restoreStarted}}A restore of {{fileName}} started in {{bucket}}.{{/restoreStarted}}"
             + "{{#restoreExpired}}The restored copy of {{fileName}} in {{bucket}} expired.{{/restoreExpired}}"
-            + "{{#other}}{{fileName}} in {{bucket}}.{{/other}}"
-            + "{{#hasLink}}\nDownload{{#expirationTime}} (the link expires in {{expirationTime}}){{/expirationTime}}:"
+            + "{{#other}}{{fileName}} in {{bucket}}.{{/other}}\n"
+            + "{{#hasLink}}Download{{#expirationTime}} (the link expires in {{expirationTime}}){{/expirationTime}}:"
             + " {{{fileUrl}}}{{/hasLink}}";
     static final String DIGEST = "{{summary}}\n{{#files}}- {{fileName}}{{#sizeText}} ({{sizeText}}){{/sizeText}}"
             + "{{#hasLink}}: {{{fileUrl}}}{{/hasLink}}{{#deleted}} (removed){{/deleted}}\n{{/files}}"
