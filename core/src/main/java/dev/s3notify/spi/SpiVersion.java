@@ -13,9 +13,10 @@ package dev.s3notify.spi;
 public final class SpiVersion {
     /**
      * The version this core provides: 1, the provider/instance SPIs with contexts and builders; 2,
-     * {@code WebhookFormatterProvider.refuses(URI)}.
+     * {@code WebhookFormatterProvider.refuses(URI)}; 3, {@code WebhookFormatter.delivery()} ({@link Delivery}) and
+     * {@code FormatterContext.aws()} ({@link AwsClients}), for destinations that are not HTTP webhooks.
      */
-    public static final int CURRENT = 2;
+    public static final int CURRENT = 3;
 
     private SpiVersion() {
     }

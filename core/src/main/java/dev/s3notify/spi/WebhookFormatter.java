@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * How a message looks on one platform, configured: created by a {@link WebhookFormatterProvider} with its validated
  * settings, it turns one {@link Notification}, or a {@link Digest} of several, into the {@link WebhookRequest} to
- * post. Core's one sender does the posting, pacing, retries and error handling for every formatter.
+ * post. Core's one sender does the posting, pacing, retries and error handling for every formatter; a formatter
+ * whose destinations are not HTTP webhooks supplies a {@link Delivery} that sends each attempt instead of the post.
  *
  * <p>Implementations are immutable and thread-safe. Every request respects the platform's limits for any input,
  * escapes user text for the platform, never lets a file name ping anyone, and is built with a JSON library. The
@@ -106,5 +107,18 @@ public interface WebhookFormatter {
      */
     default WebhookRequest prepareAttempt(WebhookRequest request, Instant now) {
         return request;
+    }
+
+    /**
+     * How this formatter's requests reach their destination when it is not an HTTP webhook (an AWS service's API,
+     * say): core's sender then hands each attempt to it instead of posting it, and keeps pacing, retries, the
+     * deadline and error wording as for every webhook. A destination that is not an http(s) URL (an ARN) needs a
+     * formatter with one. The default is empty: core posts the request over HTTPS to the webhook URL.
+     *
+     * @return the delivery, the same every time; empty for an HTTP webhook
+     * @since 3
+     */
+    default Optional<Delivery> delivery() {
+        return Optional.empty();
     }
 }

@@ -43,7 +43,7 @@ class AdapterSelectionIT {
 
         assertThat(build.exit()).as(build.output()).isNotZero();
         assertThat(build.out()).contains("-Dadapters=discord,telegram,Slack names unknown adapters: telegram, Slack."
-                + " Choose from discord, slack, teams, generic, mattermost, ntfy, telegram, googlechat");
+                + " Choose from discord, slack, teams, generic, mattermost, ntfy, telegram, googlechat, sns");
     }
 
     @Test
@@ -52,6 +52,6 @@ class AdapterSelectionIT {
 
         assertThat(build.exit()).as(build.output()).isNotZero();
         assertThat(build.out()).contains("-Dadapters is empty: name at least one of discord, slack, teams, generic, mattermost, ntfy,"
-                + " telegram, googlechat");
+                + " telegram, googlechat, sns");
     }
 }

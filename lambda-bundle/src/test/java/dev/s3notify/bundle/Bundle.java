@@ -25,7 +25,9 @@ final class Bundle {
             "generic", "dev.s3notify.generic.GenericFormatterProvider",
             "googlechat", "dev.s3notify.googlechat.GoogleChatFormatterProvider",
             "mattermost", "dev.s3notify.mattermost.MattermostFormatterProvider",
-            "ntfy", "dev.s3notify.ntfy.NtfyFormatterProvider", "telegram", "dev.s3notify.telegram.TelegramFormatterProvider");
+            "ntfy", "dev.s3notify.ntfy.NtfyFormatterProvider",
+            "telegram", "dev.s3notify.telegram.TelegramFormatterProvider",
+            "sns", "dev.s3notify.sns.SnsFormatterProvider");
     static final Path JAR = Path.of(property("bundle.jar"));
     static final Path ROOT = Path.of(property("repo.root")).toAbsolutePath().normalize();
     static final Path LINK_EVENT = ROOT.resolve("docs/examples/link-events/file-link-generated.json");

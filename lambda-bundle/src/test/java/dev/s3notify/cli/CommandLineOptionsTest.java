@@ -58,7 +58,7 @@ class CommandLineOptionsTest {
 
         assertThat(console.run(Map.of("WEBHOOK_URL", "https://hooks.slack.com/services/T/B/x"), args)).isEqualTo(2);
         assertThat(console.err()).startsWith("s3notify: --kind slak names no formatter; did you mean 'slack'?"
-                + " (available: discord, generic, googlechat, mattermost, ntfy, slack, teams, telegram")
+                + " (available: discord, generic, googlechat, mattermost, ntfy, slack, sns, teams, telegram")
                 .doesNotContain("WEBHOOK_KIND=slak");
     }
 
@@ -129,7 +129,7 @@ class CommandLineOptionsTest {
             assertThat(bash).contains("    " + command.name() + ") words='" + String.join(" ", command.words()));
             command.options().forEach(option -> assertThat(bash).contains(option));
         }
-        assertThat(bash).contains("--kind) COMPREPLY=($(compgen -W 'discord generic googlechat mattermost ntfy slack teams telegram'")
+        assertThat(bash).contains("--kind) COMPREPLY=($(compgen -W 'discord generic googlechat mattermost ntfy slack sns teams telegram'")
                 .contains("complete -F _s3notify s3notify ./s3notify");
 
         assertThat(console.run(Map.of(), "completion", "zsh")).isZero();

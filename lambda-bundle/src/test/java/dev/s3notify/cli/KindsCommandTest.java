@@ -23,7 +23,7 @@ class KindsCommandTest {
 
         assertThat(console.out()).contains("Webhook formatters (WEBHOOK_KIND)", "Link generators (LINK_KIND)",
                 "    discord\n", "    slack\n", "    teams  (reads no variables of its own)\n", "    generic  (", "    googlechat\n",
-                "    mattermost\n", "    ntfy\n", "    telegram\n", "NTFY_TOPIC (required, secret)",
+                "    mattermost\n", "    ntfy\n", "    sns\n", "    telegram\n", "NTFY_TOPIC (required, secret)",
                 "  * s3-presigned  (the default)", "    public-url\n",
                 "EMBED_COLOR (default: 3447003)", "SLACK_DOWNLOAD_BUTTON (default: true)",
                 "WEBHOOK_SIGNING_SECRET (secret)", "PUBLIC_BASE_URL", "URL_EXPIRATION_SECONDS (default: 86400)",
@@ -36,7 +36,7 @@ class KindsCommandTest {
 
         JsonNode formatters = console.json().get("webhookFormatters");
         assertThat(formatters.get("kinds").findValuesAsText("kind")).containsExactly("discord", "generic",
-                "googlechat", "mattermost", "ntfy", "slack", "teams", "telegram");
+                "googlechat", "mattermost", "ntfy", "slack", "sns", "teams", "telegram");
         assertThat(formatters.get("inUse").isNull()).isTrue();
         JsonNode generic = formatters.get("kinds").get(1);
         JsonNode headers = StreamSupport.stream(generic.get("variables").spliterator(), false)
@@ -77,7 +77,7 @@ class KindsCommandTest {
         JsonNode formatters = console.json().get("webhookFormatters");
         assertThat(formatters.get("inUse").isNull()).isTrue();
         assertThat(formatters.get("why").asText()).contains("WEBHOOK_KIND=matrix names no known kind")
-                .contains("discord, generic, googlechat, mattermost, ntfy, slack, teams, telegram");
+                .contains("discord, generic, googlechat, mattermost, ntfy, slack, sns, teams, telegram");
     }
 
     @Test
@@ -105,7 +105,8 @@ class KindsCommandTest {
             assertThat(withPlugins.json().get("webhookFormatters").get("failures").get(0).asText())
                     .startsWith(BrokenFormatter.class.getName());
             assertThat(withPlugins.json().get("webhookFormatters").get("kinds").findValuesAsText("kind"))
-                    .isEqualTo(List.of("discord", "generic", "googlechat", "mattermost", "ntfy", "slack", "teams", "telegram"));
+                    .isEqualTo(List.of("discord", "generic", "googlechat", "mattermost", "ntfy", "slack", "sns", "teams",
+                            "telegram"));
         }
     }
 }

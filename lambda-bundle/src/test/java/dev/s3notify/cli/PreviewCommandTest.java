@@ -24,7 +24,7 @@ class PreviewCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path EXAMPLES = Path.of(System.getProperty("repo.root", ".."), "docs", "examples");
     private static final List<String> KINDS = List.of("discord", "slack", "teams", "generic", "googlechat",
-            "mattermost", "ntfy", "telegram");
+            "mattermost", "ntfy", "telegram", "sns");
     /** The settings a kind cannot do without. */
     private static final Map<String, Map<String, String>> REQUIRED = Map.of("ntfy", Map.of("NTFY_TOPIC", "uploads"),
             "telegram", Map.of("TELEGRAM_CHAT_ID", "-1001234567890"));
@@ -50,7 +50,7 @@ class PreviewCommandTest {
         assertThat(lines).hasSize(1);
         JsonNode body = JSON.readTree(lines.get(0));
         assertThat(body.isObject()).isTrue();
-        if (!kind.equals("generic") && !kind.equals("ntfy")) { // neither has mentions
+        if (!List.of("generic", "ntfy", "sns").contains(kind)) { // none has mentions
             assertThat(lines.get(0)).doesNotContain("@everyone").doesNotContain("<!channel>");
         }
     }

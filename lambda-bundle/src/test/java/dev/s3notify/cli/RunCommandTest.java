@@ -243,7 +243,7 @@ class RunCommandTest {
         assertThat(exit).isEqualTo(2);
         assertThat(console.err()).contains("WEBHOOK_KIND=discrod names no known kind; did you mean 'discord'?")
                 .contains("available: discord, generic, googlechat, mattermost, ntfy, slack,"
-                        + " teams, telegram");
+                        + " sns, teams, telegram");
     }
 
     @Test

@@ -34,6 +34,7 @@ class TemplateVariablesTest {
             Map.entry("INDEX_PREFIX", "the template's index bucket keeps the default digests/, which its lifecycle rule expires"),
             Map.entry("AWS_ENDPOINT_URL_SQS", "for local tests (ElasticMQ)"),
             Map.entry("AWS_ENDPOINT_URL_DYNAMODB", "for local tests (dynalite)"),
+            Map.entry("AWS_ENDPOINT_URL_SNS", "for local tests (moto)"),
             Map.entry("ROUTES_FILE", "Routes starting with / names an SSM parameter, and a file's path starts so too;"
                     + " a routes file (in a layer, under /opt) is for functions made by hand")));
     private static CloudFormationTemplate template;

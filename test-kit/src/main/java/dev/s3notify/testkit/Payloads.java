@@ -32,6 +32,15 @@ final class Payloads {
     }
 
     /** @return every string in the value, field names included */
+    /**
+     * @return the strings a reader sees: every string of a JSON body, or the whole body of any other content type
+     *     (a plain-text message, such as an SNS topic's)
+     */
+    static List<String> texts(WebhookRequest request) {
+        return request.contentType().startsWith("application/json") ? strings(parse(request))
+                : List.of(request.body());
+    }
+
     static List<String> strings(JsonNode node) {
         List<String> out = new ArrayList<>();
         collect(node, out);
@@ -48,7 +57,7 @@ final class Payloads {
 
     /** No string of the request holds a mention token. */
     static void assertNoMentions(WebhookRequest request) {
-        for (String text : strings(parse(request))) {
+        for (String text : texts(request)) {
             for (String token : HostileInput.MENTION_TOKENS) {
                 assertThat(text).as("a string in the body").doesNotContain(token);
             }
@@ -60,7 +69,7 @@ final class Payloads {
      * in an attribute ({@code <a href="...">} with {@code &} as {@code &amp;}, which Telegram's HTML asks for).
      */
     static void assertEveryFileReachable(WebhookRequest request, List<LinkEvent> files, Link index) {
-        String all = String.join("\n", strings(parse(request)));
+        String all = String.join("\n", texts(request));
         if (index != null && holds(all, index.url())) {
             return;
         }

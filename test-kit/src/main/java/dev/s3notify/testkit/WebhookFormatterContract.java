@@ -306,7 +306,7 @@ public abstract class WebhookFormatterContract {
 
                 assertThat(request).as("a digest of three short links").isPresent();
                 assertDigestWellFormed(request.get());
-                assertThat(String.join("\n", strings(parse(request.get())))).contains("a.pdf", "b.pdf", "c.pdf");
+                assertThat(String.join("\n", Payloads.texts(request.get()))).contains("a.pdf", "b.pdf", "c.pdf");
                 Payloads.assertEveryFileReachable(request.get(), files, null);
             }
         }

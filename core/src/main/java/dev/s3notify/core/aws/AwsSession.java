@@ -204,22 +204,41 @@ public final class AwsSession {
      */
     public <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, URI endpoint,
             String regionName) {
+        apply(builder, builder, endpoint, regionName);
+        return builder;
+    }
+
+    /**
+     * {@link #configure} for a builder known only as an object: a plugin's, through {@link SessionClients}.
+     *
+     * @throws IllegalArgumentException when it is not a synchronous AWS SDK v2 client builder
+     */
+    void configureAny(Object builder, URI endpoint) {
+        if (!(builder instanceof AwsClientBuilder<?, ?> aws) || !(builder instanceof AwsSyncClientBuilder<?, ?> sync)) {
+            throw new IllegalArgumentException("not a synchronous AWS SDK v2 client builder: "
+                    + (builder == null ? "null" : builder.getClass().getName()));
+        }
+        apply(aws, sync, endpoint, null);
+    }
+
+    /** SDK builders are mutable: each setter changes the builder itself, whatever it returns. */
+    private void apply(AwsClientBuilder<?, ?> builder, AwsSyncClientBuilder<?, ?> sync, URI endpoint,
+            String regionName) {
         builder.region(Region.of(regionName == null ? region : regionName))
-                .credentialsProvider(credentials)
-                .httpClient(http)
-                .fipsEnabled(fips)
-                .dualstackEnabled(dualstack)
-                .overrideConfiguration(ClientOverrideConfiguration.builder().apiCallTimeout(API_CALL_TIMEOUT)
-                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT).retryStrategy(RetryMode.STANDARD)
-                        .addExecutionInterceptor(OfflinePriming.INSTANCE)
-                        .addExecutionInterceptor(BoundedErrorBodies.INSTANCE)
-                        .addExecutionInterceptor(AnswerBeforeTimeout.INSTANCE)
-                        .addExecutionInterceptor(new RedactedErrors(this::knownSecrets))
-                        .build());
+                .credentialsProvider(credentials);
+        sync.httpClient(http);
+        builder.fipsEnabled(fips);
+        builder.dualstackEnabled(dualstack);
+        builder.overrideConfiguration(ClientOverrideConfiguration.builder().apiCallTimeout(API_CALL_TIMEOUT)
+                .apiCallAttemptTimeout(ATTEMPT_TIMEOUT).retryStrategy(RetryMode.STANDARD)
+                .addExecutionInterceptor(OfflinePriming.INSTANCE)
+                .addExecutionInterceptor(BoundedErrorBodies.INSTANCE)
+                .addExecutionInterceptor(AnswerBeforeTimeout.INSTANCE)
+                .addExecutionInterceptor(new RedactedErrors(this::knownSecrets))
+                .build());
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }
-        return builder;
     }
 
     /**

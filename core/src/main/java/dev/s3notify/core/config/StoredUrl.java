@@ -27,7 +27,7 @@ public final class StoredUrl {
             }
         }
         try {
-            return Urls.parse(text, true);
+            return Urls.destination(text);
         } catch (IllegalArgumentException e) {
             settings.problem(where + ": the stored value is not a webhook URL: expected " + e.getMessage());
             return null;

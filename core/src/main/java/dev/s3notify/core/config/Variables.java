@@ -2,6 +2,7 @@ package dev.s3notify.core.config;
 
 import dev.s3notify.core.Link;
 import dev.s3notify.core.input.AwsNames;
+import dev.s3notify.core.input.Urls;
 import dev.s3notify.core.text.SafeText;
 import dev.s3notify.spi.Variable;
 import java.net.URI;
@@ -82,9 +83,10 @@ public final class Variables {
     public static final Variable<String> WEBHOOK_KIND = Variable.text("WEBHOOK_KIND", DISPATCH, null,
             "which formatter: discord, slack, teams, generic, googlechat, mattermost, ntfy, telegram, or a plugin's kind; inferred from WEBHOOK_URL when unset");
     /** The webhook URL, a credential. */
-    public static final Variable<URI> WEBHOOK_URL = Variable.url("WEBHOOK_URL", DISPATCH, true,
-            "the webhook to post to (https; http only for localhost); required unless WEBHOOK_URL_SECRET_ARN or"
-                    + " WEBHOOK_URL_PARAMETER is set").asSecret();
+    public static final Variable<URI> WEBHOOK_URL = new Variable<>("WEBHOOK_URL", DISPATCH, null, false, true,
+            "the webhook to post to (https; http only for localhost), or the ARN a kind that delivers through AWS"
+                    + " takes (sns: the topic's); required unless WEBHOOK_URL_SECRET_ARN or WEBHOOK_URL_PARAMETER is"
+                    + " set", Urls::destination);
     /** Secrets Manager secret holding the webhook URL. */
     public static final Variable<String> WEBHOOK_URL_SECRET_ARN = Variable.text("WEBHOOK_URL_SECRET_ARN", DISPATCH,
             null, "Secrets Manager secret whose value is the webhook URL (or JSON with a \"url\" field), read once at"

@@ -8,6 +8,7 @@ import dev.s3notify.core.pacing.Pacing;
 import dev.s3notify.core.pacing.RateBudget;
 import dev.s3notify.core.pacing.RateLimitedException;
 import dev.s3notify.core.pacing.RateSlot;
+import dev.s3notify.spi.Delivery;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -82,8 +83,10 @@ final class Attempts {
         refusal = new Refusal(destination.formatter(), Refusal.secrets(url, target, prepared, sender.secrets(),
                 notification.event().fileUrl()));
         rateLimited = false;
+        Optional<Delivery> own = destination.formatter().delivery();
         try {
-            return Exchange.post(sender.http(), target, prepared, limit);
+            return own.isPresent() ? Exchange.deliver(own.get(), url, prepared, limit)
+                    : Exchange.post(sender.http(), target, prepared, limit);
         } catch (Exchange.Failed e) {
             noAnswer(e.getMessage());
             return null;

@@ -6,6 +6,7 @@ import dev.s3notify.core.LinkEvent;
 import dev.s3notify.core.Notification;
 import dev.s3notify.core.RateLimit;
 import dev.s3notify.core.WebhookRequest;
+import dev.s3notify.core.error.ConfigurationException;
 import dev.s3notify.core.error.DeliveryException;
 import dev.s3notify.core.text.SafeText;
 import dev.s3notify.core.routes.RouteFilter;
@@ -60,7 +61,10 @@ public record Destination(String name, String kind, WebhookFormatter formatter, 
         }
     }
 
-    /** Rejects missing values. */
+    /**
+     * Rejects missing values, and a destination that is not an http(s) URL (an ARN) for a formatter without its own
+     * {@link WebhookFormatter#delivery() delivery}.
+     */
     public Destination {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
@@ -68,6 +72,11 @@ public record Destination(String name, String kind, WebhookFormatter formatter, 
         Objects.requireNonNull(template, "template");
         Objects.requireNonNull(digestTemplate, "digestTemplate");
         Objects.requireNonNull(routing, "routing");
+        if (url != null && formatter.delivery().isEmpty() && !url.reveal().regionMatches(true, 0, "http", 0, 4)) {
+            throw new ConfigurationException("the " + kind + " kind posts to https webhooks, and "
+                    + Redact.host(url.reveal()) + " is not one: an ARN is for a kind that delivers through AWS"
+                    + " itself (sns for an SNS topic); set WEBHOOK_KIND, or the route's kind, to it");
+        }
     }
 
     /**

@@ -3,9 +3,12 @@ package dev.s3notify.core.dispatch;
 import dev.s3notify.core.WebhookRequest;
 import dev.s3notify.core.support.ConnectionErrors;
 import dev.s3notify.core.support.ResponseHeaders;
+import dev.s3notify.spi.Delivery;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 
 /**
  * One request and its answer, all of it (connecting, the TLS handshake, writing, the head and the body) within a
@@ -88,6 +91,31 @@ final class Exchange {
                 wire.close();
             }
         }
+    }
+
+    /**
+     * One attempt through a formatter's own {@link Delivery} instead of HTTP: its answer taken as an HTTP answer
+     * (no headers; the explanation as the body, at most {@link #KEEP} bytes of it), so that the sender treats it as
+     * any webhook's.
+     *
+     * @param delivery the formatter's delivery
+     * @param destination the configured destination
+     * @param request what to send
+     * @param limit how long the attempt may take
+     * @return the answer
+     * @throws Failed when no answer came, with the delivery's words
+     */
+    static Answer deliver(Delivery delivery, URI destination, WebhookRequest request, Duration limit) throws Failed {
+        Delivery.Answer answer;
+        try {
+            answer = delivery.deliver(destination, request, limit);
+        } catch (IOException e) {
+            throw new Failed(e.getMessage() == null || e.getMessage().isBlank() ? "no answer: "
+                    + e.getClass().getSimpleName() : e.getMessage());
+        }
+        byte[] body = answer.explanation().getBytes(StandardCharsets.UTF_8);
+        return new Answer(answer.status(), ResponseHeaders.NONE, body.length <= KEEP ? body
+                : Arrays.copyOf(body, KEEP), null);
     }
 
     /** Reads what is wanted of the body, then keeps the connection or closes it. */

@@ -30,7 +30,8 @@ import java.util.random.RandomGenerator;
  * <p>Requests are paced: each takes a slot of its webhook's {@link RateBudget} first. A slot within a short wait
  * ({@link #Pacing.LONGEST_WAIT}) is waited for, with jitter; a later one, a 429 asking for longer, or the last attempt
  * answered 429 ends the send with a {@link RateLimitedException} carrying when to try again, instead of sleeping.
- * Only the webhook's host is ever shown.
+ * Only the webhook's host is ever shown. A destination whose formatter has its own
+ * {@link dev.s3notify.spi.Delivery} (an SNS topic) gets each attempt through it instead of HTTP, by the same rules.
  */
 public final class WebhookSender {
     private static final Log LOG = Log.of(WebhookSender.class);

@@ -23,7 +23,9 @@ import dev.s3notify.core.WebhookRequest;
 import dev.s3notify.core.text.SafeText;
 
 import dev.s3notify.core.aws.AwsSession;
+import dev.s3notify.core.aws.SessionClients;
 import dev.s3notify.core.aws.StoredSecrets;
+import dev.s3notify.spi.AwsClients;
 import dev.s3notify.core.config.KnownSecrets;
 import dev.s3notify.core.dispatch.WebhookSender;
 import dev.s3notify.core.queue.BatchDispatcher;
@@ -110,7 +112,8 @@ public final class DispatchFunction {
         // Without a URL (already reported) the kind cannot be inferred; saying so again would only add noise.
         boolean canChoose = kind != null || url != null || overrides.preview();
         WebhookFormatterProvider provider = canChoose ? provider(loader, kind, url, settings) : null;
-        WebhookFormatter formatter = provider == null ? null : formatter(provider, settings);
+        WebhookFormatter formatter = provider == null ? null : formatter(provider, settings,
+                awsClients(env, settings, overrides.credentials()));
         // A template from the command line is called what the user typed, not the variable it stands in for.
         String templateName = overrides.template() != null ? "--template" : Variables.MESSAGE_TEMPLATE.name();
         MessageTemplate template = template(templateText, templateName, provider, formatter, settings);
@@ -259,11 +262,20 @@ public final class DispatchFunction {
     }
 
     /** The configured formatter; null (with the problems recorded) when its settings are invalid. */
-    private static WebhookFormatter formatter(WebhookFormatterProvider provider, Settings settings) {
+    private static WebhookFormatter formatter(WebhookFormatterProvider provider, Settings settings, AwsClients aws) {
         int before = settings.problems().size();
         KindSettings kindSettings = KindSettings.read(provider.variables(), settings::get);
         return settings.problems().size() > before ? null
-                : orProblem(settings, () -> provider.create(FormatterContext.of(kindSettings)));
+                : orProblem(settings, () -> provider.create(FormatterContext.of(kindSettings, aws)));
+    }
+
+    /**
+     * @return core's AWS client set-up for the formatters that call an AWS service themselves (their
+     *     {@code delivery()}), over a session made only when one first asks
+     */
+    static AwsClients awsClients(Map<String, String> env, Settings settings, AwsCredentialsProvider credentials) {
+        return new SessionClients(() -> AwsSession.create(env, settings, credentials),
+                settings.get(Variables.AWS_ENDPOINT_URL));
     }
 
     /** Compiled even when no formatter could be made, so that a bad template is reported with the rest. */

@@ -20,6 +20,7 @@ import dev.s3notify.core.support.Secret;
 import dev.s3notify.core.templates.MessageTemplate;
 import dev.s3notify.core.text.SafeText;
 import dev.s3notify.core.text.Suggestions;
+import dev.s3notify.spi.AwsClients;
 import dev.s3notify.spi.FormatterContext;
 import dev.s3notify.spi.KindSettings;
 import dev.s3notify.spi.Variable;
@@ -99,9 +100,10 @@ final class RoutedSetup {
         routes = selected(routes, overrides.route(), settings);
         Map<String, URI> urls = overrides.preview() ? Map.of() : urls(routes, settings, env, overrides);
         List<Prepared> prepared = new ArrayList<>();
+        AwsClients aws = DispatchFunction.awsClients(env, settings, overrides.credentials());
         for (Route route : routes) {
             Prepared one = registry == null ? null : prepare(route, urls.get(route.name()), registry, settings,
-                    overrides.preview(), digestsNow);
+                    overrides.preview(), digestsNow, aws);
             if (one != null) {
                 prepared.add(one);
             }
@@ -303,7 +305,7 @@ final class RoutedSetup {
 
     /** One route's destination; null, with the problems recorded, when it cannot be made. */
     private static Prepared prepare(Route route, URI url, KindRegistry<WebhookFormatterProvider> registry,
-            Settings settings, boolean preview, boolean digestsNow) {
+            Settings settings, boolean preview, boolean digestsNow, AwsClients aws) {
         int before = settings.problems().size();
         if (url == null && !preview) {
             return null; // its problem is recorded already
@@ -332,7 +334,7 @@ final class RoutedSetup {
         if (provider == null) {
             return null;
         }
-        WebhookFormatter formatter = formatter(route, provider, settings);
+        WebhookFormatter formatter = formatter(route, provider, settings, aws);
         String templateName = route.template().isPresent() ? prefix + "template" : null;
         MessageTemplate template = DispatchFunction.template(route.template().orElse(null), templateName, provider,
                 formatter, settings);
@@ -358,7 +360,7 @@ final class RoutedSetup {
     /** The URL written in the document; a problem (never quoting it: it is a credential) when it is not one. */
     private static URI written(Route route, Settings settings) {
         try {
-            return Urls.parse(route.source().url().reveal().strip(), true);
+            return Urls.destination(route.source().url().reveal().strip());
         } catch (IllegalArgumentException e) {
             settings.problem(where(route, settings) + ": not a webhook URL: expected " + e.getMessage());
             return null;
@@ -366,7 +368,8 @@ final class RoutedSetup {
     }
 
     /** The route's formatter, configured with the route's own settings under the kind's variable names. */
-    private static WebhookFormatter formatter(Route route, WebhookFormatterProvider provider, Settings settings) {
+    private static WebhookFormatter formatter(Route route, WebhookFormatterProvider provider, Settings settings,
+            AwsClients aws) {
         String prefix = prefix(route, settings);
         List<String> declared = provider.variables().stream().map(Variable::name).toList();
         boolean unknown = false;
@@ -386,7 +389,8 @@ final class RoutedSetup {
         if (unknown || !problems.isEmpty()) {
             return null;
         }
-        return DispatchFunction.orProblem(settings, prefix, () -> provider.create(FormatterContext.of(kindSettings)));
+        return DispatchFunction.orProblem(settings, prefix, () -> provider.create(FormatterContext.of(kindSettings,
+                aws)));
     }
 
     /** Says, once at start-up, where each route goes and what it takes. */

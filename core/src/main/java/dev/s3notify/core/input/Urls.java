@@ -11,10 +11,39 @@ import java.util.regex.Pattern;
 public final class Urls {
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
     private static final Pattern IPV6 = Pattern.compile("\\[[0-9a-f:.]+]");
+    /** An ARN whose every character a URI may hold as it is: partition, service, region, account, resource. */
+    private static final Pattern ARN = Pattern.compile("arn:[a-z][a-z0-9-]{0,31}:[a-z0-9-]{1,64}:[a-z0-9-]{0,32}"
+            + ":[0-9]{0,12}:[A-Za-z0-9_.:/+=,@-]{1,1024}");
 
     private Urls() {
     }
 
+    /**
+     * A destination, given where a webhook URL goes ({@code WEBHOOK_URL}, a route's {@code url}, a stored URL): an
+     * https URL (http only for loopback), or an ARN, for a kind whose formatter delivers through an AWS service
+     * itself (the {@code sns} kind's topic ARN). Which kind takes which is checked once the kind is chosen.
+     *
+     * @param text the configured value
+     * @return the URL, or the ARN as an opaque URI ({@code arn:aws:sns:us-east-1:123456789012:uploads})
+     * @throws IllegalArgumentException saying what was expected
+     */
+    public static URI destination(String text) {
+        if (!text.regionMatches(true, 0, "arn:", 0, 4)) {
+            return parse(text, true);
+        }
+        if (!ARN.matcher(text).matches()) {
+            throw new IllegalArgumentException("an https URL, or an ARN (arn:PARTITION:SERVICE:REGION:ACCOUNT:"
+                    + "RESOURCE, such as arn:aws:sns:us-east-1:123456789012:uploads)");
+        }
+        return URI.create(text);
+    }
+
+    /**
+     * @param text a URL given in configuration
+     * @param httpsOnly whether plain http is refused but for loopback
+     * @return the URL
+     * @throws IllegalArgumentException saying what was expected
+     */
     public static URI parse(String text, boolean httpsOnly) {
         URI uri;
         try {

@@ -3,6 +3,7 @@ package dev.s3notify.core.plugins;
 import dev.s3notify.core.config.Variables;
 import dev.s3notify.core.error.ConfigurationException;
 import dev.s3notify.core.support.Log;
+import dev.s3notify.core.support.Redact;
 import dev.s3notify.spi.WebhookFormatterProvider;
 import java.net.URI;
 import java.util.List;
@@ -58,8 +59,8 @@ public final class WebhookFormatters {
                 warnIfAnotherKinds(registry, chosen, webhookUrl, kindName);
             }
             chosen.refuses(webhookUrl).ifPresent(reason -> {
-                throw new ConfigurationException("the webhook URL (host " + webhookUrl.getHost() + ") cannot be used"
-                        + " with the " + chosen.kind() + " formatter: " + reason);
+                throw new ConfigurationException("the webhook URL (" + shown(webhookUrl) + ") cannot be used with the "
+                        + chosen.kind() + " formatter: " + reason);
             });
         }
         return chosen;
@@ -98,6 +99,12 @@ public final class WebhookFormatters {
                     + webhookUrl.getHost() + ": " + matches.stream().map(WebhookFormatterProvider::kind).toList()
                     + "; set " + kindName);
         }
+        if (matches.isEmpty() && webhookUrl.getHost() == null) {
+            // An ARN: the generic kind posts to http(s) URLs only, so it is no fallback for one.
+            throw new ConfigurationException("WEBHOOK_KIND is not set and no formatter takes " + shown(webhookUrl)
+                    + " (an SNS topic's ARN needs the sns kind on the class path); set WEBHOOK_KIND to one of: "
+                    + available(registry));
+        }
         if (matches.isEmpty() && !registry.kinds().contains(FALLBACK_KIND)) {
             // Not registry.get(FALLBACK_KIND): its error would blame a WEBHOOK_KIND=generic nobody set.
             throw new ConfigurationException(kindName + " is not set, no formatter recognizes the host "
@@ -105,9 +112,15 @@ public final class WebhookFormatters {
                     + " path; set " + kindName + " to one of: " + available(registry));
         }
         WebhookFormatterProvider inferred = matches.isEmpty() ? registry.get(FALLBACK_KIND) : matches.get(0);
-        LOG.info("webhook kind inferred from the URL", "kind", inferred.kind(), "host", webhookUrl.getHost(),
+        LOG.info("webhook kind inferred from the URL", "kind", inferred.kind(), "host", Redact.host(webhookUrl.toString()),
                 "fallback", matches.isEmpty());
         return inferred;
+    }
+
+    /** The host of a URL; of an ARN, all but its account: what may be shown of a destination. */
+    private static String shown(URI destination) {
+        return destination.getHost() != null ? "host " + destination.getHost()
+                : Redact.host(destination.toString());
     }
 
     private static String available(KindRegistry<WebhookFormatterProvider> registry) {

@@ -40,12 +40,18 @@ public final class Redact {
     }
 
     /**
-     * @param url any URL, possibly malformed
-     * @return only its host: what may be shown of a webhook URL, whose path is the credential
+     * @param url any URL, possibly malformed, or an ARN given where a webhook URL goes
+     * @return only its host: what may be shown of a webhook URL, whose path is the credential; of an ARN, all but
+     *     the account ({@code arn:aws:sns:us-east-1:…:uploads}), which names no credential
      */
     public static String host(String url) {
         if (url == null) {
             return "null";
+        }
+        if (url.regionMatches(true, 0, "arn:", 0, 4)) {
+            String[] parts = url.split(":", 6);
+            return parts.length < 6 ? "<unparseable ARN>" : SafeText.cut(String.join(":", parts[0], parts[1],
+                    parts[2], parts[3], parts[4].isEmpty() ? "" : "…", parts[5]), 200);
         }
         try {
             String host = URI.create(url).getHost();

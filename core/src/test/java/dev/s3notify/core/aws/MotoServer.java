@@ -15,10 +15,10 @@ import java.util.List;
 
 /**
  * moto's stand-in AWS ({@code moto_server}, or {@code python3 -m moto.server}) on a free loopback port, for tests
- * that want AWS's real answers: started by the test, stopped when closed, and the test skipped, saying why, where
+ * that want AWS's real answers (core's, and adapters' through the test-jar): started by the test, stopped when closed, and the test skipped, saying why, where
  * moto is not installed ({@code pip install 'moto[server]'}).
  */
-final class MotoServer implements AutoCloseable {
+public final class MotoServer implements AutoCloseable {
     private final Process process;
     private final int port;
 
@@ -28,7 +28,7 @@ final class MotoServer implements AutoCloseable {
     }
 
     /** @return a running moto server; the calling test is skipped when none can be started */
-    static MotoServer start() throws IOException, InterruptedException {
+    public static MotoServer start() throws IOException, InterruptedException {
         List<String> command = command();
         assumeTrue(command != null, "moto is not installed (no moto_server on PATH, no python3 with moto.server):"
                 + " pip install 'moto[server]' to run this test");
@@ -72,7 +72,8 @@ final class MotoServer implements AutoCloseable {
         }
     }
 
-    URI endpoint() {
+    /** @return where it listens, for an endpoint override */
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + port);
     }
 

@@ -31,4 +31,26 @@ class UrlsTest {
     void acceptsHttpsToAnyHost(String url) {
         assertThat(Urls.parse(url, true)).hasToString(url);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"arn:aws:sns:us-east-1:123456789012:uploads",
+        "arn:aws-us-gov:sns:us-gov-west-1:123456789012:alerts.fifo", "https://hooks.slack.com/services/T/B/x"})
+    void takesAnArnOrAnHttpsUrlAsADestination(String text) {
+        assertThat(Urls.destination(text)).hasToString(text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"arn:aws:sns:us-east-1:123456789012:", "arn:aws:sns:us-east-1:123456789012:has space",
+        "arn:", "ARN:AWS:SNS:US-EAST-1:123456789012:t", "arn:aws:sns:us-east-1:1234567890123:t"})
+    void refusesAMalformedArnSayingWhatAnArnIs(String text) {
+        assertThatThrownBy(() -> Urls.destination(text)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("an https URL, or an ARN (arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://hooks.example.com/x", "ftp://example.com/x", "mailto:ops@example.com"})
+    void keepsRefusingWhatIsNeitherAsBefore(String text) {
+        assertThatThrownBy(() -> Urls.destination(text)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("an ");
+    }
 }
