@@ -25,9 +25,9 @@ class PreviewCommandTest {
     private static final Path EXAMPLES = Path.of(System.getProperty("repo.root", ".."), "docs", "examples");
     private static final List<String> KINDS = List.of("discord", "slack", "teams", "generic", "googlechat",
             "mattermost", "ntfy", "telegram", "sns");
-    /** The settings a kind cannot do without. */
+    /** The settings a kind cannot do without; for sns, its JSON shape (its text shape: below). */
     private static final Map<String, Map<String, String>> REQUIRED = Map.of("ntfy", Map.of("NTFY_TOPIC", "uploads"),
-            "telegram", Map.of("TELEGRAM_CHAT_ID", "-1001234567890"));
+            "telegram", Map.of("TELEGRAM_CHAT_ID", "-1001234567890"), "sns", Map.of("SNS_MESSAGE_SHAPE", "chatbot"));
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -71,6 +71,16 @@ class PreviewCommandTest {
         for (String line : out.toString(StandardCharsets.UTF_8).lines().toList()) {
             assertThat(JSON.readTree(line).isObject()).isTrue();
         }
+    }
+
+    @Test
+    void previewsSnsTextMessagesAsPlainText() throws IOException {
+        String event = EXAMPLES.resolve("eventbridge-object-created.json").toString();
+        int exit = run(Map.of(), "preview", "--kind", "sns", "--event", event);
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("quarterly-report.pdf")
+                .contains("X-Amz-Signature=").doesNotStartWith("{");
     }
 
     @Test
