@@ -60,6 +60,35 @@ class RoutedCommandsTest {
     }
 
     @Test
+    void everyNewKindWorksAsARoutesKindWithItsSettings() {
+        String routes = "[{\"name\":\"g\",\"kind\":\"googlechat\",\"url\":\"https://chat.googleapis.com/v1/spaces/AAA"
+                + "/messages?key=k&token=chat-secret-token\"},{\"name\":\"m\",\"kind\":\"mattermost\",\"url\":"
+                + "\"https://mm.example.com/hooks/abcdefghijklmnopqrstuvwxyz\",\"settings\":{\"MATTERMOST_FORMAT\":"
+                + "\"text\"}},{\"name\":\"n\",\"kind\":\"ntfy\",\"url\":\"https://ntfy.sh/\",\"settings\":"
+                + "{\"NTFY_TOPIC\":\"uploads\"}},{\"name\":\"t\",\"kind\":\"telegram\",\"url\":"
+                + "\"https://api.telegram.org/bot123:bot-secret-token/sendMessage\",\"settings\":{\"TELEGRAM_CHAT_ID\":"
+                + "\"-100123\"}},{\"name\":\"s\",\"url\":\"arn:aws:sns:us-east-1:123456789012:uploads\","
+                + "\"settings\":{\"SNS_MESSAGE_SHAPE\":\"chatbot\"}}]";
+
+        int exit = console.run(Map.of("ROUTES", routes), "preview", "--event",
+                example("link-events/file-link-generated.json"));
+
+        assertThat(exit).as(console.err()).isZero();
+        assertThat(console.out().lines()).satisfiesExactly(
+                line -> assertThat(line).startsWith("route g: {\"text\":").contains("cardsV2"),
+                line -> assertThat(line).startsWith("route m: {\"text\":"),
+                line -> assertThat(line).startsWith("route n: {\"topic\":\"uploads\""),
+                line -> assertThat(line).startsWith("route t: {\"chat_id\":-100123"),
+                line -> assertThat(line).startsWith("route s: {\"version\":\"1.0\",\"source\":\"custom\""));
+        assertThat(console.out() + console.err()).doesNotContain("secret-token");
+
+        String missing = routes.replace("{\"NTFY_TOPIC\":\"uploads\"}", "{}");
+        assertThat(console.run(Map.of("ROUTES", missing), "preview", "--event",
+                example("link-events/file-link-generated.json"))).isEqualTo(2);
+        assertThat(console.err()).contains("route 'n'").contains("NTFY_TOPIC is required");
+    }
+
+    @Test
     void previewWithARouteNamePrintsThatRoutesBodyUnlabelled() {
         int exit = console.run(routes(), "preview", "--route", "ops", "--event",
                 example("link-events/file-link-generated.json"));
